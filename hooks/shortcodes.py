@@ -1,0 +1,115 @@
+"""Shortcodes in the pages' Markdown, replaced by tables from the catalogue.
+
+Editors write `<!-- md:plan-terms -->` on a plan page and
+`<!-- md:plan-comparison -->` where all plans are compared; the figures come
+from the front matter, never typed by hand. An unknown shortcode fails the
+build, so a typo does not silently print nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from calculator import Catalogue
+from calculator.catalogue import CALENDAR_24_7, Plan
+from calculator.money import format_eur, format_hours, format_number
+
+_SHORTCODE = re.compile(r"<!--\s*md:([\w-]+)\s*-->")
+
+
+class ShortcodeError(Exception):
+    """A shortcode is unknown or used where it cannot work."""
+
+
+def reaction_text(plan: Plan) -> str:
+    """The reaction terms of a plan in words."""
+    reaction = plan.reaction
+    if reaction.guarantee_hours is not None:
+        hours = format_number(reaction.guarantee_hours)
+        if reaction.calendar == CALENDAR_24_7:
+            return f"до {hours} ч, денонощно, вкл. почивни и празнични дни"
+        return f"до {hours} работни часа"
+    assert reaction.typical_working_days is not None
+    first, last = reaction.typical_working_days
+    return f"без гаранция; обикновено {_working_days(first, last)} (ориентировъчно)"
+
+
+def _working_days(first: int, last: int) -> str:
+    if first == 0 and last <= 1:
+        return "в същия или следващия работен ден" if last else "в същия работен ден"
+    if first == last:
+        return f"до {first} работни дни"
+    return f"до {first}-{last} работни дни"
+
+
+def _fee(plan: Plan) -> str:
+    if plan.kind == "emergency" and plan.incident_fee is not None:
+        return f"от {format_eur(plan.incident_fee)} на инцидент"
+    return format_eur(plan.monthly_fee) if plan.monthly_fee else "няма"
+
+
+def _rate(plan: Plan) -> str:
+    text = f"{format_eur(plan.hourly_rate)} на час"
+    if plan.kind == "subscription":
+        text += " над включените"
+    if plan.minimum_hours_per_visit:
+        text += f", поне {format_hours(plan.minimum_hours_per_visit)} на посещение"
+    return text
+
+
+def plan_terms(catalogue: Catalogue, meta: Mapping[str, Any]) -> str:
+    """The terms table of the plan whose page this is."""
+    plan_id = (meta.get("plan") or {}).get("id") if isinstance(meta.get("plan"), Mapping) else None
+    if not plan_id:
+        raise ShortcodeError("md:plan-terms стои на страница без `plan.id` в началните данни")
+    plan = catalogue.plan(str(plan_id))
+    rows = [
+        ("Месечна такса" if plan.kind != "emergency" else "Цена на инцидент", _fee(plan)),
+        ("Включени часове", format_hours(plan.included_hours) if plan.included_hours else "няма"),
+        ("Работа", _rate(plan)),
+        ("Реакция", reaction_text(plan)),
+        ("Приоритетно обслужване", "да" if plan.priority else "не"),
+    ]
+    lines = ["| Условие | Стойност |", "|---|---|"]
+    lines += [f"| {label} | {value} |" for label, value in rows]
+    lines.append("")
+    lines.append(f"Цените са в евро без ДДС ({format_number(catalogue.vat_percent)} %).")
+    return "\n".join(lines) + "\n"
+
+
+def plan_comparison(catalogue: Catalogue, meta: Mapping[str, Any]) -> str:
+    """All plans side by side."""
+    lines = [
+        "| План | Такса | Включени часове | Работа | Реакция | Приоритет |",
+        "|---|---|---|---|---|---|",
+    ]
+    for plan in sorted(catalogue.plans, key=lambda plan: plan.order):
+        included = format_hours(plan.included_hours) if plan.included_hours else "-"
+        lines.append(
+            f"| [{plan.name}]({plan.id}.md) | {_fee(plan)} | {included} | {_rate(plan)} "
+            f"| {reaction_text(plan)} | {'да' if plan.priority else 'не'} |"
+        )
+    lines.append("")
+    lines.append(f"Цените са в евро без ДДС ({format_number(catalogue.vat_percent)} %).")
+    return "\n".join(lines) + "\n"
+
+
+SHORTCODES: dict[str, Callable[[Catalogue, Mapping[str, Any]], str]] = {
+    "plan-terms": plan_terms,
+    "plan-comparison": plan_comparison,
+}
+
+
+def expand(markdown: str, catalogue: Catalogue, meta: Mapping[str, Any]) -> str:
+    """Replace every shortcode in `markdown`; unknown ones raise `ShortcodeError`."""
+
+    def replace(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name not in SHORTCODES:
+            known = ", ".join(f"md:{key}" for key in SHORTCODES)
+            raise ShortcodeError(f"непознат код `md:{name}` (познати: {known})")
+        return SHORTCODES[name](catalogue, meta)
+
+    return _SHORTCODE.sub(replace, markdown)

@@ -1,0 +1,117 @@
+"""MkDocs hooks: the catalogue from the plan pages, and the live calculator's files.
+
+Each `on_*` function stays thin; the work is done by the helpers beside this
+file and by the `calculator` package.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import bundle
+import csp
+import shortcodes
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from calculator import Catalogue, CatalogueError
+from calculator.calendar_source import days_off_for_years
+from calculator.sources import load_catalogue
+
+ROOT = Path(__file__).resolve().parent.parent
+PACKAGE_DIR = ROOT / "calculator"
+NETLIFY_TOML = ROOT / "netlify.toml"
+# The browser needs only the core: these edge modules read files, import
+# `holidays` or parse arguments, and would be dead weight in the wheel.
+_EDGE_MODULES = ("sources.py", "calendar_source.py", "cli.py", "__main__.py")
+
+
+@dataclass
+class _Build:
+    """What one build computed in `on_config` and writes in `on_post_build`."""
+
+    catalogue: Catalogue
+    catalogue_json: bytes
+    files: dict[str, bytes]  # site-relative path -> content
+    pyodide_src: Path
+    pyodide_dest: str
+
+
+_build: _Build | None = None
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Read and validate the catalogue; decide the URLs of the calculator's files."""
+    global _build
+    docs_dir = Path(config.docs_dir)
+    try:
+        catalogue = load_catalogue(docs_dir)
+        runtime = bundle.pyodide_dir(ROOT)
+    except (CatalogueError, bundle.BundleError) as error:
+        raise PluginError(str(error)) from error
+
+    data = catalogue.to_dict()
+    year = catalogue.effective.year
+    data["calendar"]["days_off"] = [
+        day.isoformat() for day in days_off_for_years(catalogue, range(year - 1, year + 3))
+    ]
+    catalogue_json = json.dumps(data, ensure_ascii=False, sort_keys=True).encode("utf-8")
+
+    calculator_wheel = bundle.calculator_wheel(PACKAGE_DIR, skip=_EDGE_MODULES)
+    tzdata_wheel = bundle.tzdata_wheel()
+    files = {
+        f"assets/wheels/{wheel.digest}/{wheel.filename}": wheel.data
+        for wheel in (calculator_wheel, tzdata_wheel)
+    }
+    catalogue_path = f"assets/catalogue/{bundle.Wheel('', catalogue_json).digest}.json"
+    files[catalogue_path] = catalogue_json
+    pyodide_dest = f"assets/pyodide/{bundle.pyodide_version(runtime)}/"
+
+    _build = _Build(catalogue, catalogue_json, files, runtime, pyodide_dest)
+    config.extra["calculator"] = {
+        "pyodide": pyodide_dest,
+        "wheels": [path for path in files if path.endswith(".whl")],
+        "catalogue": catalogue_path,
+        "worker": "assets/javascripts/calculator-worker.js",
+        "catalogue_data": catalogue,
+    }
+    return config
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Replace the `<!-- md:... -->` shortcodes with tables from the catalogue."""
+    assert _build is not None
+    try:
+        return shortcodes.expand(markdown, _build.catalogue, page.meta)
+    except shortcodes.ShortcodeError as error:
+        raise PluginError(f"docs/{page.file.src_uri}: {error}") from error
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """Write the calculator's files, then check every inline script is allowed."""
+    assert _build is not None
+    site_dir = Path(config.site_dir)
+    bundle.copy_pyodide(_build.pyodide_src, site_dir / _build.pyodide_dest)
+    for relative, data in _build.files.items():
+        target = site_dir / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+
+    missing = csp.unallowed_scripts(site_dir, NETLIFY_TOML)
+    if missing:
+        lines = [f"{digest} (напр. в {pages[0]})" for digest, pages in missing.items()]
+        raise PluginError(
+            "netlify.toml: Content-Security-Policy script-src не разрешава вградени скриптове "
+            "на сайта; добавете: " + "; ".join(lines)
+        )
+
+
+def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
+    """Rebuild the preview when the engine changes, not only the pages."""
+    server.watch(str(PACKAGE_DIR))
+    return server

@@ -1,0 +1,71 @@
+"""Serve a built site on 127.0.0.1 with the headers `netlify.toml` declares.
+
+The rules are read from the file, not restated, so the browser tests run
+under the real Content-Security-Policy and caching rules.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import partial
+from os import PathLike
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from csp import netlify_headers
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _pattern(path: str) -> re.Pattern[str]:
+    # Netlify's `*` matches any run of characters, slashes included.
+    return re.compile("".join(".*" if part == "*" else re.escape(part) for part in re.split(r"(\*)", path)))
+
+
+class _Handler(SimpleHTTPRequestHandler):
+    rules: list[tuple[re.Pattern[str], dict[str, str]]] = []
+    extensions_map = {  # noqa: RUF012 - the stdlib class attribute this overrides
+        **SimpleHTTPRequestHandler.extensions_map,
+        ".mjs": "text/javascript",
+        ".js": "text/javascript",
+        ".json": "application/json",
+        ".whl": "application/zip",
+    }
+
+    def _matching(self) -> list[dict[str, str]]:
+        path = urlsplit(self.path).path
+        return [values for pattern, values in self.rules if pattern.fullmatch(path)]
+
+    def guess_type(self, path: str | PathLike[str]) -> str:
+        # A Content-Type from netlify.toml replaces the one guessed from the name.
+        declared = [values["Content-Type"] for values in self._matching() if "Content-Type" in values]
+        return declared[-1] if declared else super().guess_type(path)
+
+    def end_headers(self) -> None:
+        for values in self._matching():
+            for name, value in values.items():
+                if name.lower() != "content-type":
+                    self.send_header(name, value)
+        super().end_headers()
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@contextmanager
+def serve(site_dir: Path, netlify_toml: Path = ROOT / "netlify.toml") -> Iterator[str]:
+    """Serve `site_dir` on a free port of 127.0.0.1; yield its base URL."""
+    rules = [(_pattern(path), values) for path, values in netlify_headers(netlify_toml)]
+    handler = type("Handler", (_Handler,), {"rules": rules})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(handler, directory=str(site_dir)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
