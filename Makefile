@@ -7,6 +7,8 @@ BIN := $(VENV)/bin
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Material's notice about MkDocs 2 says nothing about this site's build.
+export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve build test check bench lock clean
 

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from calculator import Catalogue
+from calculator.catalogue import Catalogue
 from calculator.catalogue import CALENDAR_24_7, Plan
 from calculator.money import format_eur, format_hours, format_number
 

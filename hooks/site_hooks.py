@@ -19,10 +19,15 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from calculator import Catalogue, CatalogueError
-from calculator.calendar_source import days_off_for_years
+from calculator.catalogue import Catalogue
+from calculator.errors import CatalogueError
+from calculator.money import decimal_text
+from calculator.profile import BOUNDS
 from calculator.sources import load_catalogue
+from calculator.web import form_profile, quote_rows
 
+#: The hours a month the calculator page opens with.
+DEFAULT_HOURS = "8"
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE_DIR = ROOT / "calculator"
 NETLIFY_TOML = ROOT / "netlify.toml"
@@ -36,7 +41,6 @@ class _Build:
     """What one build computed in `on_config` and writes in `on_post_build`."""
 
     catalogue: Catalogue
-    catalogue_json: bytes
     files: dict[str, bytes]  # site-relative path -> content
     pyodide_src: Path
     pyodide_dest: str
@@ -55,12 +59,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except (CatalogueError, bundle.BundleError) as error:
         raise PluginError(str(error)) from error
 
-    data = catalogue.to_dict()
-    year = catalogue.effective.year
-    data["calendar"]["days_off"] = [
-        day.isoformat() for day in days_off_for_years(catalogue, range(year - 1, year + 3))
-    ]
-    catalogue_json = json.dumps(data, ensure_ascii=False, sort_keys=True).encode("utf-8")
+    catalogue_json = json.dumps(catalogue.to_dict(), ensure_ascii=False, sort_keys=True).encode()
 
     calculator_wheel = bundle.calculator_wheel(PACKAGE_DIR, skip=_EDGE_MODULES)
     tzdata_wheel = bundle.tzdata_wheel()
@@ -72,13 +71,21 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     files[catalogue_path] = catalogue_json
     pyodide_dest = f"assets/pyodide/{bundle.pyodide_version(runtime)}/"
 
-    _build = _Build(catalogue, catalogue_json, files, runtime, pyodide_dest)
+    _build = _Build(catalogue, files, runtime, pyodide_dest)
     config.extra["calculator"] = {
         "pyodide": pyodide_dest,
         "wheels": [path for path in files if path.endswith(".whl")],
         "catalogue": catalogue_path,
         "worker": "assets/javascripts/calculator-worker.js",
-        "catalogue_data": catalogue,
+        "default_hours": DEFAULT_HOURS,
+        "hours_min": decimal_text(BOUNDS["regular_hours"][0]),
+        "hours_max": decimal_text(BOUNDS["regular_hours"][1]),
+        # The answer for the default values, computed by the same code the
+        # browser runs, so the page shows real prices before Python starts.
+        "default_quote": [
+            {**row, "url": f"plans/{row['id']}/"}
+            for row in quote_rows(catalogue, form_profile({"hours": DEFAULT_HOURS}))
+        ],
     }
     return config
 

@@ -67,21 +67,26 @@ function startEngine(root) {
   return engine;
 }
 
+function showError(form, message) {
+  const input = form.elements.hours;
+  const error = form.querySelector("#calc-hours-error");
+  error.textContent = message || "";
+  error.hidden = !message;
+  if (message) input.setAttribute("aria-invalid", "true");
+  else input.removeAttribute("aria-invalid");
+}
+
+// Bounds are checked here too, so the message shows while typing; the
+// engine checks them again and its word is final.
 function readForm(form) {
   const input = form.elements.hours;
-  const min = Number(input.min);
-  const max = Number(input.max);
   const text = input.value.trim().replace(",", ".");
   const value = Number(text);
-  const error = form.querySelector("#calc-hours-error");
-  if (text === "" || !Number.isFinite(value) || value < min || value > max) {
-    error.textContent = MESSAGES.invalid.replace("{min}", min).replace("{max}", max);
-    error.hidden = false;
-    input.setAttribute("aria-invalid", "true");
+  if (text === "" || !Number.isFinite(value) || value < Number(input.min) || value > Number(input.max)) {
+    showError(form, MESSAGES.invalid.replace("{min}", input.min).replace("{max}", input.max));
     return null;
   }
-  error.hidden = true;
-  input.removeAttribute("aria-invalid");
+  showError(form, "");
   return { hours: text };
 }
 
@@ -114,9 +119,11 @@ function mount(root) {
     if (!values) return;
     const ticket = ++latest;
     try {
-      const rows = await ask(values);
+      const answer = await ask(values);
       // Answers can overtake each other while the user types; show the newest.
-      if (ticket === latest && root.isConnected) showRows(root, rows);
+      if (ticket !== latest || !root.isConnected) return;
+      if (answer.error) showError(form, answer.error.message);
+      else showRows(root, answer.rows);
     } catch (error) {
       // The engine answers bad input with a message of its own; getting here
       // means something unexpected, which the visitor cannot act on.
