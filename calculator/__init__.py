@@ -1,0 +1,64 @@
+"""Quote engine for the technical-support plans: pricing, reaction deadlines, links.
+
+The runtime core uses only the standard library, so it runs unchanged in
+CPython and in Pyodide. The edges - :mod:`calculator.sources` (reads the
+plan pages, needs PyYAML), :mod:`calculator.calendar_source` (the official
+calendar, needs ``holidays``) and :mod:`calculator.cli` - are never imported
+from here.
+"""
+
+from __future__ import annotations
+
+from calculator.breakeven import BreakEven
+from calculator.catalogue import (
+    CalendarData,
+    Catalogue,
+    Effort,
+    Plan,
+    Reaction,
+    Service,
+    Travel,
+    WorkingHours,
+)
+from calculator.errors import CatalogueError, ProfileError, QuoteLinkError
+from calculator.links import QuoteLink, decode_link, decode_link_lenient, encode_link
+from calculator.money import eur_to_bgn, format_eur, round_money
+from calculator.pricing import Line, PlanPrice, Workload, price_plan
+from calculator.profile import Profile
+from calculator.quote import PlanQuote, Quote, quote
+from calculator.reaction import ReactionOutlook, reaction_for
+from calculator.worktime import WorkCalendar, add_elapsed_hours
+
+__all__ = [
+    "BreakEven",
+    "CalendarData",
+    "Catalogue",
+    "CatalogueError",
+    "Effort",
+    "Line",
+    "Plan",
+    "PlanPrice",
+    "PlanQuote",
+    "Profile",
+    "ProfileError",
+    "Quote",
+    "QuoteLink",
+    "QuoteLinkError",
+    "Reaction",
+    "ReactionOutlook",
+    "Service",
+    "Travel",
+    "WorkCalendar",
+    "WorkingHours",
+    "Workload",
+    "add_elapsed_hours",
+    "decode_link",
+    "decode_link_lenient",
+    "encode_link",
+    "eur_to_bgn",
+    "format_eur",
+    "price_plan",
+    "quote",
+    "reaction_for",
+    "round_money",
+]

@@ -1,0 +1,58 @@
+"""Sofia time: the one time zone of quotes, deadlines and links.
+
+Arithmetic on elapsed time happens in UTC; Sofia wall-clock time is for
+working hours and for display. ``zoneinfo`` needs the ``tzdata`` wheel in
+Pyodide (and on systems without a zone database).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
+
+__all__ = ["SOFIA", "is_ambiguous", "parse_moment", "to_sofia"]
+
+SOFIA = ZoneInfo("Europe/Sofia")
+
+
+def to_sofia(moment: datetime) -> datetime:
+    """Convert an aware datetime to Sofia time (naive input is refused)."""
+    if moment.tzinfo is None or moment.utcoffset() is None:
+        raise ValueError("a moment needs a time zone")
+    return moment.astimezone(SOFIA)
+
+
+def is_ambiguous(local: datetime) -> bool:
+    """Whether a Sofia wall-clock time occurs twice (the autumn DST night)."""
+    naive = local.replace(tzinfo=SOFIA)
+    return naive.replace(fold=0).utcoffset() != naive.replace(fold=1).utcoffset()
+
+
+def _exists(naive: datetime) -> bool:
+    # A time in the spring gap (03:00-04:00 on the last Sunday of March)
+    # does not survive a trip through UTC.
+    local = naive.replace(tzinfo=SOFIA)
+    back = local.astimezone(UTC).astimezone(SOFIA).replace(tzinfo=None, fold=0)
+    return back == naive.replace(fold=0)
+
+
+def parse_moment(text: str) -> datetime:
+    """Parse ISO 8601 date-time text; without an offset it is Sofia time.
+
+    An ambiguous Sofia time (the repeated hour in October) is read as the
+    first of the two (summer time), as people mean when they give no offset.
+
+    Raises:
+        ValueError: malformed text, or a Sofia time that does not exist.
+    """
+    text = text.strip()
+    if len(text) > 40:
+        raise ValueError("too long")
+    if text.endswith(("Z", "z")):
+        text = text[:-1] + "+00:00"
+    moment = datetime.fromisoformat(text)
+    if moment.tzinfo is None:
+        if not _exists(moment):
+            raise ValueError("this Sofia time does not exist (clocks jump forward)")
+        moment = moment.replace(tzinfo=SOFIA, fold=0)
+    return to_sofia(moment)

@@ -1,0 +1,83 @@
+"""Exact money and hour arithmetic, and its Bulgarian formatting.
+
+Money is :class:`decimal.Decimal` in euro, rounded half up to the cent (the
+rule of the euro changeover law, also used for VAT). Floats never enter: any
+number from YAML or JSON is converted with ``Decimal(str(x))``.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+
+__all__ = [
+    "CENT",
+    "ZERO",
+    "decimal_text",
+    "eur_to_bgn",
+    "format_bgn",
+    "format_eur",
+    "format_hours",
+    "format_number",
+    "round_money",
+]
+
+CENT = Decimal("0.01")
+ZERO = Decimal(0)
+# No-break space: a price must not wrap between the digits and the sign.
+NBSP = "\u00a0"
+
+
+def round_money(amount: Decimal) -> Decimal:
+    """Round ``amount`` half up to the cent (0.005 -> 0.01, -0.005 -> -0.01)."""
+    return amount.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def eur_to_bgn(eur: Decimal, rate: Decimal) -> Decimal:
+    """Convert euro to lev with the full fixed rate, rounded half up to the cent.
+
+    Args:
+        eur: Amount in euro.
+        rate: Leva per euro (1.95583, never a shortened rate).
+    """
+    return round_money(eur * rate)
+
+
+def decimal_text(value: Decimal) -> str:
+    """Plain decimal text without exponent or trailing zeros ("7.5", "30")."""
+    if value == value.to_integral_value():
+        return str(value.quantize(Decimal(1)))
+    return format(value.normalize(), "f")
+
+
+def format_number(value: Decimal, places: int | None = None) -> str:
+    """Bulgarian number: comma decimal mark, space between thousands.
+
+    Args:
+        value: The number.
+        places: Fixed decimal places; ``None`` keeps the significant ones.
+    """
+    if places is not None:
+        value = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+        text = f"{value:,.{places}f}"
+    else:
+        text = decimal_text(value)
+        whole, _, frac = text.partition(".")
+        text = f"{int(whole):,}" + (f".{frac}" if frac else "")
+        if value < 0 and not text.startswith("-"):
+            text = "-" + text
+    return text.replace(",", NBSP).replace(".", ",")
+
+
+def format_eur(amount: Decimal) -> str:
+    """Euro amount as Bulgarian text, e.g. ``1 234,50 €``."""
+    return f"{format_number(amount, 2)}{NBSP}€"
+
+
+def format_bgn(amount: Decimal) -> str:
+    """Lev amount as Bulgarian text, e.g. ``762,77 лв.``."""
+    return f"{format_number(amount, 2)}{NBSP}лв."
+
+
+def format_hours(hours: Decimal) -> str:
+    """Hours as Bulgarian text, e.g. ``7,5 ч``."""
+    return f"{format_number(hours)}{NBSP}ч"

@@ -1,0 +1,98 @@
+import json
+from datetime import datetime
+from decimal import Decimal
+
+from calculator import Catalogue, Profile, quote
+from calculator.clock import SOFIA
+
+D = Decimal
+WEDNESDAY_5PM = datetime(2026, 12, 23, 17, 0, tzinfo=SOFIA)
+MONDAY_10AM = datetime(2026, 11, 16, 10, 0, tzinfo=SOFIA)
+
+
+def test_quote_prices_every_plan_and_recommends_the_cheapest(small_catalogue: Catalogue) -> None:
+    # 2 h regular + 1 incident x 2 h = 4 h: sub 300, hourly 200, job 240, sos 200 + 110.
+    profile = Profile(regular_hours=D(2), incidents=D(1), incident_at=MONDAY_10AM)
+    result = quote(small_catalogue, profile)
+    assert [(p.id, str(p.price.net)) for p in result.plans] == [
+        ("sub", "300.00"),
+        ("hourly", "200.00"),
+        ("job", "240.00"),
+        ("sos", "310.00"),
+    ]
+    assert result.recommended == "hourly"
+    assert (
+        result.recommendation
+        == "Почасов е най-изгодният план за вашите нужди: 200,00\u00a0€ на месец без ДДС."
+    )
+
+
+def test_required_reaction_filters_plans(small_catalogue: Catalogue) -> None:
+    profile = Profile(
+        regular_hours=D(2), incidents=D(1), reaction_hours=D(4), incident_at=WEDNESDAY_5PM
+    )
+    result = quote(small_catalogue, profile)
+    # Working hours: the hourly plan's deadline is after Christmas, so only the 24/7 plan meets 4 h.
+    assert [p.id for p in result.plans if p.meets_requirement] == ["sub"]
+    assert result.recommended == "sub"
+    assert result.recommendation == (
+        "Абонамент е най-изгодният план, който реагира до 4\u00a0ч при инцидент в "
+        "сряда, 23.12.2026, 17:00: 300,00\u00a0€ на месец без ДДС."
+    )
+
+
+def test_working_hours_guarantee_meets_the_requirement_on_a_weekday_morning(
+    small_catalogue: Catalogue,
+) -> None:
+    profile = Profile(
+        regular_hours=D(2), incidents=D(1), reaction_hours=D(4), incident_at=MONDAY_10AM
+    )
+    assert quote(small_catalogue, profile).recommended == "hourly"
+
+
+def test_no_plan_meets_a_too_short_reaction(small_catalogue: Catalogue) -> None:
+    profile = Profile(reaction_hours=D(1), incident_at=MONDAY_10AM)
+    result = quote(small_catalogue, profile)
+    assert result.recommended is None
+    assert result.recommendation.startswith("Нито един план не гарантира реакция до 1\u00a0ч")
+
+
+def test_individuals_see_vat_first(small_catalogue: Catalogue) -> None:
+    profile = Profile(
+        customer="individual", regular_hours=D(2), incidents=D(1), incident_at=MONDAY_10AM
+    )
+    result = quote(small_catalogue, profile)
+    assert result.vat_first
+    data = result.to_dict()
+    assert (data["vat_first"], data["primary_amount"]) == (True, "gross")
+    assert result.recommendation.endswith("240,00\u00a0€ на месец с ДДС.")
+
+
+def test_to_dict_is_json_safe_with_decimal_strings(small_catalogue: Catalogue) -> None:
+    profile = Profile(regular_hours=D(2), incidents=D(1), incident_at=MONDAY_10AM)
+    data = json.loads(json.dumps(quote(small_catalogue, profile, with_bgn=True).to_dict()))
+    sub = data["plans"][0]
+    assert (sub["id"], sub["net"], sub["vat"], sub["gross"]) == ("sub", "300.00", "60.00", "360.00")
+    assert (sub["annual_net"], sub["annual_gross"]) == ("3600.00", "4320.00")
+    # 300 x 1.95583 = 586.749 -> 586.75; 360 x 1.95583 = 704.0988 -> 704.10.
+    assert (sub["bgn"]["net"], sub["bgn"]["gross"]) == ("586.75", "704.10")
+    assert sub["reaction"]["deadline"] == "2026-11-16T12:00:00+02:00"
+    assert data["link"] == "#v=1&pl=test-1&c=b&ws=5&sv=1&inc=1&h=2&vis=1&km=0&at=2026-11-16T10:00"
+
+
+def test_break_even_between_plans(small_catalogue: Catalogue) -> None:
+    profile = Profile(regular_hours=D(2), incidents=D(0), visits=0, incident_at=MONDAY_10AM)
+    points = {
+        (b.cheaper_below, b.cheaper_above): str(b.hours)
+        for b in quote(small_catalogue, profile).break_even
+    }
+    # hourly 50 h = 300 + (h - 5) x 30 -> h = 7.5; job 60 h = 300 (within the 5 h) -> h = 5.
+    assert points[("hourly", "sub")] == "7.50"
+    assert points[("job", "sub")] == "5.00"
+    # sos: 55 h (no incidents) vs hourly 50 h: hourly is always cheaper - no crossing.
+    assert ("hourly", "sos") not in points and ("sos", "hourly") not in points
+
+
+def test_default_incident_moment_is_now(small_catalogue: Catalogue) -> None:
+    result = quote(small_catalogue, Profile(), now=MONDAY_10AM)
+    assert result.incident_at == MONDAY_10AM
