@@ -27,10 +27,9 @@ def reaction_text(plan: Plan) -> str:
     """The reaction terms of a plan in words."""
     reaction = plan.reaction
     if reaction.guarantee_hours is not None:
-        hours = format_number(reaction.guarantee_hours)
         if reaction.calendar == CALENDAR_24_7:
-            return f"до {hours} ч, денонощно, вкл. почивни и празнични дни"
-        return f"до {hours} работни часа"
+            return f"до {format_hours(reaction.guarantee_hours)}, денонощно, вкл. почивни и празнични дни"
+        return f"до {format_number(reaction.guarantee_hours)} работни часа"
     assert reaction.typical_working_days is not None
     first, last = reaction.typical_working_days
     return f"без гаранция; обикновено {_working_days(first, last)} (ориентировъчно)"
