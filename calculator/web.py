@@ -80,7 +80,5 @@ def quote_rows_json(form_json: str) -> str:
     try:
         profile = form_profile(json.loads(form_json))
     except ProfileError as error:
-        return json.dumps(
-            {"error": {"field": error.field, "message": error.reason}}, ensure_ascii=False
-        )
+        return json.dumps({"error": {"field": error.field, "message": error.reason}}, ensure_ascii=False)
     return json.dumps({"rows": quote_rows(_catalogue, profile)}, ensure_ascii=False)

@@ -130,7 +130,7 @@ def tzdata_wheel() -> Wheel:
     """
     dist = importlib.metadata.distribution("tzdata")
     files = [
-        (str(path), path.locate().read_bytes())
+        (str(path), Path(path.locate()).read_bytes())
         for path in dist.files or []
         if path.parts[0] == "tzdata" and "__pycache__" not in path.parts
     ]

@@ -12,8 +12,7 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from calculator.catalogue import Catalogue
-from calculator.catalogue import CALENDAR_24_7, Plan
+from calculator.catalogue import CALENDAR_24_7, Catalogue, Plan
 from calculator.money import format_eur, format_hours, format_number
 
 _SHORTCODE = re.compile(r"<!--\s*md:([\w-]+)\s*-->")

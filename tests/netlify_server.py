@@ -11,9 +11,10 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import partial
-from os import PathLike
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from os import PathLike
 from pathlib import Path
+from typing import ClassVar
 from urllib.parse import urlsplit
 
 from csp import netlify_headers
@@ -27,7 +28,7 @@ def _pattern(path: str) -> re.Pattern[str]:
 
 
 class _Handler(SimpleHTTPRequestHandler):
-    rules: list[tuple[re.Pattern[str], dict[str, str]]] = []
+    rules: ClassVar[list[tuple[re.Pattern[str], dict[str, str]]]] = []
     extensions_map = {  # noqa: RUF012 - the stdlib class attribute this overrides
         **SimpleHTTPRequestHandler.extensions_map,
         ".mjs": "text/javascript",

@@ -3,9 +3,8 @@ import io
 import zipfile
 from pathlib import Path
 
-import pytest
-
 import bundle
+import pytest
 
 
 def test_make_wheel_is_a_valid_reproducible_wheel():

@@ -88,7 +88,9 @@ def watch(context: BrowserContext) -> Watch:
     context.route("**/*", route)
 
     def on_page(page: Page) -> None:
-        page.on("console", lambda message: message.type == "error" and seen.console_errors.append(message.text))
+        page.on(
+            "console", lambda message: message.type == "error" and seen.console_errors.append(message.text)
+        )
         page.on("pageerror", lambda error: seen.console_errors.append(str(error)))
 
     context.on("page", on_page)

@@ -55,7 +55,9 @@ def test_calculator_reaches_ready_and_recomputes_in_python(page: Page, base_url:
 
 def test_out_of_range_value_gets_a_message_and_keeps_the_last_prices(page: Page, base_url: str, watch):
     page.goto(base_url + "kalkulator/")
-    expect(page.locator("[data-calculator]")).to_have_attribute("data-state", "ready", timeout=READY_TIMEOUT_MS)
+    expect(page.locator("[data-calculator]")).to_have_attribute(
+        "data-state", "ready", timeout=READY_TIMEOUT_MS
+    )
     page.get_by_label("Часове работа на месец").fill("-3")
     expect(page.locator("#calc-hours-error")).to_have_text("Въведете число от 0 до 10000.")
     expect(page.get_by_label("Часове работа на месец")).to_have_attribute("aria-invalid", "true")
