@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+from datetime import date
 from typing import Any
 
 import pytest
@@ -62,6 +63,23 @@ SMALL_CATALOGUE: dict[str, Any] = {
         },
     ],
 }
+
+
+# The official Bulgarian days off, 2025-2028 (Labour Code art. 154 and the
+# government's declared days), written out so the core tests need no
+# `holidays` package; test_calendar_source checks the package agrees.
+_DAYS_OFF = {
+    2025: "01-01 03-03 04-18 04-19 04-20 04-21 05-01 05-06 05-24 05-26 09-06 09-08 09-22 "
+    "12-24 12-25 12-26 12-31",
+    2026: "01-01 01-02 03-03 04-10 04-11 04-12 04-13 05-01 05-06 05-24 05-25 09-06 09-07 09-22 "
+    "12-24 12-25 12-26 12-28",
+    2027: "01-01 03-03 04-30 05-01 05-02 05-03 05-04 05-06 05-24 09-06 09-22 12-24 12-25 12-26 12-27 12-28",
+    2028: "01-01 01-03 03-03 04-14 04-15 04-16 04-17 05-01 05-06 05-08 05-24 09-06 09-22 12-24 "
+    "12-25 12-26 12-27",
+}
+BG_DAYS_OFF_2025_2028 = frozenset(
+    date.fromisoformat(f"{year}-{day}") for year, days in _DAYS_OFF.items() for day in days.split()
+)
 
 
 def small_catalogue_data() -> dict[str, Any]:
