@@ -140,11 +140,12 @@ def _read(param: str, value: str) -> tuple[str, Any]:
             raise QuoteLinkError("at", "моментът трябва да е във вида 2026-12-23T17:00")
         try:
             moment = parse_moment(value)
+        except ValueError:
+            raise QuoteLinkError("at", "няма такъв момент (дата, час или смяна на часовото време)") from None
+        try:
             Profile(incident_at=moment)
-        except (ValueError, ProfileError):
-            raise QuoteLinkError(
-                "at", "няма такъв момент (дата, час или смяна на часовото време)"
-            ) from None
+        except ProfileError as err:
+            raise QuoteLinkError("at", err.reason) from None
         return "incident_at", moment
     raise QuoteLinkError(param[:20], "непознат параметър")
 

@@ -1,0 +1,110 @@
+from datetime import datetime
+from decimal import Decimal
+
+import pytest
+
+from calculator import Profile, QuoteLink, QuoteLinkError, decode_link, decode_link_lenient, encode_link
+from calculator.clock import SOFIA, parse_moment
+
+D = Decimal
+PROFILE = Profile(
+    customer="business",
+    workstations=10,
+    servers=1,
+    incidents=D(2),
+    regular_hours=D("7.5"),
+    visits=1,
+    distance_km=D(30),
+    reaction_hours=D(4),
+    incident_at=datetime(2026, 12, 23, 17, 0, tzinfo=SOFIA),
+)
+FRAGMENT = "#v=1&pl=2026-11&c=b&ws=10&sv=1&inc=2&h=7.5&vis=1&km=30&rt=4&at=2026-12-23T17:00"
+
+
+def test_encode() -> None:
+    assert encode_link("2026-11", PROFILE) == FRAGMENT
+
+
+def test_defaults_leave_out_the_optional_values() -> None:
+    assert encode_link("2026-11", Profile(customer="individual")) == (
+        "#v=1&pl=2026-11&c=i&ws=5&sv=1&inc=1&vis=1&km=0"
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        FRAGMENT,
+        FRAGMENT[1:],
+        "https://example.bg/kalkulator/" + FRAGMENT,
+        "  https://example.bg/kalkulator/?utm=x" + FRAGMENT + "  ",
+    ],
+)
+def test_decode_whole_url_or_fragment(text: str) -> None:
+    assert decode_link(text) == QuoteLink("2026-11", PROFILE)
+
+
+def test_absent_optional_values_take_the_defaults() -> None:
+    assert decode_link("v=1&pl=x") == QuoteLink("x", Profile())
+
+
+def test_second_autumn_hour_keeps_its_offset() -> None:
+    second = parse_moment("2026-10-25T01:30Z")  # 03:30 EET, the repeated hour
+    link = encode_link("p", Profile(incident_at=second))
+    assert link.endswith("&at=2026-10-25T03:30%2B02:00")
+    decoded = decode_link(link).profile.incident_at
+    assert decoded is not None and decoded.isoformat() == "2026-10-25T03:30:00+02:00"
+    first = decode_link("v=1&pl=p&at=2026-10-25T03:30").profile.incident_at
+    assert first is not None and first.isoformat() == "2026-10-25T03:30:00+03:00"
+
+
+@pytest.mark.parametrize(
+    ("text", "param", "reason"),
+    [
+        ("pl=x", "v", "липсва задължителен параметър"),
+        ("v=1", "pl", "липсва задължителен параметър"),
+        ("v=2&pl=x", "v", "непозната версия на връзката: '2'"),
+        ("v=1&pl=x&ws=-1", "ws", "трябва да е число с точка, например 7.5"),
+        ("v=1&pl=x&ws=1e3", "ws", "трябва да е число с точка, например 7.5"),
+        ("v=1&pl=x&ws=10001", "ws", "трябва да е между 0 и 10000"),
+        ("v=1&pl=x&ws=2.5", "ws", "трябва да е цяло число"),
+        ("v=1&pl=x&h=1.234", "h", "най-много 2 знака след десетичната запетая"),
+        ("v=1&pl=x&rt=0", "rt", "трябва да е между 0.01 и 720"),
+        ("v=1&pl=x&km=2,5", "km", "трябва да е число с точка, например 7.5"),
+        ("v=1&pl=x&c=x", "c", "клиентът трябва да е b (фирма) или i (физическо лице)"),
+        ("v=1&pl=x&at=2026-03-29T03:30", "at", "няма такъв момент (дата, час или смяна на часовото време)"),
+        ("v=1&pl=x&at=2026-02-30T10:00", "at", "няма такъв момент (дата, час или смяна на часовото време)"),
+        ("v=1&pl=x&at=1999-12-31T10:00", "at", "годината трябва да е между 2000 и 2100"),
+        ("v=1&pl=x&at=tomorrow", "at", "моментът трябва да е във вида 2026-12-23T17:00"),
+        ("v=1&pl=x&ws=1&ws=2", "ws", "параметърът се повтаря"),
+        ("v=1&pl=x&zz=1", "zz", "непознат параметър"),
+        ("v=1&pl=x&ws", "ws", "липсва стойност (очаква се име=стойност)"),
+        ("v=1&pl=a/b", "pl", "невалиден идентификатор на ценоразпис"),
+        ("https://example.bg/kalkulator/", "", "в адреса няма данни за оферта (липсва частта след #)"),
+        ("v=1&pl=x&" + "a" * 2000, "", "връзката е по-дълга от 2000 знака"),
+    ],
+)
+def test_bad_links_name_the_parameter(text: str, param: str, reason: str) -> None:
+    with pytest.raises(QuoteLinkError) as info:
+        decode_link(text)
+    assert (info.value.param, info.value.reason) == (param, reason)
+
+
+def test_non_text_is_a_link_error() -> None:
+    with pytest.raises(QuoteLinkError):
+        decode_link(None)  # type: ignore[arg-type]
+
+
+def test_lenient_decode_applies_what_it_can() -> None:
+    link, errors = decode_link_lenient("#v=1&pl=2026-11&ws=abc&sv=3&rt=9999&c=i")
+    assert link == QuoteLink("2026-11", Profile(customer="individual", servers=3))
+    assert [(e.param, e.reason) for e in errors] == [
+        ("ws", "трябва да е число с точка, например 7.5"),
+        ("rt", "трябва да е между 0.01 и 720"),
+    ]
+
+
+def test_lenient_decode_of_nothing() -> None:
+    link, errors = decode_link_lenient("")
+    assert link == QuoteLink(None, Profile())
+    assert [e.param for e in errors] == ["v", "pl"]
