@@ -1,8 +1,9 @@
 """Shortcodes in the pages' Markdown, replaced by tables from the catalogue.
 
-Editors write `<!-- md:plan-terms -->` on a plan page and
-`<!-- md:plan-comparison -->` where all plans are compared; the figures come
-from the front matter, never typed by hand. An unknown shortcode fails the
+Editors write `<!-- md:plan-terms -->` on a plan page,
+`<!-- md:plan-comparison -->` where all plans are compared, and
+`<!-- md:plan premium monthly_fee -->` for one figure in a sentence; the
+figures come from the front matter, never typed by hand. An unknown shortcode fails the
 build, so a typo does not silently print nothing.
 """
 
@@ -10,12 +11,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
+from decimal import Decimal
 from typing import Any
 
 from calculator.catalogue import CALENDAR_24_7, Catalogue, Plan
 from calculator.money import format_eur, format_hours, format_number
 
-_SHORTCODE = re.compile(r"<!--\s*md:([\w-]+)\s*-->")
+_SHORTCODE = re.compile(r"<!--\s*md:([\w-]+)((?:\s+[\w.-]+)*)\s*-->")
 
 
 class ShortcodeError(Exception):
@@ -57,7 +59,7 @@ def _rate(plan: Plan) -> str:
     return text
 
 
-def plan_terms(catalogue: Catalogue, meta: Mapping[str, Any]) -> str:
+def plan_terms(catalogue: Catalogue, meta: Mapping[str, Any], args: list[str]) -> str:
     """The terms table of the plan whose page this is."""
     plan_id = (meta.get("plan") or {}).get("id") if isinstance(meta.get("plan"), Mapping) else None
     if not plan_id:
@@ -77,7 +79,7 @@ def plan_terms(catalogue: Catalogue, meta: Mapping[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def plan_comparison(catalogue: Catalogue, meta: Mapping[str, Any]) -> str:
+def plan_comparison(catalogue: Catalogue, meta: Mapping[str, Any], args: list[str]) -> str:
     """All plans side by side."""
     lines = [
         "| План | Такса | Включени часове | Работа | Реакция | Приоритет |",
@@ -94,9 +96,35 @@ def plan_comparison(catalogue: Catalogue, meta: Mapping[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
-SHORTCODES: dict[str, Callable[[Catalogue, Mapping[str, Any]], str]] = {
+#: One figure of a plan, as `<!-- md:plan <id> <field> -->` writes it.
+PLAN_FIELDS: dict[str, Callable[[Plan], str]] = {
+    "name": lambda plan: plan.name,
+    "monthly_fee": lambda plan: format_eur(plan.monthly_fee),
+    "included_hours": lambda plan: format_hours(plan.included_hours),
+    "hourly_rate": lambda plan: format_eur(plan.hourly_rate),
+    "minimum_hours_per_visit": lambda plan: format_hours(plan.minimum_hours_per_visit),
+    "incident_fee": lambda plan: format_eur(plan.incident_fee or Decimal(0)),
+    "reaction": reaction_text,
+}
+
+
+def plan_value(catalogue: Catalogue, meta: Mapping[str, Any], args: list[str]) -> str:
+    """One figure of one plan, formatted as in the tables."""
+    if len(args) != 2:
+        raise ShortcodeError("md:plan иска план и поле, напр. `<!-- md:plan premium monthly_fee -->`")
+    plan_id, name = args
+    known_plans = {plan.id: plan for plan in catalogue.plans}
+    if plan_id not in known_plans:
+        raise ShortcodeError(f"md:plan: няма план `{plan_id}` (има: {', '.join(known_plans)})")
+    if name not in PLAN_FIELDS:
+        raise ShortcodeError(f"md:plan: непознато поле `{name}` (познати: {', '.join(PLAN_FIELDS)})")
+    return PLAN_FIELDS[name](known_plans[plan_id])
+
+
+SHORTCODES: dict[str, Callable[[Catalogue, Mapping[str, Any], list[str]], str]] = {
     "plan-terms": plan_terms,
     "plan-comparison": plan_comparison,
+    "plan": plan_value,
 }
 
 
@@ -108,6 +136,6 @@ def expand(markdown: str, catalogue: Catalogue, meta: Mapping[str, Any]) -> str:
         if name not in SHORTCODES:
             known = ", ".join(f"md:{key}" for key in SHORTCODES)
             raise ShortcodeError(f"непознат код `md:{name}` (познати: {known})")
-        return SHORTCODES[name](catalogue, meta)
+        return SHORTCODES[name](catalogue, meta, match.group(2).split())
 
     return _SHORTCODE.sub(replace, markdown)

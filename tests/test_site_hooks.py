@@ -93,3 +93,21 @@ def test_an_unknown_shortcode_fails_the_build_naming_the_page(docs: Path, caplog
     page.write_text(page.read_text(encoding="utf-8") + "\n<!-- md:plan-prices -->\n")
     message = build_error(docs, caplog)
     assert "docs/plans/premium.md: непознат код `md:plan-prices`" in message
+
+
+def test_a_figure_in_prose_comes_from_the_front_matter(docs: Path):
+    page = docs / "plans" / "premium.md"
+    page.write_text(
+        page.read_text(encoding="utf-8")
+        + "\nТаксата е <!-- md:plan premium monthly_fee --> и включва"
+        + " <!-- md:plan premium included_hours --> работа.\n"
+    )
+    site = run_build(docs)
+    html = (site / "plans" / "premium" / "index.html").read_text(encoding="utf-8")
+    assert "<p>Таксата е 390,00\u00a0€ и включва 6\u00a0ч работа.</p>" in html
+
+
+def test_a_figure_of_an_unknown_plan_fails_the_build(docs: Path, caplog):
+    (docs / "index.md").write_text("# Начало\n\nОт <!-- md:plan gold monthly_fee --> на месец.\n")
+    message = build_error(docs, caplog)
+    assert "docs/index.md: md:plan: няма план `gold`" in message
