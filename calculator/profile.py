@@ -60,7 +60,8 @@ def to_decimal(name: str, value: object) -> Decimal:
         ProfileError: not a number, out of bounds or too many decimals.
     """
     low, high, places = BOUNDS[name]
-    if isinstance(value, bool) or not isinstance(value, (int, Decimal, str)):
+    # Decimal() reads "1_000" as 1000; visitors' text must be a plain number.
+    if isinstance(value, bool) or not isinstance(value, (int, Decimal, str)) or "_" in str(value):
         raise ProfileError(name, "трябва да е число")
     try:
         number = Decimal(value.strip() if isinstance(value, str) else value)
@@ -77,9 +78,7 @@ def to_decimal(name: str, value: object) -> Decimal:
         and number != number.quantize(Decimal(1).scaleb(-places))
     ):
         reason = (
-            "трябва да е цяло число"
-            if places == 0
-            else f"най-много {places} знака след десетичната запетая"
+            "трябва да е цяло число" if places == 0 else f"най-много {places} знака след десетичната запетая"
         )
         raise ProfileError(name, reason)
     return number
@@ -133,9 +132,7 @@ class Profile:
             except ValueError:
                 raise ProfileError("incident_at", "трябва да има часова зона") from None
             if not YEARS[0] <= moment.year <= YEARS[1]:
-                raise ProfileError(
-                    "incident_at", f"годината трябва да е между {YEARS[0]} и {YEARS[1]}"
-                )
+                raise ProfileError("incident_at", f"годината трябва да е между {YEARS[0]} и {YEARS[1]}")
             object.__setattr__(self, "incident_at", moment.replace(second=0, microsecond=0))
 
     def to_dict(self) -> dict[str, Any]:
