@@ -53,9 +53,7 @@ def _kinks(plan: Plan, profile: Profile, incident_hours: Decimal) -> list[Decima
     return []
 
 
-def _crossings(
-    catalogue: Catalogue, a: Plan, b: Plan, profile: Profile
-) -> list[tuple[Decimal, int]]:
+def _crossings(catalogue: Catalogue, a: Plan, b: Plan, profile: Profile) -> list[tuple[Decimal, int]]:
     """Zeros of cost(a) - cost(b) as (hours, sign of the difference before)."""
     incident_hours = profile.incidents * catalogue.effort.hours_per_incident
     top = BOUNDS["regular_hours"][1]

@@ -89,8 +89,7 @@ def workload(profile: Profile, effort: Effort) -> Workload:
         words = f"{format_hours(regular)} редовна работа (по ваша оценка)"
     else:
         regular = (
-            profile.workstations * effort.hours_per_workstation
-            + profile.servers * effort.hours_per_server
+            profile.workstations * effort.hours_per_workstation + profile.servers * effort.hours_per_server
         )
         derived = True
         words = (

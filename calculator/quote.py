@@ -65,9 +65,7 @@ class PlanQuote:
         if self.bgn_per_eur is not None:
             rate = self.bgn_per_eur
             data["bgn"] = {key: str(eur_to_bgn(value, rate)) for key, value in amounts.items()}
-            data["bgn"].update(
-                {f"annual_{k}": str(eur_to_bgn(v * MONTHS, rate)) for k, v in amounts.items()}
-            )
+            data["bgn"].update({f"annual_{k}": str(eur_to_bgn(v * MONTHS, rate)) for k, v in amounts.items()})
         return data
 
 

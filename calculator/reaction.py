@@ -42,9 +42,7 @@ def terms_text(reaction: Reaction, calendar: WorkCalendar) -> str:
     """The reaction terms in Bulgarian words, without a moment."""
     if reaction.guarantee_hours is None:
         assert reaction.typical_working_days is not None
-        return (
-            f"без гарантиран срок; {_window_text(*reaction.typical_working_days)} (ориентировъчно)"
-        )
+        return f"без гарантиран срок; {_window_text(*reaction.typical_working_days)} (ориентировъчно)"
     hours = format_hours(reaction.guarantee_hours)
     if reaction.calendar == CALENDAR_24_7:
         return f"гарантирана реакция до {hours}, денонощно, включително в почивни и празнични дни"
@@ -105,9 +103,7 @@ class ReactionOutlook:
         }
 
 
-def guaranteed_deadline(
-    reaction: Reaction, incident_at: datetime, calendar: WorkCalendar
-) -> datetime:
+def guaranteed_deadline(reaction: Reaction, incident_at: datetime, calendar: WorkCalendar) -> datetime:
     """Deadline of a guaranteed reaction for an incident at ``incident_at``."""
     assert reaction.guarantee_hours is not None
     if reaction.calendar == CALENDAR_24_7:
@@ -126,9 +122,7 @@ def reaction_for(plan: Plan, incident_at: datetime, calendar: WorkCalendar) -> R
     terms = terms_text(reaction, calendar)
     if reaction.guaranteed:
         deadline = guaranteed_deadline(reaction, incident_at, calendar)
-        detail = (
-            f"при инцидент в {format_moment(incident_at)} реагираме до {format_moment(deadline)}"
-        )
+        detail = f"при инцидент в {format_moment(incident_at)} реагираме до {format_moment(deadline)}"
         return ReactionOutlook(reaction, incident_at, True, deadline, None, None, terms, detail)
     assert reaction.typical_working_days is not None
     first, last = reaction.typical_working_days

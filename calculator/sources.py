@@ -34,9 +34,7 @@ def _construct_mapping(loader: _UniqueKeyLoader, node: yaml.MappingNode) -> dict
     for key_node, _ in node.value:
         key = loader.construct_object(key_node)
         if key in seen:
-            raise yaml.constructor.ConstructorError(
-                None, None, f"duplicate key {key!r}", key_node.start_mark
-            )
+            raise yaml.constructor.ConstructorError(None, None, f"duplicate key {key!r}", key_node.start_mark)
         seen.add(key)
     loader.flatten_mapping(node)
     return dict(loader.construct_pairs(node))
@@ -59,9 +57,7 @@ def read_front_matter(path: Path, shown: str) -> Mapping[str, Any]:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as err:
-        raise CatalogueError(
-            f"cannot read the file ({err.__class__.__name__})", file=shown
-        ) from None
+        raise CatalogueError(f"cannot read the file ({err.__class__.__name__})", file=shown) from None
     lines = text.splitlines()
     if not lines or lines[0].rstrip() != "---":
         raise CatalogueError("no front matter (the file must start with a '---' line)", file=shown)

@@ -53,9 +53,7 @@ class WorkCalendar:
     working_days: frozenset[date] = frozenset()
 
     @classmethod
-    def from_catalogue(
-        cls, catalogue: Catalogue, extra_days_off: Iterable[date] = ()
-    ) -> WorkCalendar:
+    def from_catalogue(cls, catalogue: Catalogue, extra_days_off: Iterable[date] = ()) -> WorkCalendar:
         """The catalogue's working hours and calendar, plus ``extra_days_off``."""
         cal = catalogue.calendar
         return cls(

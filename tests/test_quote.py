@@ -28,9 +28,7 @@ def test_quote_prices_every_plan_and_recommends_the_cheapest(small_catalogue: Ca
 
 
 def test_required_reaction_filters_plans(small_catalogue: Catalogue) -> None:
-    profile = Profile(
-        regular_hours=D(2), incidents=D(1), reaction_hours=D(4), incident_at=WEDNESDAY_5PM
-    )
+    profile = Profile(regular_hours=D(2), incidents=D(1), reaction_hours=D(4), incident_at=WEDNESDAY_5PM)
     result = quote(small_catalogue, profile)
     # Working hours: the hourly plan's deadline is after Christmas, so only the 24/7 plan meets 4 h.
     assert [p.id for p in result.plans if p.meets_requirement] == ["sub"]
@@ -44,9 +42,7 @@ def test_required_reaction_filters_plans(small_catalogue: Catalogue) -> None:
 def test_working_hours_guarantee_meets_the_requirement_on_a_weekday_morning(
     small_catalogue: Catalogue,
 ) -> None:
-    profile = Profile(
-        regular_hours=D(2), incidents=D(1), reaction_hours=D(4), incident_at=MONDAY_10AM
-    )
+    profile = Profile(regular_hours=D(2), incidents=D(1), reaction_hours=D(4), incident_at=MONDAY_10AM)
     assert quote(small_catalogue, profile).recommended == "hourly"
 
 
@@ -58,9 +54,7 @@ def test_no_plan_meets_a_too_short_reaction(small_catalogue: Catalogue) -> None:
 
 
 def test_individuals_see_vat_first(small_catalogue: Catalogue) -> None:
-    profile = Profile(
-        customer="individual", regular_hours=D(2), incidents=D(1), incident_at=MONDAY_10AM
-    )
+    profile = Profile(customer="individual", regular_hours=D(2), incidents=D(1), incident_at=MONDAY_10AM)
     result = quote(small_catalogue, profile)
     assert result.vat_first
     data = result.to_dict()
@@ -83,8 +77,7 @@ def test_to_dict_is_json_safe_with_decimal_strings(small_catalogue: Catalogue) -
 def test_break_even_between_plans(small_catalogue: Catalogue) -> None:
     profile = Profile(regular_hours=D(2), incidents=D(0), visits=0, incident_at=MONDAY_10AM)
     points = {
-        (b.cheaper_below, b.cheaper_above): str(b.hours)
-        for b in quote(small_catalogue, profile).break_even
+        (b.cheaper_below, b.cheaper_above): str(b.hours) for b in quote(small_catalogue, profile).break_even
     }
     # hourly 50 h = 300 + (h - 5) x 30 -> h = 7.5; job 60 h = 300 (within the 5 h) -> h = 5.
     assert points[("hourly", "sub")] == "7.50"

@@ -51,8 +51,7 @@ def test_negative_value_names_file_and_field(docs: Path) -> None:
     replace(docs / "plans" / "premium.md", "guarantee_hours: 2", "guarantee_hours: -2")
     err = load_error(docs)
     assert str(err) == (
-        "docs/plans/premium.md: plan.reaction.guarantee_hours (plan 'premium'): "
-        "must not be negative, got -2"
+        "docs/plans/premium.md: plan.reaction.guarantee_hours (plan 'premium'): must not be negative, got -2"
     )
     assert (err.file, err.field, err.plan) == (
         "docs/plans/premium.md",
@@ -82,9 +81,7 @@ def test_broken_yaml(docs: Path) -> None:
 
 
 def test_duplicate_yaml_key(docs: Path) -> None:
-    replace(
-        docs / "plans" / "pochasov.md", "  hourly_rate: 40", "  hourly_rate: 40\n  hourly_rate: 41"
-    )
+    replace(docs / "plans" / "pochasov.md", "  hourly_rate: 40", "  hourly_rate: 40\n  hourly_rate: 41")
     err = load_error(docs)
     assert err.file == "docs/plans/pochasov.md"
     assert "duplicate key 'hourly_rate'" in err.reason
@@ -110,16 +107,12 @@ def test_duplicate_plan_id_across_files(docs: Path) -> None:
 
 def test_bad_catalogue_value_in_index(docs: Path) -> None:
     replace(docs / "plans" / "index.md", "vat_percent: 20", "vat_percent: yes")
-    assert str(load_error(docs)) == (
-        "docs/plans/index.md: catalogue.vat_percent: must be a number, got True"
-    )
+    assert str(load_error(docs)) == ("docs/plans/index.md: catalogue.vat_percent: must be a number, got True")
 
 
 def test_missing_index(docs: Path) -> None:
     (docs / "plans" / "index.md").unlink()
-    assert str(load_error(docs)) == (
-        "docs/plans/index.md: the plans index with the catalogue is missing"
-    )
+    assert str(load_error(docs)) == ("docs/plans/index.md: the plans index with the catalogue is missing")
 
 
 def test_no_front_matter(docs: Path) -> None:

@@ -39,9 +39,7 @@ def test_plans_are_kept_in_display_order() -> None:
 
 def test_negative_guarantee_names_plan_and_field() -> None:
     err = error_for(lambda d: d["plans"][0]["reaction"].update(guarantee_hours=-2))
-    assert (
-        str(err) == "plans[0].reaction.guarantee_hours (plan 'sub'): must not be negative, got -2"
-    )
+    assert str(err) == "plans[0].reaction.guarantee_hours (plan 'sub'): must not be negative, got -2"
     assert (err.plan, err.field, err.file) == ("sub", "plans[0].reaction.guarantee_hours", None)
 
 
