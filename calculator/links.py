@@ -2,13 +2,14 @@
 
 Format, version 1 (parameters in this order, ``&``-separated)::
 
-    #v=1&pl=2026-11&c=b&ws=10&sv=1&inc=2&h=7.5&vis=1&km=30&rt=4&at=2026-12-23T17:00
+    #v=1&pl=2026-11&d=2026-11-26&c=b&ws=10&sv=1&inc=2&h=7.5&vis=1&km=30&rt=4&at=2026-12-23T17:00
 
 =====  ======================================  =================================
 param  meaning                                  values (bounds: ``profile.BOUNDS``)
 =====  ======================================  =================================
 v      format version                           ``1`` (required)
 pl     price-list id                            ``[A-Za-z0-9][A-Za-z0-9._-]{0,31}`` (required)
+d      the day the quote was issued (optional)  ``YYYY-MM-DD``, years 2000-2100
 c      customer                                 ``b`` business, ``i`` individual
 ws     workstations                             whole number 0-10000
 sv     servers                                  whole number 0-1000
@@ -31,6 +32,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, fields
+from datetime import date
 from typing import Any
 from urllib.parse import quote, unquote
 
@@ -45,6 +47,7 @@ VERSION = "1"
 MAX_LENGTH = 2000
 _PRICE_LIST = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,31}")
 _NUMBER = re.compile(r"[0-9]{1,6}(\.[0-9]{1,6})?")
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _MOMENT = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}([+-][0-9]{2}:[0-9]{2}|Z)?")
 # Link parameter -> Profile field, for the numeric fields.
 _NUMBERS = {
@@ -57,22 +60,30 @@ _NUMBERS = {
     "rt": "reaction_hours",
 }
 _CUSTOMERS = {"b": "business", "i": "individual"}
-PARAMS = ("v", "pl", "c", *_NUMBERS, "at")
+PARAMS = ("v", "pl", "d", "c", *_NUMBERS, "at")
 
 
 @dataclass(frozen=True)
 class QuoteLink:
-    """What a quote link holds. ``price_list`` is ``None`` only from a lenient decode."""
+    """What a quote link holds. ``price_list`` is ``None`` only from a lenient decode.
+
+    ``issued`` is the day the quote was made (``None`` when the link has no
+    ``d``): the quote is valid for a while from that day, at that price list.
+    """
 
     price_list: str | None
     profile: Profile
+    issued: date | None = None
 
 
-def encode_link(price_list: str, profile: Profile) -> str:
-    """Encode a price-list id and a profile as a URL fragment, ``#`` included."""
+def encode_link(price_list: str, profile: Profile, issued: date | None = None) -> str:
+    """Encode a price-list id, a profile and the day of issue as a URL fragment, ``#`` included."""
     if not _PRICE_LIST.fullmatch(price_list):
         raise QuoteLinkError("pl", "невалиден ценоразпис")
-    parts = [f"v={VERSION}", f"pl={price_list}", f"c={profile.customer[0]}"]
+    parts = [f"v={VERSION}", f"pl={price_list}"]
+    if issued is not None:
+        parts.append(f"d={issued.isoformat()}")
+    parts.append(f"c={profile.customer[0]}")
     for param, name in _NUMBERS.items():
         value = getattr(profile, name)
         if value is not None:
@@ -122,6 +133,14 @@ def _read(param: str, value: str) -> tuple[str, Any]:
         if not _PRICE_LIST.fullmatch(value):
             raise QuoteLinkError("pl", "невалиден идентификатор на ценоразпис")
         return "", value
+    if param == "d":
+        try:
+            day = date.fromisoformat(value) if _DATE.fullmatch(value) else None
+        except ValueError:
+            day = None
+        if day is None or not 2000 <= day.year <= 2100:
+            raise QuoteLinkError("d", "датата трябва да е във вида 2026-11-26")
+        return "", day
     if param == "c":
         if value not in _CUSTOMERS:
             raise QuoteLinkError("c", "клиентът трябва да е b (фирма) или i (физическо лице)")
@@ -160,6 +179,7 @@ def _decode(text: str, errors: list[QuoteLinkError] | None) -> QuoteLink:
 
     values: dict[str, Any] = {}
     price_list: str | None = None
+    issued: date | None = None
     seen: set[str] = set()
     try:
         pairs = _pairs(_fragment(text))
@@ -178,6 +198,8 @@ def _decode(text: str, errors: list[QuoteLinkError] | None) -> QuoteLink:
             continue
         if param == "pl":
             price_list = parsed
+        elif param == "d":
+            issued = parsed
         elif name:
             values[name] = parsed
     for required in ("v", "pl"):
@@ -185,7 +207,7 @@ def _decode(text: str, errors: list[QuoteLinkError] | None) -> QuoteLink:
             fail(QuoteLinkError(required, "липсва задължителен параметър"))
     known = {item.name for item in fields(Profile)}
     assert set(values) <= known
-    return QuoteLink(price_list, Profile(**values))
+    return QuoteLink(price_list, Profile(**values), issued)
 
 
 def decode_link(text: str) -> QuoteLink:

@@ -108,3 +108,20 @@ def test_lenient_decode_of_nothing() -> None:
     link, errors = decode_link_lenient("")
     assert link == QuoteLink(None, Profile())
     assert [e.param for e in errors] == ["v", "pl"]
+
+
+def test_the_day_of_issue_travels_in_the_link() -> None:
+    from datetime import date
+
+    link = encode_link("2026-11", Profile(workstations=3), issued=date(2026, 11, 26))
+    assert link == "#v=1&pl=2026-11&d=2026-11-26&c=b&ws=3&sv=1&inc=1&vis=1&km=0"
+    assert decode_link(link) == QuoteLink("2026-11", Profile(workstations=3), date(2026, 11, 26))
+
+
+@pytest.mark.parametrize(
+    "value", ["2026-13-01", "2026-02-30", "26-11-2026", "1999-12-31", "2026-11-26T10:00"]
+)
+def test_a_bad_day_of_issue_is_named(value: str) -> None:
+    with pytest.raises(QuoteLinkError) as caught:
+        decode_link(f"#v=1&pl=2026-11&d={value}")
+    assert (caught.value.param, caught.value.reason) == ("d", "датата трябва да е във вида 2026-11-26")
