@@ -13,9 +13,11 @@ from typing import Any
 
 import bundle
 import csp
+import price_lists
 import shortcodes
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
@@ -47,6 +49,7 @@ class _Build:
 
 
 _build: _Build | None = None
+log = get_plugin_logger("site_hooks")
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -70,6 +73,20 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     catalogue_path = f"assets/catalogue/{bundle.Wheel('', catalogue_json).digest}.json"
     files[catalogue_path] = catalogue_json
     pyodide_dest = f"assets/pyodide/{bundle.pyodide_version(runtime)}/"
+
+    # Every published price list stays in the site, so old quote links open.
+    try:
+        older = price_lists.history(docs_dir)
+        lists = price_lists.published(catalogue, older or [])
+    except price_lists.PriceListError as error:
+        raise PluginError(str(error)) from error
+    if older is None:
+        log.info("no git history of docs/plans: only the current price list is published")
+    files.update(price_lists.site_files(lists, catalogue.price_list))
+    config.extra["price_lists"] = {
+        "index": price_lists.INDEX_URL,
+        **price_lists.index(lists, catalogue.price_list),
+    }
 
     _build = _Build(catalogue, files, runtime, pyodide_dest)
     config.extra["calculator"] = {
