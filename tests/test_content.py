@@ -104,9 +104,11 @@ def test_the_contact_page_has_the_netlify_form_with_honeypot_and_quote_field(sit
         "data-netlify": "true",
         "netlify-honeypot": "bot-field",
         "data-contact-form": None,
-        "data-calculator": "../kalkulator/",
+        "data-quote-from": "../kalkulator/",
     }
     assert (site / "kontakti" / "blagodarim" / "index.html").is_file()
+    # The calculator script mounts on every [data-calculator]: none may be here.
+    assert "data-calculator" not in page
     assert '<input type="hidden" name="form-name" value="zaqvka">' in page
     assert '<input type="hidden" name="quote_link" value="" data-quote-input>' in page
     assert '<p class="contact-form__honeypot" aria-hidden="true">' in page

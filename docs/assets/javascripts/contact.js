@@ -17,7 +17,7 @@ const MAX_LINK_LENGTH = 4000;
 function quoteLink(form) {
   const raw = new URLSearchParams(window.location.search).get("oferta");
   if (!raw || raw.length > MAX_LINK_LENGTH) return null;
-  const calculator = new URL(form.dataset.calculator, window.location.href);
+  const calculator = new URL(form.dataset.quoteFrom, window.location.href);
   let link;
   try {
     link = new URL(raw);
