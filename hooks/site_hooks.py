@@ -15,6 +15,7 @@ import bundle
 import csp
 import price_lists
 import shortcodes
+import structured_data
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
@@ -114,6 +115,33 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         return shortcodes.expand(markdown, _build.catalogue, page.meta)
     except shortcodes.ShortcodeError as error:
         raise PluginError(f"docs/{page.file.src_uri}: {error}") from error
+
+
+# Plan id -> (URL, description) of its page, for the plans index's JSON-LD.
+_plan_pages: dict[str, tuple[str, str]] = {}
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Note where each plan's page is: MkDocs reads every page before it writes any."""
+    plan_id = structured_data.plan_id(page.meta)
+    if plan_id is not None:
+        _plan_pages[plan_id] = (page.canonical_url or page.url, str(page.meta.get("description") or ""))
+    return html
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    """Add schema.org JSON-LD, made from the catalogue, to the plan pages and the plans index."""
+    assert _build is not None
+    data = structured_data.for_page(
+        _build.catalogue,
+        page.meta,
+        page.canonical_url or page.url,
+        page.title or "",
+        _plan_pages,
+        config.extra["company"],
+        config.site_url or "",
+    )
+    return output if data is None else structured_data.inject(output, data)
 
 
 def on_post_build(config: MkDocsConfig) -> None:

@@ -1,0 +1,198 @@
+"""schema.org JSON-LD for the plans, made from the catalogue.
+
+Every plan page gets a ``Service`` whose ``provider`` is the company
+(``extra.company`` in mkdocs.yml) and whose ``Offer`` prices come from the
+plan's front matter; the plans index gets an ``ItemList`` of the plans and
+the additional services. Prices are euro without VAT
+(``valueAddedTaxIncluded: false``), written with a dot and two decimals.
+
+Per kind: a subscription's offer is its monthly fee (``UnitPriceSpecification``
+per month, ``MON``) plus the hour over the included ones (per hour, ``HUR``);
+the hourly and per-job plans are priced per hour (per job with the minimum
+hours of a visit as ``eligibleQuantity``); emergency has no fixed price, so
+its offer carries the incident fee as ``minPrice`` ("from") and the hour of
+regular work. A ``<script type="application/ld+json">`` is data: the CSP does
+not apply to it and :mod:`csp` skips it.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import Any
+
+from calculator.catalogue import Catalogue, Plan, Service
+from calculator.money import format_hours, round_money
+
+CONTEXT = "https://schema.org"
+
+
+def _money(amount: Decimal) -> str:
+    return str(round_money(amount))
+
+
+def _price(amount: Decimal, **extra: Any) -> dict[str, Any]:
+    return {
+        "@type": "UnitPriceSpecification",
+        "price": _money(amount),
+        "priceCurrency": "EUR",
+        "valueAddedTaxIncluded": False,
+        **extra,
+    }
+
+
+def _hour(amount: Decimal, name: str) -> dict[str, Any]:
+    return _price(amount, name=name, unitCode="HUR", unitText="час")
+
+
+def organization(company: Mapping[str, Any], site_url: str) -> dict[str, Any]:
+    """The company, as the provider of every service."""
+    data = {
+        "@type": "Organization",
+        "@id": f"{site_url}#organization",
+        "name": company["name"],
+        "url": site_url,
+    }
+    if company.get("phone"):
+        data["telephone"] = company["phone"]
+    if company.get("email"):
+        data["email"] = company["email"]
+    return data
+
+
+def offer(plan: Plan, catalogue: Catalogue, url: str) -> dict[str, Any]:
+    """The plan's prices as one ``Offer``."""
+    data: dict[str, Any] = {"@type": "Offer", "url": url, "priceCurrency": "EUR"}
+    if plan.kind == "subscription":
+        extra = f"Час над включените {format_hours(plan.included_hours)}"
+        data["price"] = _money(plan.monthly_fee)
+        data["priceSpecification"] = [
+            _price(plan.monthly_fee, name="Месечна такса", unitCode="MON", unitText="месец"),
+            _hour(plan.hourly_rate, extra),
+        ]
+    elif plan.kind in ("hourly", "per_job"):
+        hour = _hour(plan.hourly_rate, "Час работа")
+        if plan.minimum_hours_per_visit:
+            hour["eligibleQuantity"] = {
+                "@type": "QuantitativeValue",
+                "minValue": str(plan.minimum_hours_per_visit),
+                "unitCode": "HUR",
+            }
+        data["price"] = _money(plan.hourly_rate)
+        data["priceSpecification"] = [hour]
+    else:
+        assert plan.incident_fee is not None
+        data["priceSpecification"] = [
+            {
+                "@type": "PriceSpecification",
+                "name": "Инцидент, договорена сума до решаване",
+                "minPrice": _money(plan.incident_fee),
+                "priceCurrency": "EUR",
+                "valueAddedTaxIncluded": False,
+            },
+            _hour(plan.hourly_rate, "Час редовна работа"),
+        ]
+    data["validFrom"] = catalogue.effective.isoformat()
+    return data
+
+
+def plan_service(
+    plan: Plan, catalogue: Catalogue, url: str, description: str, provider: dict[str, Any]
+) -> dict[str, Any]:
+    """One plan as a ``Service`` with its offer."""
+    data: dict[str, Any] = {"@type": "Service", "@id": f"{url}#service", "name": plan.name, "url": url}
+    if description:
+        data["description"] = description
+    data["serviceType"] = "Техническа поддръжка"
+    data["provider"] = provider
+    data["offers"] = offer(plan, catalogue, url)
+    return data
+
+
+def extra_service(service: Service, catalogue: Catalogue, provider: dict[str, Any]) -> dict[str, Any]:
+    """An additional service; one priced "on request" has no offer."""
+    data: dict[str, Any] = {"@type": "Service", "name": service.name, "provider": provider}
+    if service.price is not None:
+        data["offers"] = {
+            "@type": "Offer",
+            "price": _money(service.price),
+            "priceCurrency": "EUR",
+            "priceSpecification": [_price(service.price, unitText=service.unit)],
+            "validFrom": catalogue.effective.isoformat(),
+        }
+    return data
+
+
+def plans_list(
+    catalogue: Catalogue,
+    pages: Mapping[str, tuple[str, str]],
+    name: str,
+    url: str,
+    provider: dict[str, Any],
+) -> dict[str, Any]:
+    """The plans (in display order) and the additional services as an ``ItemList``.
+
+    ``pages`` maps a plan id to the URL and description of its page; a plan
+    without a page is left out.
+    """
+    items = [
+        plan_service(plan, catalogue, *pages[plan.id], provider)
+        for plan in sorted(catalogue.plans, key=lambda plan: plan.order)
+        if plan.id in pages
+    ]
+    items += [extra_service(service, catalogue, provider) for service in catalogue.services]
+    return {
+        "@context": CONTEXT,
+        "@type": "ItemList",
+        "name": name,
+        "url": url,
+        "numberOfItems": len(items),
+        "itemListElement": [
+            {"@type": "ListItem", "position": position, "item": item}
+            for position, item in enumerate(items, start=1)
+        ],
+    }
+
+
+def script(data: Mapping[str, Any]) -> str:
+    """A JSON-LD script element; ``<`` is escaped so no text can close it."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
+    return f'<script type="application/ld+json">{text}</script>'
+
+
+def inject(html: str, data: Mapping[str, Any]) -> str:
+    """Put the JSON-LD of `data` just before ``</head>``."""
+    head_end = html.find("</head>")
+    if head_end < 0:
+        return html
+    return html[:head_end] + script(data) + html[head_end:]
+
+
+def plan_id(meta: Mapping[str, Any]) -> str | None:
+    """The plan id in a page's front matter, if the page is a plan's."""
+    plan = meta.get("plan")
+    return str(plan["id"]) if isinstance(plan, Mapping) and plan.get("id") else None
+
+
+def for_page(
+    catalogue: Catalogue,
+    meta: Mapping[str, Any],
+    url: str,
+    title: str,
+    pages: Mapping[str, tuple[str, str]],
+    company: Mapping[str, Any],
+    site_url: str,
+) -> dict[str, Any] | None:
+    """The JSON-LD of one page: a plan's ``Service``, the index's ``ItemList``, or None."""
+    provider = organization(company, site_url)
+    plan = plan_id(meta)
+    if plan is not None:
+        description = str(meta.get("description") or "")
+        return {
+            "@context": CONTEXT,
+            **plan_service(catalogue.plan(plan), catalogue, url, description, provider),
+        }
+    if "catalogue" in meta:
+        return plans_list(catalogue, pages, title, url, provider)
+    return None
