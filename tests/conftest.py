@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import copy
+import subprocess
+import sys
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -91,3 +94,15 @@ def small_catalogue_data() -> dict[str, Any]:
 def small_catalogue() -> Catalogue:
     """The small test catalogue (no official calendar; tests add days off as needed)."""
     return Catalogue.from_dict(small_catalogue_data())
+
+
+@pytest.fixture(scope="session")
+def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site, built once per test session with `mkdocs build --strict`."""
+    target = tmp_path_factory.mktemp("site")
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(target)],
+        cwd=Path(__file__).resolve().parent.parent,
+        check=True,
+    )
+    return target

@@ -1,4 +1,4 @@
-"""Serve a built site on 127.0.0.1 with the headers `netlify.toml` declares.
+"""Serve a built site on 127.0.0.1 with the headers and redirects `netlify.toml` declares.
 
 The rules are read from the file, not restated, so the browser tests run
 under the real Content-Security-Policy and caching rules.
@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import threading
+import tomllib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import partial
@@ -27,8 +28,18 @@ def _pattern(path: str) -> re.Pattern[str]:
     return re.compile("".join(".*" if part == "*" else re.escape(part) for part in re.split(r"(\*)", path)))
 
 
+def netlify_redirects(netlify_toml: Path) -> dict[str, tuple[str, int]]:
+    """The plain `[[redirects]]` of `netlify.toml`: path without trailing slash -> (target, status)."""
+    data = tomllib.loads(netlify_toml.read_text(encoding="utf-8"))
+    return {
+        rule["from"].rstrip("/") or "/": (rule["to"], rule.get("status", 301))
+        for rule in data.get("redirects", [])
+    }
+
+
 class _Handler(SimpleHTTPRequestHandler):
     rules: ClassVar[list[tuple[re.Pattern[str], dict[str, str]]]] = []
+    redirects: ClassVar[dict[str, tuple[str, int]]] = {}
     extensions_map = {  # noqa: RUF012 - the stdlib class attribute this overrides
         **SimpleHTTPRequestHandler.extensions_map,
         ".mjs": "text/javascript",
@@ -53,6 +64,26 @@ class _Handler(SimpleHTTPRequestHandler):
                     self.send_header(name, value)
         super().end_headers()
 
+    def _redirected(self) -> bool:
+        # As on Netlify: with or without the trailing slash, and not over an existing file.
+        path = urlsplit(self.path).path
+        rule = self.redirects.get(path.rstrip("/") or "/")
+        if rule is None or Path(self.translate_path(path)).exists():
+            return False
+        self.send_response(rule[1])
+        self.send_header("Location", rule[0])
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+        return True
+
+    def do_GET(self) -> None:
+        if not self._redirected():
+            super().do_GET()
+
+    def do_HEAD(self) -> None:
+        if not self._redirected():
+            super().do_HEAD()
+
     def log_message(self, format: str, *args: object) -> None:
         pass
 
@@ -61,7 +92,8 @@ class _Handler(SimpleHTTPRequestHandler):
 def serve(site_dir: Path, netlify_toml: Path = ROOT / "netlify.toml") -> Iterator[str]:
     """Serve `site_dir` on a free port of 127.0.0.1; yield its base URL."""
     rules = [(_pattern(path), values) for path, values in netlify_headers(netlify_toml)]
-    handler = type("Handler", (_Handler,), {"rules": rules})
+    redirects = netlify_redirects(netlify_toml)
+    handler = type("Handler", (_Handler,), {"rules": rules, "redirects": redirects})
     server = ThreadingHTTPServer(("127.0.0.1", 0), partial(handler, directory=str(site_dir)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
