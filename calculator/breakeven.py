@@ -17,7 +17,7 @@ from calculator.money import decimal_text, format_hours
 from calculator.pricing import raw_cost
 from calculator.profile import BOUNDS, Profile
 
-__all__ = ["BreakEven", "break_even_points"]
+__all__ = ["BreakEven", "break_even_points", "kinks"]
 
 HOURS = Decimal("0.01")
 
@@ -45,7 +45,8 @@ class BreakEven:
         }
 
 
-def _kinks(plan: Plan, profile: Profile, incident_hours: Decimal) -> list[Decimal]:
+def kinks(plan: Plan, profile: Profile, incident_hours: Decimal) -> list[Decimal]:
+    """Regular hours at which the plan's cost changes slope (may be negative)."""
     if plan.kind == "subscription":
         return [plan.included_hours - incident_hours]
     if plan.kind == "per_job":
@@ -63,7 +64,7 @@ def _crossings(catalogue: Catalogue, a: Plan, b: Plan, profile: Profile) -> list
             top,
             *(
                 k
-                for k in _kinks(a, profile, incident_hours) + _kinks(b, profile, incident_hours)
+                for k in kinks(a, profile, incident_hours) + kinks(b, profile, incident_hours)
                 if 0 < k < top
             ),
         }

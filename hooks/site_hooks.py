@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -23,14 +24,12 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from calculator.catalogue import Catalogue
+from calculator.clock import SOFIA
 from calculator.errors import CatalogueError
-from calculator.money import decimal_text
-from calculator.profile import BOUNDS
+from calculator.money import format_number
 from calculator.sources import load_catalogue
-from calculator.web import form_profile, quote_rows
+from calculator.web import FIELDS, default_answer
 
-#: The hours a month the calculator page opens with.
-DEFAULT_HOURS = "8"
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE_DIR = ROOT / "calculator"
 NETLIFY_TOML = ROOT / "netlify.toml"
@@ -95,15 +94,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         "wheels": [path for path in files if path.endswith(".whl")],
         "catalogue": catalogue_path,
         "worker": "assets/javascripts/calculator-worker.js",
-        "default_hours": DEFAULT_HOURS,
-        "hours_min": decimal_text(BOUNDS["regular_hours"][0]),
-        "hours_max": decimal_text(BOUNDS["regular_hours"][1]),
-        # The answer for the default values, computed by the same code the
+        "current_list": catalogue.price_list,
+        "bgn_per_eur": format_number(catalogue.bgn_per_eur),
+        "fields": FIELDS,
+        # The answer for the default form, rendered by the same code the
         # browser runs, so the page shows real prices before Python starts.
-        "default_quote": [
-            {**row, "url": f"plans/{row['id']}/"}
-            for row in quote_rows(catalogue, form_profile({"hours": DEFAULT_HOURS}))
-        ],
+        "default": default_answer(catalogue, datetime.now(SOFIA).date()),
     }
     return config
 

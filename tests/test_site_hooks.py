@@ -60,7 +60,10 @@ def test_the_pages_build_strictly_with_the_calculator_files(docs: Path):
     ]
     page = (site / "kalkulator" / "index.html").read_text(encoding="utf-8")
     assert 'data-state="loading"' in page
-    assert '<tr data-plan="premium" data-gross="552.00">' in page
+    # The default quote is in the HTML before Python starts: 5 workstations and
+    # 1 server (4.5 h) plus 1 incident (1.5 h) fit Premium's 6 included hours.
+    assert '<article class="plan-card" data-plan="premium" data-gross="468.00"' in page
+    assert "<strong>Препоръка:</strong> Абонамент Почасов е най-изгодният план" in page
 
 
 def test_the_plan_page_shows_the_numbers_of_its_front_matter(docs: Path):

@@ -1,80 +1,253 @@
+"""The calculator page in Chromium, under the site's real headers."""
+
+import json
+import re
+import shutil
 import time
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, Page, expect
 
 pytestmark = pytest.mark.browser
 
 READY_TIMEOUT_MS = 30_000
+ROOT_SELECTOR = "[data-calculator]"
+
+# The default profile: 5 workstations and 1 server (4.5 h of regular work)
+# and 1 incident (1.5 h), 1 visit in the city.
+DEFAULT_GROSS = {
+    "premium": "468.00",  # 390 fee, 6 h included
+    "standard": "379.20",  # 240 + 2 h x 38 = 316
+    "pochasov": "288.00",  # 6 h x 40 = 240
+    "na-rabota": "324.00",  # 6 h x 45 = 270
+    "avariyna": "423.00",  # 1 x 150 + 4.5 h x 45 = 352.50
+}
+# 10 workstations: 7 h regular + 1.5 h incident = 8.5 h.
+TEN_WORKSTATIONS_GROSS = {
+    "premium": "573.00",  # 390 + 2.5 h x 35 = 477.50
+    "standard": "493.20",  # 240 + 4.5 h x 38 = 411
+    "pochasov": "408.00",  # 8.5 h x 40 = 340
+    "na-rabota": "459.00",  # 8.5 h x 45 = 382.50
+    "avariyna": "558.00",  # 150 + 7 h x 45 = 465
+}
 
 
 def gross_by_plan(page: Page) -> dict[str, str]:
     return page.evaluate(
-        "() => Object.fromEntries([...document.querySelectorAll('tr[data-plan]')]"
-        ".map((row) => [row.dataset.plan, row.dataset.gross]))"
+        "() => Object.fromEntries([...document.querySelectorAll('[data-plan]')]"
+        ".map((card) => [card.dataset.plan, card.dataset.gross]))"
     )
 
 
-def wait_for_gross(page: Page, plan: str, expected: str) -> None:
+def wait_for_gross(page: Page, expected: dict[str, str]) -> None:
     # Under the site's CSP, wait_for_function (a string evaluated in the page)
     # is refused; poll with evaluate instead.
     deadline = time.monotonic() + 10
-    while gross_by_plan(page).get(plan) != expected and time.monotonic() < deadline:
+    while gross_by_plan(page) != expected and time.monotonic() < deadline:
         page.wait_for_timeout(50)
-    assert gross_by_plan(page).get(plan) == expected
+    assert gross_by_plan(page) == expected
 
 
-def test_calculator_reaches_ready_and_recomputes_in_python(page: Page, base_url: str, watch):
+def open_ready(page: Page, url: str) -> None:
+    page.goto(url)
+    expect(page.locator(ROOT_SELECTOR)).to_have_attribute("data-state", "ready", timeout=READY_TIMEOUT_MS)
+
+
+def test_the_default_quote_is_in_the_page_before_python_starts(browser: Browser, base_url: str):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
     page.goto(base_url + "kalkulator/")
-    root = page.locator("[data-calculator]")
-    # Before Python starts, the page already holds the build-time answer for 8 h.
-    assert gross_by_plan(page) == {
-        "premium": "552.00",
-        "standard": "470.40",
-        "pochasov": "384.00",
-        "na-rabota": "432.00",
-        "avariyna": "432.00",
-    }
-    expect(root).to_have_attribute("data-state", "ready", timeout=READY_TIMEOUT_MS)
+    assert gross_by_plan(page) == DEFAULT_GROSS
+    expect(page.locator(ROOT_SELECTOR)).to_have_attribute("data-state", "loading")
+    expect(page.locator("noscript p")).to_contain_text("Без JavaScript калкулаторът не може да смята")
+    context.close()
 
-    page.get_by_label("Часове работа на месец").fill("10")
-    # Premium: 390 + (10 - 6) h x 35 = 530 net, + 20 % VAT = 636.
-    wait_for_gross(page, "premium", "636.00")
-    assert gross_by_plan(page) == {
-        "premium": "636.00",
-        "standard": "561.60",
-        "pochasov": "480.00",
-        "na-rabota": "540.00",
-        "avariyna": "540.00",
-    }
-    expect(page.locator('tr[data-plan="premium"] [data-field="net"]')).to_have_text("530,00\u00a0€")
 
+def test_typing_recomputes_in_python_and_the_address_bar_follows(page: Page, base_url: str, watch):
+    open_ready(page, base_url + "kalkulator/")
+    wait_for_gross(page, DEFAULT_GROSS)
+    page.get_by_label("Работни станции").fill("10")
+    wait_for_gross(page, TEN_WORKSTATIONS_GROSS)
+
+    premium = page.locator('[data-plan="premium"]')
+    expect(premium.locator(".plan-card__amount")).to_have_text("477,50\u00a0€")
+    premium.get_by_text("Покажи изчислението").click()
+    expect(premium.locator(".plan-card__calc")).to_contain_text(
+        "Часове над включените: 87,50 € (6 ч включени, 2,5 ч над тях × 35,00 €)"
+    )
+    link = page.locator("[data-quote-link]").input_value()
+    assert urlsplit(link).fragment.startswith("v=1&pl=2026-11&d=")
+    assert "&ws=10&sv=1&inc=1&vis=1&km=0" in link
+    assert page.url == link
+    request = page.locator("[data-calc-request]").get_attribute("href")
+    assert parse_qs(urlsplit(request).query)["oferta"] == [link]
     assert watch.console_errors == []
     assert watch.foreign_requests == []
 
 
-def test_out_of_range_value_gets_a_message_and_keeps_the_last_prices(page: Page, base_url: str, watch):
-    page.goto(base_url + "kalkulator/")
-    expect(page.locator("[data-calculator]")).to_have_attribute(
-        "data-state", "ready", timeout=READY_TIMEOUT_MS
-    )
-    page.get_by_label("Часове работа на месец").fill("-3")
-    expect(page.locator("#calc-hours-error")).to_have_text("Въведете число от 0 до 10000.")
-    expect(page.get_by_label("Часове работа на месец")).to_have_attribute("aria-invalid", "true")
-    assert gross_by_plan(page)["premium"] == "552.00"
+def test_keyboard_only_changes_the_quote(page: Page, base_url: str, watch):
+    open_ready(page, base_url + "kalkulator/")
+    page.get_by_label("Работни станции").focus()
+    page.keyboard.press("Tab")  # to the servers
+    page.keyboard.press("ArrowUp")
+    # 2 servers: 2.5 + 4 = 6.5 h regular + 1.5 h = 8 h; Premium 390 + 2 h x 35 = 460.
+    expect(page.locator('[data-plan="premium"]')).to_have_attribute("data-gross", "552.00")
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Shift+Tab")  # back to "физическо лице / фирма"
+    page.keyboard.press("ArrowDown")
+    # An individual sees prices with VAT first.
+    expect(page.locator('[data-plan="premium"] .plan-card__amount')).to_have_text("552,00\u00a0€")
     assert watch.console_errors == []
 
 
-def test_calculator_works_after_instant_navigation(page: Page, base_url: str, watch):
+def test_a_quote_link_reopens_the_same_quote_in_a_fresh_browser(browser: Browser, page: Page, base_url: str):
+    open_ready(page, base_url + "kalkulator/")
+    page.get_by_label("Работни станции").fill("10")
+    page.get_by_label("Разстояние извън града").fill("30")
+    page.get_by_label("Нужна реакция до").fill("4")
+    page.get_by_label("Момент на инцидента").fill("2026-12-23T17:30")
+    expect(page.locator('[data-plan="premium"]')).to_have_attribute("data-gross", "601.80")
+    first = gross_by_plan(page)
+    link = page.locator("[data-quote-link]").input_value()
+
+    fresh = browser.new_context()
+    other = fresh.new_page()
+    open_ready(other, link)
+    wait_for_gross(other, first)
+    assert other.get_by_label("Работни станции").input_value() == "10"
+    assert other.get_by_label("Момент на инцидента").input_value() == "2026-12-23T17:30"
+    # 24/7: two hours after Wednesday 17:30; working hours skip Christmas
+    # and the substitute day off on Monday 28.12.
+    expect(other.locator('[data-plan="premium"] .plan-card__deadline')).to_have_text(
+        "При инцидент в сряда, 23.12.2026, 17:30 реагираме до сряда, 23.12.2026, 19:30"
+    )
+    expect(other.locator('[data-plan="pochasov"] .plan-card__deadline')).to_have_text(
+        "При инцидент в сряда, 23.12.2026, 17:30 реагираме до вторник, 29.12.2026, 12:30"
+    )
+    expect(other.locator('[data-plan="pochasov"]')).to_contain_text("Не покрива срока")
+    assert other.url == link
+    fresh.close()
+
+
+def test_a_malformed_link_names_what_it_could_not_read_and_keeps_the_rest(page: Page, base_url: str, watch):
+    open_ready(page, base_url + "kalkulator/#v=1&pl=2026-11&ws=abc&sv=3&zz=1&at=2026-03-29T03:30")
+    notice = page.locator("[data-calc-notice]")
+    expect(notice).to_contain_text("работни станции (трябва да е число с точка, например 7.5)")
+    expect(notice).to_contain_text("параметър (непознат параметър)")
+    expect(notice).to_contain_text("момент на инцидента (няма такъв момент")
+    assert page.get_by_label("Сървъри").input_value() == "3"
+    assert page.get_by_label("Работни станции").input_value() == "5"
+    # 5 ws + 3 servers = 8.5 h + 1.5 h = 10 h: Premium 390 + 4 h x 35 = 530.
+    expect(page.locator('[data-plan="premium"]')).to_have_attribute("data-gross", "636.00")
+    assert watch.console_errors == []
+
+
+def test_a_link_of_an_older_price_list_shows_the_quote_as_issued_and_today_beside_it(
+    page: Page, base_url: str, site_dir: Path, watch
+):
+    # Publish an older list in the served site, as the build does from git
+    # history: the same plans, Premium's fee at 350 instead of 390.
+    lists = site_dir / "assets" / "price-lists"
+    index = json.loads((lists / "index.json").read_text(encoding="utf-8"))
+    current = json.loads((site_dir / index["lists"][0]["url"]).read_text(encoding="utf-8"))
+    older = json.loads(json.dumps(current))
+    older["price_list"], older["effective"] = "2026-01", "2026-01-01"
+    next(plan for plan in older["plans"] if plan["id"] == "premium")["monthly_fee"] = "350"
+    (lists / "2026-01.json").write_text(json.dumps(older), encoding="utf-8")
+    index["lists"].append(
+        {"id": "2026-01", "effective": "2026-01-01", "url": "assets/price-lists/2026-01.json"}
+    )
+    backup = lists / "index.json.orig"
+    shutil.copyfile(lists / "index.json", backup)
+    (lists / "index.json").write_text(json.dumps(index), encoding="utf-8")
+    try:
+        open_ready(page, base_url + "kalkulator/#v=1&pl=2026-01&d=2026-01-10&c=b&ws=5&sv=1&inc=1&vis=1&km=0")
+        notice = page.locator("[data-calc-notice]")
+        expect(notice).to_contain_text("издадена по ценоразпис 2026-01 от 01.01.2026, който вече не е в сила")
+        expect(notice).to_contain_text("Срокът на офертата изтече на 09.02.2026")
+        # As issued: 350 net, 420 with VAT; today's prices beside it.
+        expect(page.locator('[data-plan="premium"]')).to_have_attribute("data-gross", "420.00")
+        expect(page.locator('[data-today-plan="premium"]')).to_have_attribute("data-today-plan", "premium")
+        expect(page.locator('[data-today-plan="premium"] .plan-card__amount')).to_have_text("390,00\u00a0€")
+        expect(page.locator("[data-calc-issued]")).to_have_text("10.01.2026")
+        expect(page.locator("[data-calc-valid]")).to_have_text("09.02.2026")
+        assert "pl=2026-01&d=2026-01-10" in page.url
+        # A change makes it a new quote at today's prices.
+        page.get_by_label("Работни станции").fill("6")
+        expect(page.locator("[data-calc-today]")).to_be_hidden()
+        # 6 workstations and 1 server: 5 h + 1.5 h; 390 + 0.5 h x 35 = 407.50 net.
+        expect(page.locator('[data-plan="premium"]')).to_have_attribute("data-gross", "489.00")
+        assert "pl=2026-11" in page.url
+        assert watch.console_errors == []
+    finally:
+        shutil.move(backup, lists / "index.json")
+        (lists / "2026-01.json").unlink()
+
+
+def test_an_unknown_price_list_falls_back_to_today_with_a_message(page: Page, base_url: str):
+    open_ready(page, base_url + "kalkulator/#v=1&pl=1999-01&c=b&ws=10")
+    expect(page.locator("[data-calc-notice]")).to_contain_text(
+        "Ценоразпис 1999-01 от връзката не е намерен, затова показваме днешните цени."
+    )
+    wait_for_gross(page, TEN_WORKSTATIONS_GROSS)
+
+
+def test_the_print_view_is_one_a4_page_with_number_date_and_link(page: Page, base_url: str):
+    open_ready(page, base_url + "kalkulator/")
+    page.emulate_media(media="print")
+    expect(page.locator(".calc-print-head")).to_be_visible()
+    expect(page.locator(".calc-print-head")).to_contain_text("ТехОпора ЕООД")
+    expect(page.locator(".calc-print-link")).to_contain_text(page.url)
+    expect(page.locator(".calc__form")).to_be_hidden()
+    expect(page.locator(".md-sidebar--primary")).to_be_hidden()
+    pdf = page.pdf(format="A4")
+    assert len(re.findall(rb"/Type\s*/Page(?!s)", pdf)) == 1
+
+
+def test_the_page_fits_a_360_px_phone(browser: Browser, base_url: str):
+    context = browser.new_context(viewport={"width": 360, "height": 780})
+    page = context.new_page()
+    open_ready(page, base_url + "kalkulator/")
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= 360
+    context.close()
+
+
+def test_calculator_works_after_instant_navigation_and_back(page: Page, base_url: str, watch):
     page.goto(base_url)
     # Material's instant navigation swaps the content without a page load.
     page.locator(".md-nav__link", has_text="Калкулатор").first.click()
     expect(page).to_have_url(base_url + "kalkulator/")
-    root = page.locator("[data-calculator]")
-    expect(root).to_have_attribute("data-state", "ready", timeout=READY_TIMEOUT_MS)
-    page.get_by_label("Часове работа на месец").fill("6")
-    # Standard: 240 + (6 - 4) h x 38 = 316 net, 379.20 with VAT.
-    wait_for_gross(page, "standard", "379.20")
+    expect(page.locator(ROOT_SELECTOR)).to_have_attribute("data-state", "ready", timeout=READY_TIMEOUT_MS)
+    page.locator(".md-nav__link", has_text="Въпроси и отговори").first.click()
+    expect(page).to_have_url(base_url + "vaprosi/")
+    page.locator(".md-nav__link", has_text="Калкулатор").first.click()
+    expect(page.locator(ROOT_SELECTOR)).to_have_attribute("data-state", "ready", timeout=READY_TIMEOUT_MS)
+    page.get_by_label("Работни станции").fill("10")
+    wait_for_gross(page, TEN_WORKSTATIONS_GROSS)
     assert page.evaluate("() => performance.getEntriesByType('navigation').length") == 1
+    # One Worker for the visit: Pyodide's wasm was fetched once.
+    wasm = page.evaluate(
+        "() => performance.getEntriesByType('resource').filter((e) => e.name.endsWith('.wasm')).length"
+    )
+    assert wasm <= 1
     assert watch.console_errors == []
     assert watch.foreign_requests == []
+
+
+def test_without_webassembly_the_page_says_so_and_keeps_prices_and_contacts(browser: Browser, base_url: str):
+    context = browser.new_context()
+    context.route("**/*.wasm", lambda route: route.abort())
+    page = context.new_page()
+    page.goto(base_url + "kalkulator/")
+    root = page.locator(ROOT_SELECTOR)
+    expect(root).to_have_attribute("data-state", "error", timeout=READY_TIMEOUT_MS)
+    # A blocked wasm leaves loadPyodide() pending for ever: the page's own timeout ends it.
+    expect(page.locator("[data-calc-status-text]")).to_contain_text(
+        "Калкулаторът не успя да се зареди за 20 секунди."
+    )
+    expect(page.locator("[data-calc-fallback]")).to_be_visible()
+    expect(page.locator("[data-calc-fallback] a[href^='tel:']")).to_be_visible()
+    assert gross_by_plan(page) == DEFAULT_GROSS
+    context.close()

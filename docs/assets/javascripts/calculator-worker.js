@@ -1,23 +1,37 @@
 // The Python engine, in a module Web Worker so that booting Pyodide never
-// blocks the page. Messages in: {type: "init", pyodide, wheels, catalogue}
-// then {type: "quote", id, form}. Messages out: {type: "ready"} or
-// {type: "failed", reason}, then {type: "result" | "error", id, ...}.
+// blocks the page. In: {type: "init", pyodide, wheels, catalogue}, then
+// {type: "call", id, fn, args}. Out: {type: "progress", step}, then
+// {type: "ready"} or {type: "failed", reason}, then
+// {type: "result" | "error", id, ...}. Python answers with JSON text.
+
+// The only Python functions the page may call (calculator/web.py).
+const CALLS = new Set(["answer", "open_link", "load_catalogue"]);
 
 let web = null;
 let booting = null;
 
+const progress = (step) => self.postMessage({ type: "progress", step });
+
+async function fetchText(url, what) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${what} не се зареди (${response.status})`);
+  return response.text();
+}
+
 async function boot({ pyodide: indexURL, wheels, catalogue }) {
+  progress(1);
+  // The catalogue and the runtime download side by side.
   const [{ loadPyodide }, catalogueText] = await Promise.all([
     import(`${indexURL}pyodide.mjs`),
-    fetch(catalogue).then((response) => {
-      if (!response.ok) throw new Error(`каталогът не се зареди (${response.status})`);
-      return response.text();
-    }),
+    fetchText(catalogue, "каталогът"),
   ]);
   const pyodide = await loadPyodide({ indexURL, stdout: () => {}, stderr: () => {} });
+  progress(2);
   await pyodide.loadPackage(wheels, { messageCallback: () => {}, errorCallback: () => {} });
+  progress(3);
   web = pyodide.pyimport("calculator.web");
   web.load_catalogue(catalogueText);
+  progress(4);
 }
 
 self.addEventListener("message", async ({ data }) => {
@@ -28,11 +42,13 @@ self.addEventListener("message", async ({ data }) => {
     );
     return;
   }
-  if (data.type === "quote") {
+  if (data.type === "call") {
     try {
-      const result = JSON.parse(web.quote_rows_json(JSON.stringify(data.form)));
+      if (!web || !CALLS.has(data.fn)) throw new Error(`непозната заявка ${data.fn}`);
+      const result = web[data.fn](...data.args);
       self.postMessage({ type: "result", id: data.id, result });
     } catch (error) {
+      // A Python traceback is for the console, not for the visitor.
       self.postMessage({ type: "error", id: data.id, reason: String(error.message || error) });
     }
   }

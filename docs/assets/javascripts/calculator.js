@@ -1,37 +1,80 @@
 // The calculator page's glue: form values go to the Python engine running in
-// a Web Worker, its answer comes back as ready-made rows. No prices are
-// computed here; this file only moves data and keeps the user informed.
+// a Web Worker, and its answer comes back as ready-made, escaped markup. No
+// price is computed here; this file moves data, keeps the address bar on the
+// quote on screen, and keeps the visitor informed.
 //
 // Material's instant navigation swaps page content without reloading this
 // script, so it mounts on every `document$` emission and keeps one Worker
 // for the whole visit.
 
 const READY_TIMEOUT_MS = 20000;
+const STEPS = 4;
 
-const MESSAGES = {
+const TEXT = {
+  progress: [
+    "Калкулаторът се зарежда. Докато това стане, цените по-долу са за стойностите по подразбиране.",
+    "Зареждане на Python в браузъра…",
+    "Зареждане на калкулатора…",
+    "Подготовка на ценоразписа…",
+    "Почти готово…",
+  ],
   noWasm: "Браузърът ви не поддържа WebAssembly, затова калкулаторът не може да смята тук.",
   timeout: "Калкулаторът не успя да се зареди за 20 секунди.",
   failed: "Калкулаторът не успя да се зареди.",
-  keep: "Цените в таблицата са за стойностите по подразбиране.",
+  keep: "Цените по-долу са за стойностите по подразбиране; свържете се с нас за точна оферта.",
   ready: "Калкулаторът е готов. Цените се преизчисляват при всяка промяна.",
   broken: "Изчислението не успя. Опитайте отново или се свържете с нас.",
-  invalid: "Въведете число от {min} до {max}.",
+  copied: "Връзката е копирана.",
+  copyFailed: "Не успяхме да копираме връзката; маркирайте я и я копирайте ръчно.",
+  linkProblems: "Не успяхме да прочетем всичко от връзката: {list}. Останалото е приложено.",
+  param: {
+    "": "връзката",
+    v: "версия",
+    pl: "ценоразпис",
+    d: "дата на офертата",
+    c: "вид клиент",
+    ws: "работни станции",
+    sv: "сървъри",
+    inc: "инциденти",
+    h: "часове работа",
+    vis: "посещения",
+    km: "разстояние",
+    rt: "нужна реакция",
+    at: "момент на инцидента",
+  },
+  oldList:
+    "Тази оферта е издадена по ценоразпис {id} от {effective}, който вече не е в сила. " +
+    "Показваме я, както е издадена, а под нея - същата оферта по днешните цени.",
+  missingList: "Ценоразпис {id} от връзката не е намерен, затова показваме днешните цени.",
+  expired: "Срокът на офертата изтече на {date}.",
+  updated: "Обновено. {reco}",
 };
 
-let engine = null; // {worker, ready: Promise, pending: Map}
+let engine = null;
 
-function startEngine(root) {
-  if (engine) return engine;
-  const url = (value) => new URL(value, document.baseURI).href;
-  const worker = new Worker(url(root.dataset.worker), { type: "module" });
+function absolute(value) {
+  return new URL(value, document.baseURI).href;
+}
+
+// One Worker for the whole visit; a failed one stays failed.
+function startEngine(root, onProgress) {
+  if (engine) {
+    engine.listeners.add(onProgress);
+    return engine;
+  }
+  const worker = new Worker(absolute(root.dataset.worker), { type: "module" });
   const pending = new Map();
+  const listeners = new Set([onProgress]);
   let settle;
   const ready = new Promise((resolve, reject) => {
     settle = { resolve, reject };
   });
   const timer = setTimeout(() => settle.reject(new Error("timeout")), READY_TIMEOUT_MS);
   worker.addEventListener("message", ({ data }) => {
-    if (data.type === "ready") {
+    if (data.type === "progress") {
+      engine.step = data.step;
+      listeners.forEach((listener) => listener(data.step));
+    } else if (data.type === "ready") {
       clearTimeout(timer);
       settle.resolve();
     } else if (data.type === "failed") {
@@ -40,7 +83,8 @@ function startEngine(root) {
     } else if (pending.has(data.id)) {
       const { resolve, reject } = pending.get(data.id);
       pending.delete(data.id);
-      data.type === "result" ? resolve(data.result) : reject(new Error(data.reason));
+      if (data.type === "result") resolve(data.result);
+      else reject(new Error(data.reason));
     }
   });
   worker.addEventListener("error", (event) => {
@@ -50,106 +94,260 @@ function startEngine(root) {
   });
   worker.postMessage({
     type: "init",
-    pyodide: url(root.dataset.pyodide),
-    wheels: root.dataset.wheels.trim().split(/\s+/).map(url),
-    catalogue: url(root.dataset.catalogue),
+    pyodide: absolute(root.dataset.pyodide),
+    wheels: root.dataset.wheels.trim().split(/\s+/).map(absolute),
+    catalogue: absolute(root.dataset.catalogue),
   });
   let next = 0;
-  const ask = (form) =>
+  const call = (fn, ...args) =>
     new Promise((resolve, reject) => {
       next += 1;
       pending.set(next, { resolve, reject });
-      worker.postMessage({ type: "quote", id: next, form });
+      worker.postMessage({ type: "call", id: next, fn, args });
     });
-  engine = { ready, ask };
-  // A failed engine stays failed for this visit: do not start a second one.
   ready.catch(() => {});
+  engine = { ready, call, listeners, step: 0 };
   return engine;
 }
 
-function showError(form, message) {
-  const input = form.elements.hours;
-  const error = form.querySelector("#calc-hours-error");
-  error.textContent = message || "";
-  error.hidden = !message;
-  if (message) input.setAttribute("aria-invalid", "true");
-  else input.removeAttribute("aria-invalid");
-}
-
-// Bounds are checked here too, so the message shows while typing; the
-// engine checks them again and its word is final.
 function readForm(form) {
-  const input = form.elements.hours;
-  const text = input.value.trim().replace(",", ".");
-  const value = Number(text);
-  if (text === "" || !Number.isFinite(value) || value < Number(input.min) || value > Number(input.max)) {
-    showError(form, MESSAGES.invalid.replace("{min}", input.min).replace("{max}", input.max));
-    return null;
-  }
-  showError(form, "");
-  return { hours: text };
-}
-
-function showRows(root, rows) {
-  for (const row of rows) {
-    const tr = root.querySelector(`tr[data-plan="${CSS.escape(row.id)}"]`);
-    if (!tr) continue;
-    tr.dataset.gross = row.gross;
-    for (const field of ["net", "vat", "gross"]) {
-      tr.querySelector(`[data-field="${field}"]`).textContent = row[`${field}_text`];
+  const values = {};
+  for (const element of form.elements) {
+    if (!element.name) continue;
+    if (element.type === "radio") {
+      if (element.checked) values[element.name] = element.value;
+    } else if (element.type !== "checkbox") {
+      values[element.name] = element.value;
     }
   }
+  return values;
+}
+
+function fillForm(form, values) {
+  for (const [name, value] of Object.entries(values)) {
+    const field = form.elements[name];
+    if (!field) continue;
+    if (field instanceof RadioNodeList) {
+      for (const radio of field) radio.checked = radio.value === value;
+    } else {
+      field.value = value;
+    }
+  }
+}
+
+function showErrors(form, errors) {
+  const byField = new Map(errors.map((error) => [error.field, error.message]));
+  for (const box of form.querySelectorAll("[data-error-for]")) {
+    const message = byField.get(box.dataset.errorFor);
+    const input = form.elements[box.dataset.errorFor];
+    box.textContent = message || "";
+    box.hidden = !message;
+    if (message) input.setAttribute("aria-invalid", "true");
+    else input.removeAttribute("aria-invalid");
+  }
+}
+
+function fill(root, selector, text) {
+  for (const element of root.querySelectorAll(selector)) element.textContent = text;
+}
+
+function showNotice(root, messages) {
+  const notice = root.querySelector("[data-calc-notice]");
+  notice.replaceChildren(
+    ...messages.map((message) => {
+      const paragraph = document.createElement("p");
+      paragraph.textContent = message;
+      return paragraph;
+    }),
+  );
+  notice.hidden = messages.length === 0;
+}
+
+function linkProblems(errors) {
+  const list = errors
+    .map((error) => `${TEXT.param[error.param] ?? "параметър"} (${error.message})`)
+    .join("; ");
+  return TEXT.linkProblems.replace("{list}", list);
 }
 
 function mount(root) {
   if (root.dataset.mounted) return;
   root.dataset.mounted = "true";
-  const status = root.querySelector("[data-calc-status]");
   const form = root.querySelector("form");
+  const statusText = root.querySelector("[data-calc-status-text]");
+  const progressBar = root.querySelector("[data-calc-progress]");
+  const linkInput = root.querySelector("[data-quote-link]");
+  const setLinkInput = () => {
+    linkInput.value = location.href;
+  };
   form.addEventListener("submit", (event) => event.preventDefault());
+  root.querySelector("[data-calc-print]").addEventListener("click", () => window.print());
+  root.querySelector("[data-calc-copy]").addEventListener("click", async () => {
+    try {
+      await navigator.clipboard.writeText(linkInput.value);
+      statusText.textContent = TEXT.copied;
+    } catch {
+      linkInput.select();
+      statusText.textContent = TEXT.copyFailed;
+    }
+  });
 
+  const fail = (message) => {
+    root.dataset.state = "error";
+    statusText.textContent = `${message} ${TEXT.keep}`;
+    progressBar.hidden = true;
+    root.querySelector("[data-calc-fallback]").hidden = false;
+  };
   if (typeof WebAssembly !== "object") {
-    fail(root, status, MESSAGES.noWasm);
+    fail(TEXT.noWasm);
     return;
   }
-  const { ready, ask } = startEngine(root);
+
+  const showProgress = (step) => {
+    if (!root.isConnected || root.dataset.state !== "loading") return;
+    progressBar.value = step;
+    statusText.textContent = TEXT.progress[Math.min(step, STEPS)];
+  };
+  const { ready, call } = startEngine(root, showProgress);
+  showProgress(engine.step);
+
+  // The quote on screen: its price list and day of issue when reopened
+  // from a link; a change of the form makes it a new quote of today.
+  const quote = { priceList: null, issued: null, notices: [] };
   let latest = 0;
+
+  const show = (reply) => {
+    root.querySelector("[data-calc-answer]").innerHTML = reply.html;
+    root.querySelector("[data-calc-inputs]").innerHTML = reply.inputs;
+    fill(root, "[data-calc-number]", reply.number);
+    fill(root, "[data-calc-issued]", reply.issued);
+    fill(root, "[data-calc-valid]", reply.valid_until);
+    fill(root, "[data-calc-list]", reply.price_list);
+    fill(root, "[data-calc-effective]", reply.effective);
+    history.replaceState(history.state, "", reply.link);
+    setLinkInput();
+    fill(root, "[data-calc-link-text]", location.href);
+    const request = root.querySelector("[data-calc-request]");
+    request.href = `${absolute(root.dataset.contact)}?oferta=${encodeURIComponent(location.href)}`;
+    const today = root.querySelector("[data-calc-today]");
+    if (reply.today) {
+      const box = root.querySelector("[data-calc-today-answer]");
+      box.innerHTML = reply.today.html;
+      // The test contract's data-plan marks the quote as issued; today's
+      // figures beside it carry their own attribute.
+      for (const card of box.querySelectorAll("[data-plan]")) {
+        card.dataset.todayPlan = card.dataset.plan;
+        card.removeAttribute("data-plan");
+        card.removeAttribute("data-gross");
+      }
+      for (const element of box.querySelectorAll("[id]")) element.id = `today-${element.id}`;
+      today.hidden = false;
+    } else {
+      today.hidden = true;
+    }
+    const reco = root.querySelector(".calc-reco");
+    statusText.textContent = TEXT.updated.replace("{reco}", reco ? reco.textContent : "");
+  };
+
   const recompute = async () => {
-    const values = readForm(form);
-    if (!values) return;
     const ticket = ++latest;
+    const request = {
+      form: readForm(form),
+      bgn: form.elements.bgn.checked,
+      price_list: quote.priceList,
+      issued: quote.issued,
+    };
     try {
-      const answer = await ask(values);
-      // Answers can overtake each other while the user types; show the newest.
+      const reply = JSON.parse(await call("answer", JSON.stringify(request)));
+      // Answers can overtake each other while the visitor types; show the newest.
       if (ticket !== latest || !root.isConnected) return;
-      if (answer.error) showError(form, answer.error.message);
-      else showRows(root, answer.rows);
+      showErrors(form, reply.errors || []);
+      if (!reply.errors) show(reply);
     } catch (error) {
-      // The engine answers bad input with a message of its own; getting here
-      // means something unexpected, which the visitor cannot act on.
       console.warn("calculator:", error.message);
-      status.textContent = MESSAGES.broken;
+      statusText.textContent = TEXT.broken;
     }
   };
+
+  const loadOlderList = async (id) => {
+    try {
+      const response = await fetch(absolute(root.dataset.priceLists));
+      if (!response.ok) return null;
+      const entry = (await response.json()).lists.find((list) => list.id === id);
+      if (!entry) return null;
+      // The index names lists relative to the site's root.
+      const rootUrl = absolute(`${root.dataset.siteRoot.replace(/\/$/, "")}/`);
+      const listResponse = await fetch(new URL(entry.url, rootUrl));
+      if (!listResponse.ok) return null;
+      const text = await listResponse.text();
+      await call("load_catalogue", text, false);
+      return entry;
+    } catch (error) {
+      console.warn("calculator: price list", id, error.message);
+      return null;
+    }
+  };
+
+  const openLink = async () => {
+    if (!location.hash || location.hash === "#") return;
+    const opened = JSON.parse(await call("open_link", location.hash));
+    fillForm(form, opened.form);
+    const notices = [];
+    if (opened.errors.length) notices.push(linkProblems(opened.errors));
+    const current = root.dataset.currentList;
+    if (opened.price_list && opened.price_list !== current) {
+      const entry = await loadOlderList(opened.price_list);
+      if (entry) {
+        quote.priceList = entry.id;
+        notices.push(
+          TEXT.oldList.replace("{id}", entry.id).replace("{effective}", entry.effective.split("-").reverse().join(".")),
+        );
+      } else {
+        notices.push(TEXT.missingList.replace("{id}", opened.price_list));
+      }
+    }
+    if (opened.issued) {
+      quote.issued = opened.issued;
+      if (opened.expired) notices.push(TEXT.expired.replace("{date}", opened.valid_until));
+    }
+    quote.notices = notices;
+    showNotice(root, notices);
+  };
+
   ready.then(
-    () => {
+    async () => {
       if (!root.isConnected) return;
+      try {
+        await openLink();
+      } catch (error) {
+        console.warn("calculator: link", error.message);
+        showNotice(root, [linkProblems([{ param: "", message: "неочаквана грешка" }])]);
+      }
       root.dataset.state = "ready";
-      status.textContent = MESSAGES.ready;
-      form.addEventListener("input", recompute);
-      recompute();
+      progressBar.hidden = true;
+      statusText.textContent = TEXT.ready;
+      form.addEventListener("input", (event) => {
+        if (event.target.name === "bgn") {
+          recompute();
+          return;
+        }
+        // The visitor changed the situation: a new quote, at today's prices.
+        quote.priceList = null;
+        quote.issued = null;
+        if (quote.notices.length) {
+          quote.notices = [];
+          showNotice(root, []);
+        }
+        recompute();
+      });
+      await recompute();
     },
     (error) => {
       if (!root.isConnected) return;
-      fail(root, status, error.message === "timeout" ? MESSAGES.timeout : MESSAGES.failed);
+      console.warn("calculator:", error.message);
+      fail(error.message === "timeout" ? TEXT.timeout : TEXT.failed);
     },
   );
-}
-
-function fail(root, status, message) {
-  root.dataset.state = "error";
-  status.textContent = `${message} ${MESSAGES.keep}`;
-  root.querySelector("[data-calc-fallback]").hidden = false;
 }
 
 function mountAll() {

@@ -1,0 +1,156 @@
+"""The chart of monthly cost against hours of regular work, as SVG markup.
+
+Costs are piecewise linear in the hours (see :mod:`calculator.breakeven`),
+so each plan's line is exact with a point at both ends and at its kinks.
+Colours come from CSS classes, so the chart follows the light and dark
+palettes; the SVG carries a title and a description for screen readers.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from html import escape
+
+from calculator.breakeven import BreakEven, kinks
+from calculator.catalogue import Catalogue
+from calculator.money import format_number
+from calculator.pricing import raw_cost
+from calculator.quote import Quote
+
+__all__ = ["chart_range", "cheapest_changes", "cost_chart", "legend", "sentence"]
+
+WIDTH, HEIGHT = 640, 320
+LEFT, RIGHT, TOP, BOTTOM = 64, 16, 16, 44
+# Break-even points further out than this are real but would flatten the
+# interesting part of the chart; they stay in the text list.
+FAR_HOURS = Decimal(400)
+
+
+_STEPS = tuple(Decimal(step) for step in ("1", "1.2", "1.5", "2", "2.5", "3", "4", "5", "6", "8", "10"))
+
+
+def _nice(value: Decimal) -> Decimal:
+    """The next round number at or above `value`, so that fifths of it read well."""
+    if value <= 0:
+        return Decimal(1)
+    power = Decimal(10) ** (len(str(int(value))) - 1)
+    return next(step * power for step in _STEPS if value <= step * power)
+
+
+def sentence(text: str) -> str:
+    """`text` with its first letter in capitals (names inside keep theirs)."""
+    return text[:1].upper() + text[1:]
+
+
+def cheapest_changes(catalogue: Catalogue, quote: Quote) -> list[BreakEven]:
+    """The break-even points where the cheapest plan changes.
+
+    Every pair of plans may cross, but a visitor cares where the cheapest
+    of all changes; the other crossings only crowd the chart.
+    """
+    found = []
+    for point in quote.break_even:
+        costs = [raw_cost(catalogue, item.price.plan, quote.profile, point.hours) for item in quote.plans]
+        above = raw_cost(catalogue, catalogue.plan(point.cheaper_above), quote.profile, point.hours)
+        # Break-even hours are rounded to the cent of an hour: compare loosely.
+        if above - min(costs) <= Decimal("0.5"):
+            found.append(point)
+    return found
+
+
+def chart_range(catalogue: Catalogue, quote: Quote) -> Decimal:
+    """The largest number of hours on the chart."""
+    hours = quote.workload.regular_hours
+    candidates = [Decimal(20), hours * Decimal("1.5")]
+    candidates += [
+        point.hours * Decimal("1.2")
+        for point in cheapest_changes(catalogue, quote)
+        if point.hours <= FAR_HOURS
+    ]
+    return _nice(max(candidates))
+
+
+def _cost(catalogue: Catalogue, quote: Quote, plan_id: str, hours: Decimal) -> Decimal:
+    cost = raw_cost(catalogue, catalogue.plan(plan_id), quote.profile, hours)
+    if quote.vat_first:
+        cost *= 1 + catalogue.vat_percent / 100
+    return cost
+
+
+def cost_chart(catalogue: Catalogue, quote: Quote) -> str:
+    """SVG chart of each plan's monthly cost for 0 to :func:`chart_range` hours."""
+    top_hours = chart_range(catalogue, quote)
+    incident_hours = quote.workload.incident_hours
+    lines = {}
+    for item in quote.plans:
+        plan = item.price.plan
+        xs = {Decimal(0), top_hours}
+        xs.update(k for k in kinks(plan, quote.profile, incident_hours) if 0 < k < top_hours)
+        lines[plan.id] = [(x, _cost(catalogue, quote, plan.id, x)) for x in sorted(xs)]
+    top_cost = _nice(max(cost for points in lines.values() for _, cost in points) * Decimal("1.05"))
+
+    def px(x: Decimal) -> str:
+        return f"{LEFT + float(x / top_hours) * (WIDTH - LEFT - RIGHT):.1f}"
+
+    def py(y: Decimal) -> str:
+        return f"{HEIGHT - BOTTOM - float(y / top_cost) * (HEIGHT - TOP - BOTTOM):.1f}"
+
+    amount = "с ДДС" if quote.vat_first else "без ДДС"
+    title = f"Месечна цена ({amount}) според часовете редовна работа"
+    points = [p for p in cheapest_changes(catalogue, quote) if 0 < p.hours <= top_hours]
+    description = (
+        f"Линиите показват цената на всеки план от 0 до {format_number(top_hours)} часа на месец. "
+        + " ".join(f"{sentence(p.text)}." for p in points)
+    )
+    out = [
+        f'<svg class="chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
+        'aria-labelledby="chart-title chart-desc" xmlns="http://www.w3.org/2000/svg">',
+        f'<title id="chart-title">{escape(title)}</title>',
+        f'<desc id="chart-desc">{escape(description)}</desc>',
+    ]
+    for step in range(6):
+        x = top_hours * step / 5
+        y = top_cost * step / 5
+        out.append(f'<line class="chart__grid" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{py(y)}" y2="{py(y)}"/>')
+        out.append(
+            f'<text class="chart__tick" x="{LEFT - 6}" y="{py(y)}" text-anchor="end" '
+            f'dominant-baseline="middle">{format_number(y, 0)}</text>'
+        )
+        out.append(
+            f'<text class="chart__tick" x="{px(x)}" y="{HEIGHT - BOTTOM + 16}" '
+            f'text-anchor="middle">{format_number(x)}</text>'
+        )
+    out.append(
+        f'<text class="chart__axis" x="{(LEFT + WIDTH - RIGHT) / 2}" y="{HEIGHT - 6}" '
+        'text-anchor="middle">часа редовна работа на месец</text>'
+    )
+    out.append(f'<text class="chart__axis" x="{LEFT}" y="{TOP - 4}" text-anchor="start">€ на месец</text>')
+    hours = quote.workload.regular_hours
+    if 0 <= hours <= top_hours:
+        out.append(
+            f'<line class="chart__now" x1="{px(hours)}" x2="{px(hours)}" y1="{TOP}" y2="{HEIGHT - BOTTOM}"/>'
+        )
+    for index, (plan_id, line) in enumerate(lines.items()):
+        coords = " ".join(f"{px(x)},{py(y)}" for x, y in line)
+        out.append(
+            f'<polyline class="chart__line chart__line--{index % 6}" data-plan-line="{escape(plan_id)}" '
+            f'points="{coords}"/>'
+        )
+    for point in points:
+        cost = _cost(catalogue, quote, point.cheaper_above, point.hours)
+        out.append(
+            f'<circle class="chart__point" cx="{px(point.hours)}" cy="{py(cost)}" r="5">'
+            f"<title>{escape(sentence(point.text))}</title></circle>"
+        )
+    out.append("</svg>")
+    return "".join(out)
+
+
+def legend(quote: Quote) -> str:
+    """The plan names with their line colours, as an HTML list."""
+    items = "".join(
+        f'<li><span class="chart__swatch chart__swatch--{index % 6}" aria-hidden="true"></span>'
+        f"{escape(item.price.plan.name)}</li>"
+        for index, item in enumerate(quote.plans)
+    )
+    return f'<ul class="chart__legend">{items}</ul>'
