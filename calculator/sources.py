@@ -10,6 +10,7 @@ Not imported by the runtime core (it uses PyYAML and the file system).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -42,6 +43,60 @@ def _construct_mapping(loader: _UniqueKeyLoader, node: yaml.MappingNode) -> dict
 
 _UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
+# YAML 1.1 reads 4:00 as 240 (base 60), 0240 as 160 (octal), 1_240 as 1240
+# and 0x10 as 16. In a price list these are typos: such numbers stay text, and
+# the validator refuses them with the field's name instead of using them.
+_PLAIN_INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
+
+
+def _construct_int(loader: _UniqueKeyLoader, node: yaml.ScalarNode) -> int | str:
+    text = loader.construct_scalar(node)
+    return int(text) if _PLAIN_INT.fullmatch(text) else str(text)
+
+
+def _construct_float(loader: _UniqueKeyLoader, node: yaml.ScalarNode) -> float | str:
+    text = loader.construct_scalar(node)
+    return str(text) if "_" in text or ":" in text else float(loader.construct_yaml_float(node))
+
+
+def _construct_timestamp(loader: _UniqueKeyLoader, node: yaml.ScalarNode) -> str:
+    # PyYAML raises a bare ValueError for 2026-02-30, without file or line;
+    # as text, the date goes to the validator, which names the field.
+    return str(loader.construct_scalar(node))
+
+
+_UniqueKeyLoader.add_constructor("tag:yaml.org,2002:int", _construct_int)
+_UniqueKeyLoader.add_constructor("tag:yaml.org,2002:float", _construct_float)
+_UniqueKeyLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
+
+_KEY_LINE = re.compile(
+    r"(?P<indent>[ \t]*)(?:- +)?(?P<key>[^\s:#'\"-][^:#]*?)[ \t]*:(?:[ \t]+(?P<value>.*))?$"
+)
+# For an unclosed quote or bracket the problem is found further down; the
+# line where it was opened is the one to fix.
+_OPENED_AT = ("while scanning a quoted scalar", "while parsing a flow")
+
+
+def _key_path(lines: list[str], index: int) -> str | None:
+    """Dotted path of the key on line ``index``, read from the indentation.
+
+    Used only for broken YAML, which has no parsed keys to name: the key on
+    the line and every key above it that opens a less indented mapping.
+    """
+    path: list[str] = []
+    limit: int | None = None
+    for line in reversed(lines[: index + 1]):
+        match = _KEY_LINE.match(line)
+        if match is None:
+            continue
+        indent = len(match["indent"])
+        if limit is None or (indent < limit and not (match["value"] or "").strip()):
+            path.append(match["key"])
+            limit = indent
+        if limit == 0:
+            break
+    return ".".join(reversed(path)) or None
+
 
 def read_front_matter(path: Path, shown: str) -> Mapping[str, Any]:
     """Parse the YAML front matter of a Markdown file strictly.
@@ -69,7 +124,14 @@ def read_front_matter(path: Path, shown: str) -> Mapping[str, Any]:
         data = yaml.load("\n".join(lines[1:end]), Loader=_UniqueKeyLoader)
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
-        where = f" at line {mark.line + 2}" if mark is not None else ""
+        context = getattr(err, "context", None) or ""
+        if context.startswith(_OPENED_AT) and getattr(err, "context_mark", None) is not None:
+            mark = err.context_mark
+        where = ""
+        if mark is not None:
+            # The key goes into the reason: the message still starts with what happened.
+            key = _key_path(lines[1:end], mark.line)
+            where = f" at line {mark.line + 2}" + (f" ({key})" if key else "")
         problem = getattr(err, "problem", None) or str(err)
         raise CatalogueError(f"broken YAML front matter{where}: {problem}", file=shown) from None
     if not isinstance(data, Mapping):
