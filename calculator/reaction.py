@@ -38,16 +38,26 @@ def _window_text(first: int, last: int) -> str:
     return f"обикновено в рамките на {first}–{last} работни дни"
 
 
-def terms_text(reaction: Reaction, calendar: WorkCalendar) -> str:
-    """The reaction terms in Bulgarian words, without a moment."""
+def terms_text(reaction: Reaction, calendar: WorkCalendar, *, brief: bool = False) -> str:
+    """The reaction terms in Bulgarian words, without a moment.
+
+    Args:
+        reaction: The plan's terms.
+        calendar: For the working hours a working-hours guarantee counts.
+        brief: The short form for tables and running text on the site
+            ("до 2 ч, денонощно, ..."), without "гарантирана реакция".
+    """
     if reaction.guarantee_hours is None:
         assert reaction.typical_working_days is not None
-        return f"без гарантиран срок; {_window_text(*reaction.typical_working_days)} (ориентировъчно)"
+        lead = "без гаранция" if brief else "без гарантиран срок"
+        return f"{lead}; {_window_text(*reaction.typical_working_days)} (ориентировъчно)"
     hours = format_hours(reaction.guarantee_hours)
     if reaction.calendar == CALENDAR_24_7:
-        return f"гарантирана реакция до {hours}, денонощно, включително в почивни и празнични дни"
-    span = f"{calendar.start:%H:%M}–{calendar.end:%H:%M}"
-    return f"гарантирана реакция до {hours} работно време (пон.–пет. {span}, без празници)"
+        terms = f"до {hours}, денонощно, включително в почивни и празнични дни"
+    else:
+        span = f"{calendar.start:%H:%M}–{calendar.end:%H:%M}"
+        terms = f"до {hours} работно време (пон.–пет. {span}, без празници)"
+    return terms if brief else f"гарантирана реакция {terms}"
 
 
 @dataclass(frozen=True)

@@ -14,8 +14,10 @@ from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import Any
 
-from calculator.catalogue import CALENDAR_24_7, Catalogue, Plan
+from calculator.catalogue import Catalogue, Plan
 from calculator.money import format_eur, format_hours, format_number
+from calculator.reaction import terms_text
+from calculator.worktime import WorkCalendar
 
 _SHORTCODE = re.compile(r"<!--\s*md:([\w-]+)((?:\s+[\w.-]+)*)\s*-->")
 
@@ -24,24 +26,9 @@ class ShortcodeError(Exception):
     """A shortcode is unknown or used where it cannot work."""
 
 
-def reaction_text(plan: Plan) -> str:
-    """The reaction terms of a plan in words."""
-    reaction = plan.reaction
-    if reaction.guarantee_hours is not None:
-        if reaction.calendar == CALENDAR_24_7:
-            return f"до {format_hours(reaction.guarantee_hours)}, денонощно, вкл. почивни и празнични дни"
-        return f"до {format_number(reaction.guarantee_hours)} работни часа"
-    assert reaction.typical_working_days is not None
-    first, last = reaction.typical_working_days
-    return f"без гаранция; обикновено {_working_days(first, last)} (ориентировъчно)"
-
-
-def _working_days(first: int, last: int) -> str:
-    if first == 0 and last <= 1:
-        return "в същия или следващия работен ден" if last else "в същия работен ден"
-    if first == last:
-        return f"до {first} работни дни"
-    return f"до {first}-{last} работни дни"
+def reaction_text(catalogue: Catalogue, plan: Plan) -> str:
+    """The reaction terms of a plan in words, as the calculator says them."""
+    return terms_text(plan.reaction, WorkCalendar.from_catalogue(catalogue), brief=True)
 
 
 def _fee(plan: Plan) -> str:
@@ -69,7 +56,7 @@ def plan_terms(catalogue: Catalogue, meta: Mapping[str, Any], args: list[str]) -
         ("Месечна такса" if plan.kind != "emergency" else "Цена на инцидент", _fee(plan)),
         ("Включени часове", format_hours(plan.included_hours) if plan.included_hours else "няма"),
         ("Работа", _rate(plan)),
-        ("Реакция", reaction_text(plan)),
+        ("Реакция", reaction_text(catalogue, plan)),
         ("Приоритетно обслужване", "да" if plan.priority else "не"),
     ]
     lines = ["| Условие | Стойност |", "|---|---|"]
@@ -89,7 +76,7 @@ def plan_comparison(catalogue: Catalogue, meta: Mapping[str, Any], args: list[st
         included = format_hours(plan.included_hours) if plan.included_hours else "-"
         lines.append(
             f"| [{plan.name}]({plan.id}.md) | {_fee(plan)} | {included} | {_rate(plan)} "
-            f"| {reaction_text(plan)} | {'да' if plan.priority else 'не'} |"
+            f"| {reaction_text(catalogue, plan)} | {'да' if plan.priority else 'не'} |"
         )
     lines.append("")
     lines.append(f"Цените са в евро без ДДС ({format_number(catalogue.vat_percent)} %).")
@@ -97,13 +84,13 @@ def plan_comparison(catalogue: Catalogue, meta: Mapping[str, Any], args: list[st
 
 
 #: One figure of a plan, as `<!-- md:plan <id> <field> -->` writes it.
-PLAN_FIELDS: dict[str, Callable[[Plan], str]] = {
-    "name": lambda plan: plan.name,
-    "monthly_fee": lambda plan: format_eur(plan.monthly_fee),
-    "included_hours": lambda plan: format_hours(plan.included_hours),
-    "hourly_rate": lambda plan: format_eur(plan.hourly_rate),
-    "minimum_hours_per_visit": lambda plan: format_hours(plan.minimum_hours_per_visit),
-    "incident_fee": lambda plan: format_eur(plan.incident_fee or Decimal(0)),
+PLAN_FIELDS: dict[str, Callable[[Catalogue, Plan], str]] = {
+    "name": lambda _, plan: plan.name,
+    "monthly_fee": lambda _, plan: format_eur(plan.monthly_fee),
+    "included_hours": lambda _, plan: format_hours(plan.included_hours),
+    "hourly_rate": lambda _, plan: format_eur(plan.hourly_rate),
+    "minimum_hours_per_visit": lambda _, plan: format_hours(plan.minimum_hours_per_visit),
+    "incident_fee": lambda _, plan: format_eur(plan.incident_fee or Decimal(0)),
     "reaction": reaction_text,
 }
 
@@ -118,7 +105,7 @@ def plan_value(catalogue: Catalogue, meta: Mapping[str, Any], args: list[str]) -
         raise ShortcodeError(f"md:plan: няма план `{plan_id}` (има: {', '.join(known_plans)})")
     if name not in PLAN_FIELDS:
         raise ShortcodeError(f"md:plan: непознато поле `{name}` (познати: {', '.join(PLAN_FIELDS)})")
-    return PLAN_FIELDS[name](known_plans[plan_id])
+    return PLAN_FIELDS[name](catalogue, known_plans[plan_id])
 
 
 SHORTCODES: dict[str, Callable[[Catalogue, Mapping[str, Any], list[str]], str]] = {

@@ -72,7 +72,7 @@ def test_the_plan_page_shows_the_numbers_of_its_front_matter(docs: Path):
     assert "<td>390,00\u00a0€</td>" in page
     assert "<td>6\u00a0ч</td>" in page
     assert "<td>35,00\u00a0€ на час над включените</td>" in page
-    assert "<td>до 2\u00a0ч, денонощно, вкл. почивни и празнични дни</td>" in page
+    assert "<td>до 2\u00a0ч, денонощно, включително в почивни и празнични дни</td>" in page
 
 
 def test_a_bad_price_fails_the_build_naming_file_and_field(docs: Path, caplog):
