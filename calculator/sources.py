@@ -44,8 +44,8 @@ def _construct_mapping(loader: _UniqueKeyLoader, node: yaml.MappingNode) -> dict
 _UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
 # YAML 1.1 reads 4:00 as 240 (base 60), 0240 as 160 (octal), 1_240 as 1240
-# and 0x10 as 16. In a price list these are typos: such numbers stay text, and
-# the validator refuses them with the field's name instead of using them.
+# and 0x10 as 16. Such numbers stay text: the validator reads 0240 as 240 and
+# refuses the others by field instead of pricing with a number nobody wrote.
 _PLAIN_INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
 
 
