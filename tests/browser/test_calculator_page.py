@@ -251,3 +251,26 @@ def test_without_webassembly_the_page_says_so_and_keeps_prices_and_contacts(brow
     expect(page.locator("[data-calc-fallback] a[href^='tel:']")).to_be_visible()
     assert gross_by_plan(page) == DEFAULT_GROSS
     context.close()
+
+
+def test_an_out_of_range_value_is_named_inline_and_the_last_answer_stays(page: Page, base_url: str, watch):
+    open_ready(page, base_url + "kalkulator/")
+    servers = page.get_by_label("Сървъри")
+    servers.fill("5000")
+    expect(page.locator("#calc-servers-error")).to_be_visible()
+    expect(page.locator("#calc-servers-error")).to_have_text("трябва да е между 0 и 1000")
+    expect(servers).to_have_attribute("aria-invalid", "true")
+    assert gross_by_plan(page) == DEFAULT_GROSS
+    servers.fill("1")
+    expect(page.locator("#calc-servers-error")).to_be_hidden()
+    expect(servers).not_to_have_attribute("aria-invalid", "true")
+    assert watch.console_errors == []
+
+
+def test_the_lev_equivalent_is_shown_on_request(page: Page, base_url: str):
+    open_ready(page, base_url + "kalkulator/")
+    premium = page.locator('[data-plan="premium"]')
+    expect(premium).not_to_contain_text("лв.")
+    page.get_by_label("Покажи и равностойността в лева").check()
+    # 390.00 EUR x 1.95583 = 762.7737 -> 762.77 BGN.
+    expect(premium).to_contain_text("762,77\u00a0лв. на месец")
