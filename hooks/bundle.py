@@ -121,18 +121,30 @@ def calculator_wheel(package_dir: Path, *, skip: Iterable[str] = ()) -> Wheel:
     return make_wheel("calculator", version, package_files(package_dir, skip=skip))
 
 
+#: The zones the engine uses (calculator/clock.py), and the packages that
+#: `zoneinfo` imports to find them inside `tzdata`.
+TZDATA_FILES = (
+    "tzdata/__init__.py",
+    "tzdata/zoneinfo/__init__.py",
+    "tzdata/zoneinfo/UTC",
+    "tzdata/zoneinfo/Europe/__init__.py",
+    "tzdata/zoneinfo/Europe/Sofia",
+)
+
+
 def tzdata_wheel() -> Wheel:
-    """Wheel of the installed `tzdata` (pinned by the lock file).
+    """Wheel of the installed `tzdata` (pinned by the lock file), Sofia's zone only.
 
     Pyodide has no time-zone database of its own; `zoneinfo` finds
     Europe/Sofia through this package. The wheel on PyPI does not match the
-    checksum in Pyodide's lock, so we write our own from the same files.
+    checksum in Pyodide's lock, so we write our own from the same files, and
+    only the files the engine needs: 3 KB instead of 340 KB for every visitor.
     """
     dist = importlib.metadata.distribution("tzdata")
     files = [
         (str(path), Path(path.locate()).read_bytes())
         for path in dist.files or []
-        if path.parts[0] == "tzdata" and "__pycache__" not in path.parts
+        if str(path) in TZDATA_FILES
     ]
     return make_wheel("tzdata", dist.version, files)
 

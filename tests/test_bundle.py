@@ -41,11 +41,20 @@ def test_calculator_wheel_leaves_out_the_edge_modules():
     assert not [name for name in names if "__pycache__" in name]
 
 
-def test_tzdata_wheel_carries_the_sofia_zone():
+def test_tzdata_wheel_carries_only_the_sofia_zone():
     wheel = bundle.tzdata_wheel()
     with zipfile.ZipFile(io.BytesIO(wheel.data)) as archive:
         sofia = archive.read("tzdata/zoneinfo/Europe/Sofia")
+        names = [name for name in archive.namelist() if ".dist-info/" not in name]
     assert sofia.startswith(b"TZif")
+    assert names == [
+        "tzdata/__init__.py",
+        "tzdata/zoneinfo/Europe/Sofia",
+        "tzdata/zoneinfo/Europe/__init__.py",
+        "tzdata/zoneinfo/UTC",
+        "tzdata/zoneinfo/__init__.py",
+    ]
+    assert len(wheel.data) < 5_000
 
 
 def test_missing_pyodide_says_how_to_install_it(tmp_path):
