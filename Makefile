@@ -24,6 +24,13 @@ test: $(VENV)/.installed node_modules/.installed chromium
 	$(BIN)/mypy
 	$(BIN)/pytest
 
+# What a visitor waits for, against a bare Pyodide boot in the same run:
+# builds the site itself (timed, and again with 200 more plans), serves it
+# compressed with netlify.toml's headers, writes bench/results.json and the
+# table in bench/README.md. About five minutes; figures are never asserted.
+bench: $(VENV)/.installed node_modules/.installed chromium
+	$(BIN)/python bench/run.py
+
 check: $(VENV)/.installed
 	$(BIN)/ruff check calculator hooks tests
 	$(BIN)/ruff format --check calculator hooks tests

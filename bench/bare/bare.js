@@ -1,0 +1,13 @@
+// Start the worker, pass it the index URL, show and mark its answer.
+const html = document.documentElement;
+const out = document.getElementById("out");
+const worker = new Worker(new URL("bare-worker.js", import.meta.url), { type: "module" });
+const timer = setTimeout(() => {
+  html.dataset.bare = "timeout";
+}, 30000);
+worker.addEventListener("message", ({ data }) => {
+  clearTimeout(timer);
+  out.textContent = String(data.result ?? data.error);
+  html.dataset.bare = data.error ? "error" : String(data.result);
+});
+worker.postMessage({ indexURL: new URL(html.dataset.pyodide, document.baseURI).href });

@@ -1,0 +1,235 @@
+"""The built site on 127.0.0.1, compressed as Netlify would serve it, with a log of every response.
+
+Headers, the Content-Security-Policy and redirects come from `netlify.toml`
+through the test server's handler (tests/netlify_server.py). On top of it:
+
+- every file that compresses by 5 % or more is served pre-compressed with
+  brotli (quality 11) or gzip (level 6), whichever the request's
+  Accept-Encoding allows, brotli first (Debian's Chromium 156 offers
+  `gzip, deflate, br, zstd` even over http://127.0.0.1, so it gets brotli);
+- as on Netlify: an ETag on every file, a 304 for a matching If-None-Match,
+  and `Cache-Control: public, max-age=0, must-revalidate` where netlify.toml
+  sets no Cache-Control;
+- every response is logged: path, status, encoding, bytes written to the
+  socket (headers and body), and the wall-clock times of the request line and
+  of the last byte written.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import io
+import tempfile
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import partial
+from http.server import ThreadingHTTPServer
+from pathlib import Path
+from typing import Any, BinaryIO
+from urllib.parse import unquote, urlsplit
+
+import brotli
+from csp import netlify_headers
+from netlify_server import _Handler, _pattern, netlify_redirects
+
+CACHE = Path(tempfile.gettempdir()) / "tehopora-bench-compressed"
+# Formats that are compressed already: not worth a try.
+_STORED = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".woff", ".woff2", ".gz", ".br", ".whl"}
+DEFAULT_CACHE_CONTROL = "public, max-age=0, must-revalidate"
+
+
+@dataclass(frozen=True)
+class Variant:
+    """One file, raw and compressed."""
+
+    raw: bytes
+    etag: str
+    gzip: bytes | None
+    br: bytes | None
+
+
+@dataclass
+class Hit:
+    """One response as it went over the socket."""
+
+    path: str
+    status: int
+    encoding: str
+    bytes: int
+    start: float
+    end: float
+
+
+def _cached(kind: str, digest: str, make: Any) -> bytes:
+    path = CACHE / f"{digest}.{kind}"
+    if path.exists():
+        return path.read_bytes()
+    data: bytes = make()
+    CACHE.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(f".{kind}.tmp{threading.get_ident()}")
+    tmp.write_bytes(data)
+    tmp.replace(path)
+    return data
+
+
+def compress_site(site_dir: Path) -> dict[str, Variant]:
+    """Every file of the site by URL path, with its gzip and brotli forms when they pay."""
+    files: dict[str, Variant] = {}
+    for path in sorted(site_dir.rglob("*")):
+        if not path.is_file():
+            continue
+        raw = path.read_bytes()
+        digest = hashlib.sha256(raw).hexdigest()
+        gz = br = None
+        if path.suffix not in _STORED and len(raw) > 256:
+            gz = _cached("gz", digest, lambda raw=raw: gzip.compress(raw, 6, mtime=0))
+            br = _cached("br", digest, lambda raw=raw: brotli.compress(raw, quality=11))
+            gz = gz if len(gz) <= 0.95 * len(raw) else None
+            br = br if len(br) <= 0.95 * len(raw) else None
+        files["/" + path.relative_to(site_dir).as_posix()] = Variant(raw, f'"{digest[:20]}"', gz, br)
+    return files
+
+
+def _accepts(header: str) -> set[str]:
+    accepted = set()
+    for part in header.split(","):
+        name, _, params = part.strip().partition(";")
+        if name and params.replace(" ", "") not in ("q=0", "q=0.0"):
+            accepted.add(name.strip().lower())
+    return accepted
+
+
+class _Counter:
+    """The socket's writer, counting what goes through it."""
+
+    def __init__(self, inner: BinaryIO) -> None:
+        self.inner = inner
+        self.count = 0
+
+    def write(self, data: bytes) -> int:
+        self.count += len(data)
+        return self.inner.write(data)
+
+    def flush(self) -> None:
+        self.inner.flush()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.inner, name)
+
+
+class _BenchHandler(_Handler):
+    protocol_version = "HTTP/1.1"  # keep-alive, as a browser gets from a CDN
+    files: dict[str, Variant]
+    log: list[Hit]
+    lock: threading.Lock
+    accept_encodings: set[str]
+
+    def setup(self) -> None:
+        super().setup()
+        self.wfile = _Counter(self.wfile)  # type: ignore[assignment]
+
+    def send_response(self, code: int, message: str | None = None) -> None:
+        self._status = code
+        super().send_response(code, message)
+
+    def end_headers(self) -> None:
+        if not any("Cache-Control" in values for values in self._matching()):
+            self.send_header("Cache-Control", DEFAULT_CACHE_CONTROL)
+        super().end_headers()
+
+    def do_GET(self) -> None:
+        start, before = time.time(), self.wfile.count  # type: ignore[attr-defined]
+        self._status, self._encoding = 0, ""
+        super().do_GET()
+        self.wfile.flush()
+        hit = Hit(
+            urlsplit(self.path).path,
+            self._status,
+            self._encoding,
+            self.wfile.count - before,  # type: ignore[attr-defined]
+            start,
+            time.time(),
+        )
+        with self.lock:
+            self.log.append(hit)
+            self.accept_encodings.add(self.headers.get("Accept-Encoding", ""))
+
+    def send_head(self) -> io.BytesIO | BinaryIO | None:  # type: ignore[override]
+        path = unquote(urlsplit(self.path).path)
+        if path.endswith("/"):
+            path += "index.html"
+        variant = self.files.get(path)
+        if variant is None:
+            return super().send_head()  # type: ignore[no-any-return]
+        if self.headers.get("If-None-Match") == variant.etag:
+            self.send_response(304)
+            self.send_header("ETag", variant.etag)
+            self.end_headers()
+            return None
+        accepted = _accepts(self.headers.get("Accept-Encoding", ""))
+        body, encoding = variant.raw, ""
+        if variant.br is not None and "br" in accepted:
+            body, encoding = variant.br, "br"
+        elif variant.gzip is not None and "gzip" in accepted:
+            body, encoding = variant.gzip, "gzip"
+        self._encoding = encoding
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(path))
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("ETag", variant.etag)
+        if variant.gzip is not None or variant.br is not None:
+            self.send_header("Vary", "Accept-Encoding")
+        if encoding:
+            self.send_header("Content-Encoding", encoding)
+        self.end_headers()
+        return io.BytesIO(body)
+
+
+class BenchServer:
+    """A running server: its base URL, its files and its log."""
+
+    def __init__(self, url: str, files: dict[str, Variant], log: list[Hit], encodings: set[str]) -> None:
+        self.url = url
+        self.files = files
+        self._log = log
+        self.accept_encodings = encodings
+
+    def mark(self) -> int:
+        """Position in the log, to read what came after."""
+        return len(self._log)
+
+    def since(self, mark: int) -> list[Hit]:
+        return list(self._log[mark:])
+
+
+@contextmanager
+def serve(site_dir: Path, netlify_toml: Path) -> Iterator[BenchServer]:
+    """Serve `site_dir` on a free port of 127.0.0.1, compressed, with netlify.toml's headers."""
+    files = compress_site(site_dir)
+    log: list[Hit] = []
+    encodings: set[str] = set()
+    handler = type(
+        "Handler",
+        (_BenchHandler,),
+        {
+            "rules": [(_pattern(path), values) for path, values in netlify_headers(netlify_toml)],
+            "redirects": netlify_redirects(netlify_toml),
+            "files": files,
+            "log": log,
+            "lock": threading.Lock(),
+            "accept_encodings": encodings,
+        },
+    )
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(handler, directory=str(site_dir)))
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield BenchServer(f"http://127.0.0.1:{server.server_address[1]}/", files, log, encodings)
+    finally:
+        server.shutdown()
+        server.server_close()
