@@ -9,15 +9,15 @@ palettes; the SVG carries a title and a description for screen readers.
 from __future__ import annotations
 
 from decimal import Decimal
-from html import escape
 
 from calculator.breakeven import BreakEven, kinks
 from calculator.catalogue import Catalogue
+from calculator.markup import escape, sentence
 from calculator.money import format_number
 from calculator.pricing import raw_cost
 from calculator.quote import Quote
 
-__all__ = ["chart_range", "cheapest_changes", "cost_chart", "legend", "sentence"]
+__all__ = ["chart_range", "cheapest_changes", "cost_chart", "legend"]
 
 WIDTH, HEIGHT = 640, 320
 LEFT, RIGHT, TOP, BOTTOM = 64, 16, 16, 44
@@ -35,11 +35,6 @@ def _nice(value: Decimal) -> Decimal:
         return Decimal(1)
     power = Decimal(10) ** (len(str(int(value))) - 1)
     return next(step * power for step in _STEPS if value <= step * power)
-
-
-def sentence(text: str) -> str:
-    """`text` with its first letter in capitals (names inside keep theirs)."""
-    return text[:1].upper() + text[1:]
 
 
 def cheapest_changes(catalogue: Catalogue, quote: Quote) -> list[BreakEven]:

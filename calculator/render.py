@@ -10,10 +10,10 @@ from __future__ import annotations
 from datetime import date, timedelta
 from decimal import Decimal
 from hashlib import sha256
-from html import escape
 
 from calculator.catalogue import Catalogue
-from calculator.chart import cheapest_changes, cost_chart, legend, sentence
+from calculator.chart import cheapest_changes, cost_chart, legend
+from calculator.markup import escape, sentence
 from calculator.money import eur_to_bgn, format_bgn, format_eur, format_hours, format_number
 from calculator.quote import MONTHS, PlanQuote, Quote
 

@@ -33,6 +33,7 @@ PLUGIN = TESTS / "pyodide" / "pyodide_plugin.py"
 #: The test modules that need nothing but the engine, pytest and hypothesis.
 CORE_TEST_MODULES = (
     "test_links.py",
+    "test_markup.py",
     "test_money.py",
     "test_pricing.py",
     "test_profile.py",
