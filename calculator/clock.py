@@ -43,7 +43,8 @@ def parse_moment(text: str) -> datetime:
     first of the two (summer time), as people mean when they give no offset.
 
     Raises:
-        ValueError: malformed text, or a Sofia time that does not exist.
+        ValueError: malformed text, a Sofia time that does not exist, or one at the
+            very ends of the datetime range (year 1, year 9999).
     """
     text = text.strip()
     if len(text) > 40:
@@ -51,8 +52,13 @@ def parse_moment(text: str) -> datetime:
     if text.endswith(("Z", "z")):
         text = text[:-1] + "+00:00"
     moment = datetime.fromisoformat(text)
-    if moment.tzinfo is None:
-        if not _exists(moment):
-            raise ValueError("this Sofia time does not exist (clocks jump forward)")
-        moment = moment.replace(tzinfo=SOFIA, fold=0)
-    return to_sofia(moment)
+    try:
+        if moment.tzinfo is None:
+            if not _exists(moment):
+                raise ValueError("this Sofia time does not exist (clocks jump forward)")
+            moment = moment.replace(tzinfo=SOFIA, fold=0)
+        return to_sofia(moment)
+    except OverflowError:
+        # Year 1 or 9999 near midnight: the trip through UTC leaves the
+        # datetime range. Callers expect a ValueError for any bad moment.
+        raise ValueError("out of the datetime range") from None

@@ -110,16 +110,14 @@ def _fragment(text: str) -> str:
     return text
 
 
-def _pairs(fragment: str) -> list[tuple[str, str]]:
-    pairs = []
+def _pairs(fragment: str) -> list[tuple[str, str | None]]:
+    """The link's name=value pairs; ``None`` for a name without a value (an error of that name only)."""
+    pairs: list[tuple[str, str | None]] = []
     for part in fragment.split("&"):
         if not part:
             continue
         key, sep, value = part.partition("=")
-        key = unquote(key, errors="replace")
-        if not sep:
-            raise QuoteLinkError(key[:20], "липсва стойност (очаква се име=стойност)")
-        pairs.append((key, unquote(value, errors="replace")))
+        pairs.append((unquote(key, errors="replace"), unquote(value, errors="replace") if sep else None))
     return pairs
 
 
@@ -186,12 +184,15 @@ def _decode(text: str, errors: list[QuoteLinkError] | None) -> QuoteLink:
     except QuoteLinkError as err:
         fail(err)
         pairs = []
+    # One bad pair costs only its own value: the lenient decode keeps the rest.
     for param, value in pairs:
         if param in seen:
             fail(QuoteLinkError(param[:20], "параметърът се повтаря"))
             continue
         seen.add(param)
         try:
+            if value is None:
+                raise QuoteLinkError(param[:20], "липсва стойност (очаква се име=стойност)")
             name, parsed = _read(param, value)
         except QuoteLinkError as err:
             fail(err)

@@ -42,7 +42,10 @@ CORE_TEST_MODULES = (
     "test_reaction.py",
     "test_validate.py",
     "test_worktime.py",
+    "test_hostile_links.py",
 )
+#: What those modules read besides conftest.py: the hostile-link corpus.
+CORE_TEST_FILES = ("hostile_links.py", "data/hostile_links.txt", "data/make_hostile_links.py")
 #: Importing any of these makes a test module an edge test: Pyodide has not
 #: got it (the edge modules are left out of the wheel on purpose).
 EDGE_IMPORTS = frozenset(
@@ -145,10 +148,10 @@ def pyodide_run(pytestconfig: pytest.Config, tmp_path_factory: pytest.TempPathFa
     shutil.copyfile(hypothesis, wheels / hypothesis.name)
 
     project = tmp_path_factory.mktemp("project")
-    (project / "tests").mkdir()
+    (project / "tests" / "data").mkdir(parents=True)
     shutil.copyfile(ROOT / "pyproject.toml", project / "pyproject.toml")
     shutil.copyfile(PLUGIN, project / PLUGIN.name)
-    for name in ("conftest.py", *CORE_TEST_MODULES):
+    for name in ("conftest.py", *CORE_TEST_MODULES, *CORE_TEST_FILES):
         shutil.copyfile(TESTS / name, project / "tests" / name)
 
     completed = subprocess.run(

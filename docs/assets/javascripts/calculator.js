@@ -164,10 +164,25 @@ function showNotice(root, messages) {
 }
 
 function linkProblems(errors) {
-  const list = errors
-    .map((error) => `${TEXT.param[error.param] ?? "параметър"} (${error.message})`)
-    .join("; ");
+  // Own keys only: an unknown parameter may be called "constructor".
+  const name = (param) => (Object.hasOwn(TEXT.param, param) ? TEXT.param[param] : "параметър");
+  const list = errors.map((error) => `${name(error.param)} (${error.message})`).join("; ");
   return TEXT.linkProblems.replace("{list}", list);
+}
+
+// The quote link in the address bar, or null: an empty fragment, or one that
+// names an element of the page (a heading reached from the table of contents
+// or the search), is no quote link.
+function linkHash() {
+  const hash = location.hash;
+  if (!hash || hash === "#") return null;
+  let id = hash.slice(1);
+  try {
+    id = decodeURIComponent(id);
+  } catch {
+    // Not an anchor either: a malformed escape is the link's problem to report.
+  }
+  return document.getElementById(id) ? null : hash;
 }
 
 function mount(root) {
@@ -288,15 +303,24 @@ function mount(root) {
     }
   };
 
+  // Reads the link in the address bar into the form; false when a newer
+  // link arrived meanwhile (the visitor pasted another one).
+  let opening = 0;
   const openLink = async () => {
-    if (!location.hash || location.hash === "#") return;
-    const opened = JSON.parse(await call("open_link", location.hash));
+    const hash = linkHash();
+    if (!hash) return true;
+    const ticket = ++opening;
+    quote.priceList = null;
+    quote.issued = null;
+    const opened = JSON.parse(await call("open_link", hash));
+    if (ticket !== opening) return false;
     fillForm(form, opened.form);
     const notices = [];
     if (opened.errors.length) notices.push(linkProblems(opened.errors));
     const current = root.dataset.currentList;
     if (opened.price_list && opened.price_list !== current) {
       const entry = await loadOlderList(opened.price_list);
+      if (ticket !== opening) return false;
       if (entry) {
         quote.priceList = entry.id;
         notices.push(
@@ -312,17 +336,35 @@ function mount(root) {
     }
     quote.notices = notices;
     showNotice(root, notices);
+    return true;
+  };
+
+  const reopen = async () => {
+    try {
+      return await openLink();
+    } catch (error) {
+      console.warn("calculator: link", error.message);
+      showNotice(root, [linkProblems([{ param: "", message: "неочаквана грешка" }])]);
+      return true;
+    }
+  };
+
+  // A link pasted into the address bar of the open page changes only the
+  // fragment: no reload, so reopen it here. The page's own updates of the
+  // address use history.replaceState, which fires no hashchange.
+  const onHashChange = async () => {
+    if (!root.isConnected) {
+      window.removeEventListener("hashchange", onHashChange);
+      return;
+    }
+    if (linkHash() && (await reopen())) await recompute();
   };
 
   ready.then(
     async () => {
       if (!root.isConnected) return;
-      try {
-        await openLink();
-      } catch (error) {
-        console.warn("calculator: link", error.message);
-        showNotice(root, [linkProblems([{ param: "", message: "неочаквана грешка" }])]);
-      }
+      await reopen();
+      window.addEventListener("hashchange", onHashChange);
       root.dataset.state = "ready";
       progressBar.hidden = true;
       statusText.textContent = TEXT.ready;
