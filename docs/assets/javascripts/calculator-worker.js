@@ -18,19 +18,32 @@ async function fetchText(url, what) {
   return response.text();
 }
 
+async function fetchBytes(url, what) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${what} не се зареди (${response.status})`);
+  return response.arrayBuffer();
+}
+
 async function boot({ pyodide: indexURL, wheels, catalogue }) {
   progress(1);
-  // The catalogue and the runtime download side by side.
-  const [{ loadPyodide }, catalogueText] = await Promise.all([
-    import(`${indexURL}pyodide.mjs`),
-    fetchText(catalogue, "каталогът"),
-  ]);
+  // Everything the engine needs downloads while Pyodide boots: the
+  // catalogue and our wheels (fetched, not `loadPackage`d, which would
+  // start only after the boot and costs more to install).
+  const wheelBytes = Promise.all(wheels.map((url) => fetchBytes(url, "калкулаторът")));
+  const catalogueText = fetchText(catalogue, "каталогът");
+  wheelBytes.catch(() => {});
+  catalogueText.catch(() => {});
+  const { loadPyodide } = await import(`${indexURL}pyodide.mjs`);
   const pyodide = await loadPyodide({ indexURL, stdout: () => {}, stderr: () => {} });
   progress(2);
-  await pyodide.loadPackage(wheels, { messageCallback: () => {}, errorCallback: () => {} });
+  const sitePackages = pyodide.runPython("import sysconfig; sysconfig.get_path('purelib')");
+  for (const bytes of await wheelBytes) {
+    pyodide.unpackArchive(bytes, "wheel", { extractDir: sitePackages });
+  }
+  pyodide.runPython("import importlib; importlib.invalidate_caches()");
   progress(3);
   web = pyodide.pyimport("calculator.web");
-  web.load_catalogue(catalogueText);
+  web.load_catalogue(await catalogueText);
   progress(4);
 }
 
