@@ -243,9 +243,10 @@ def test_without_webassembly_the_page_says_so_and_keeps_prices_and_contacts(brow
     page.goto(base_url + "kalkulator/")
     root = page.locator(ROOT_SELECTOR)
     expect(root).to_have_attribute("data-state", "error", timeout=READY_TIMEOUT_MS)
-    # A blocked wasm leaves loadPyodide() pending for ever: the page's own timeout ends it.
+    # A blocked wasm leaves loadPyodide() pending for ever, but the worker sees
+    # the failed download and says so at once (test_failure_modes.py has the rest).
     expect(page.locator("[data-calc-status-text]")).to_contain_text(
-        "Калкулаторът не успя да се зареди за 20 секунди."
+        "Калкулаторът не успя да се зареди: не успяхме да изтеглим Python за браузъра."
     )
     expect(page.locator("[data-calc-fallback]")).to_be_visible()
     expect(page.locator("[data-calc-fallback] a[href^='tel:']")).to_be_visible()

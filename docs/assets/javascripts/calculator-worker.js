@@ -12,16 +12,45 @@ let booting = null;
 
 const progress = (step) => self.postMessage({ type: "progress", step });
 
+// A download that did not arrive fails the boot as "download:<what>", so the
+// page can say which: "python" (the runtime), "engine" (our wheels) or
+// "catalogue". A network error and an HTTP error status count alike.
+const downloadError = (what) => new Error(`download:${what}`);
+
+async function download(url, what) {
+  let response;
+  try {
+    response = await fetch(url);
+  } catch {
+    throw downloadError(what);
+  }
+  if (!response.ok) throw downloadError(what);
+  return response;
+}
+
 async function fetchText(url, what) {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`${what} не се зареди (${response.status})`);
-  return response.text();
+  return (await download(url, what)).text();
 }
 
 async function fetchBytes(url, what) {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`${what} не се зареди (${response.status})`);
-  return response.arrayBuffer();
+  return (await download(url, what)).arrayBuffer();
+}
+
+// Pyodide's own downloads: a failed fetch rejects with a TypeError. The
+// standard library's is not awaited by the boot (Pyodide logs it and goes
+// on to fail later); it surfaces as an unhandled rejection, see below.
+let runtimeDownloadFailed;
+const runtimeDownload = new Promise((_, reject) => {
+  runtimeDownloadFailed = reject;
+});
+runtimeDownload.catch(() => {});
+
+async function runtime(promise) {
+  try {
+    return await promise;
+  } catch (error) {
+    throw error instanceof TypeError ? downloadError("python") : error;
+  }
 }
 
 async function boot({ pyodide: indexURL, wheels, catalogue }) {
@@ -29,12 +58,20 @@ async function boot({ pyodide: indexURL, wheels, catalogue }) {
   // Everything the engine needs downloads while Pyodide boots: the
   // catalogue and our wheels (fetched, not `loadPackage`d, which would
   // start only after the boot and costs more to install).
-  const wheelBytes = Promise.all(wheels.map((url) => fetchBytes(url, "калкулаторът")));
-  const catalogueText = fetchText(catalogue, "каталогът");
+  const wheelBytes = Promise.all(wheels.map((url) => fetchBytes(url, "engine")));
+  const catalogueText = fetchText(catalogue, "catalogue");
   wheelBytes.catch(() => {});
   catalogueText.catch(() => {});
-  const { loadPyodide } = await import(`${indexURL}pyodide.mjs`);
-  const pyodide = await loadPyodide({ indexURL, stdout: () => {}, stderr: () => {} });
+  // A failed download ends the boot at once, not when its turn comes.
+  const failed = Promise.race([
+    Promise.all([wheelBytes, catalogueText]).then(() => new Promise(() => {})),
+    runtimeDownload,
+  ]);
+  const { loadPyodide } = await Promise.race([runtime(import(`${indexURL}pyodide.mjs`)), failed]);
+  const pyodide = await Promise.race([
+    runtime(loadPyodide({ indexURL, stdout: () => {}, stderr: () => {} })),
+    failed,
+  ]);
   progress(2);
   const sitePackages = pyodide.runPython("import sysconfig; sysconfig.get_path('purelib')");
   for (const bytes of await wheelBytes) {
@@ -46,6 +83,14 @@ async function boot({ pyodide: indexURL, wheels, catalogue }) {
   web.load_catalogue(await catalogueText);
   progress(4);
 }
+
+// When a download fails, Pyodide leaves promises of its own unhandled: the
+// boot ends with a download failure; keep these out of the page's errors.
+self.addEventListener("unhandledrejection", (event) => {
+  event.preventDefault();
+  if (event.reason instanceof TypeError) runtimeDownloadFailed(downloadError("python"));
+  console.warn("calculator worker:", String(event.reason?.message || event.reason));
+});
 
 self.addEventListener("message", async ({ data }) => {
   if (data.type === "init") {

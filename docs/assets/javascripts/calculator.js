@@ -21,6 +21,12 @@ const TEXT = {
   noWasm: "Браузърът ви не поддържа WebAssembly, затова калкулаторът не може да смята тук.",
   timeout: "Калкулаторът не успя да се зареди за 20 секунди.",
   failed: "Калкулаторът не успя да се зареди.",
+  download: "Калкулаторът не успя да се зареди: не успяхме да изтеглим {what}.",
+  downloads: {
+    python: "Python за браузъра",
+    engine: "програмата на калкулатора",
+    catalogue: "ценоразписа",
+  },
   keep: "Цените по-долу са за стойностите по подразбиране; свържете се с нас за точна оферта.",
   ready: "Калкулаторът е готов. Цените се преизчисляват при всяка промяна.",
   broken: "Изчислението не успя. Опитайте отново или се свържете с нас.",
@@ -161,6 +167,13 @@ function showNotice(root, messages) {
     }),
   );
   notice.hidden = messages.length === 0;
+}
+
+// Why the engine did not start, from the reason it failed with.
+function failure(reason) {
+  if (reason === "timeout") return TEXT.timeout;
+  const what = reason.startsWith("download:") ? reason.slice("download:".length) : "";
+  return Object.hasOwn(TEXT.downloads, what) ? TEXT.download.replace("{what}", TEXT.downloads[what]) : TEXT.failed;
 }
 
 function linkProblems(errors) {
@@ -387,7 +400,7 @@ function mount(root) {
     (error) => {
       if (!root.isConnected) return;
       console.warn("calculator:", error.message);
-      fail(error.message === "timeout" ? TEXT.timeout : TEXT.failed);
+      fail(failure(error.message));
     },
   );
 }
