@@ -7,7 +7,8 @@
 // script, so it mounts on every `document$` emission and keeps one Worker
 // for the whole visit.
 
-const READY_TIMEOUT_MS = 20000;
+import { engineConfig, startEngine } from "./calculator-engine.js";
+
 const STEPS = 4;
 
 const TEXT = {
@@ -56,64 +57,8 @@ const TEXT = {
   updated: "Обновено. {reco}",
 };
 
-let engine = null;
-
 function absolute(value) {
   return new URL(value, document.baseURI).href;
-}
-
-// One Worker for the whole visit; a failed one stays failed.
-function startEngine(root, onProgress) {
-  if (engine) {
-    engine.listeners.add(onProgress);
-    return engine;
-  }
-  const worker = new Worker(absolute(root.dataset.worker), { type: "module" });
-  const pending = new Map();
-  const listeners = new Set([onProgress]);
-  let settle;
-  const ready = new Promise((resolve, reject) => {
-    settle = { resolve, reject };
-  });
-  const timer = setTimeout(() => settle.reject(new Error("timeout")), READY_TIMEOUT_MS);
-  worker.addEventListener("message", ({ data }) => {
-    if (data.type === "progress") {
-      engine.step = data.step;
-      listeners.forEach((listener) => listener(data.step));
-    } else if (data.type === "ready") {
-      clearTimeout(timer);
-      settle.resolve();
-    } else if (data.type === "failed") {
-      clearTimeout(timer);
-      settle.reject(new Error(data.reason));
-    } else if (pending.has(data.id)) {
-      const { resolve, reject } = pending.get(data.id);
-      pending.delete(data.id);
-      if (data.type === "result") resolve(data.result);
-      else reject(new Error(data.reason));
-    }
-  });
-  worker.addEventListener("error", (event) => {
-    event.preventDefault();
-    clearTimeout(timer);
-    settle.reject(new Error(event.message || "worker"));
-  });
-  worker.postMessage({
-    type: "init",
-    pyodide: absolute(root.dataset.pyodide),
-    wheels: root.dataset.wheels.trim().split(/\s+/).map(absolute),
-    catalogue: absolute(root.dataset.catalogue),
-  });
-  let next = 0;
-  const call = (fn, ...args) =>
-    new Promise((resolve, reject) => {
-      next += 1;
-      pending.set(next, { resolve, reject });
-      worker.postMessage({ type: "call", id: next, fn, args });
-    });
-  ready.catch(() => {});
-  engine = { ready, call, listeners, step: 0 };
-  return engine;
 }
 
 function readForm(form) {
@@ -236,8 +181,12 @@ function mount(root) {
     progressBar.value = step;
     statusText.textContent = TEXT.progress[Math.min(step, STEPS)];
   };
-  const { ready, call } = startEngine(root, showProgress);
+  // Usually already started from the page's <head> (calculator-boot.js);
+  // after instant navigation to this page, started here.
+  const engine = startEngine(engineConfig(root));
+  engine.onProgress(showProgress);
   showProgress(engine.step);
+  const { ready, call } = engine;
 
   // The quote on screen: its price list and day of issue when reopened
   // from a link; a change of the form makes it a new quote of today.
