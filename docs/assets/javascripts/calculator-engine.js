@@ -1,9 +1,9 @@
 // The one Python engine of the visit: a module Web Worker running Pyodide.
 //
-// The calculator page starts it from its <head> (calculator-boot.js), before
-// Material's bundle has run, so that Pyodide downloads and compiles while the
-// page is still being laid out; the page's script (calculator.js) then takes
-// the same engine. After instant navigation to the page, calculator.js starts
+// The calculator page starts its Worker from its <head> (calculator-boot.js),
+// before Material's bundle has run, so that Pyodide downloads and compiles
+// while the page is still being laid out; the engine adopts that Worker and
+// what it has said so far. After instant navigation to the page, calculator.js starts
 // it itself. Either way there is one Worker: this module is loaded once and
 // keeps it.
 
@@ -29,7 +29,9 @@ export function engineConfig(element) {
 // `engine.onProgress(listener)` reports the boot steps, 1 to 4.
 export function startEngine(config) {
   if (engine) return engine;
-  const worker = new Worker(config.worker, { type: "module" });
+  // The Worker the page's head started (calculator-boot.js), if any.
+  const early = window.calculatorWorker;
+  const worker = early ? early.worker : new Worker(config.worker, { type: "module" });
   const pending = new Map();
   const listeners = new Set();
   let settle;
@@ -60,7 +62,6 @@ export function startEngine(config) {
     clearTimeout(timer);
     settle.reject(new Error(event.message || "worker"));
   });
-  worker.postMessage({ type: "init", ...config, worker: undefined });
   let next = 0;
   const call = (fn, ...args) =>
     new Promise((resolve, reject) => {
@@ -70,5 +71,14 @@ export function startEngine(config) {
     });
   const onProgress = (listener) => listeners.add(listener);
   engine = { ready, call, onProgress, step: 0 };
+  // Replayed once `engine` exists: the handlers above update it.
+  if (early) {
+    worker.removeEventListener("message", early.onMessage);
+    worker.removeEventListener("error", early.onError);
+    early.messages.forEach((event) => worker.dispatchEvent(new MessageEvent("message", { data: event.data })));
+    early.errors.forEach((event) => worker.dispatchEvent(new ErrorEvent("error", { message: event.message })));
+  } else {
+    worker.postMessage({ type: "init", ...config, worker: undefined });
+  }
   return engine;
 }
