@@ -275,3 +275,44 @@ def test_the_lev_equivalent_is_shown_on_request(page: Page, base_url: str):
     page.get_by_label("Покажи и равностойността в лева").check()
     # 390.00 EUR x 1.95583 = 762.7737 -> 762.77 BGN.
     expect(premium).to_contain_text("762,77\u00a0лв. на месец")
+
+
+def test_the_chart_draws_every_plan_and_marks_where_the_cheapest_changes(browser: Browser, base_url: str):
+    colours = {}
+    for scheme in ("light", "dark"):
+        context = browser.new_context(color_scheme=scheme)
+        page = context.new_page()
+        open_ready(page, base_url + "kalkulator/")
+        chart = page.locator(".calc-chart svg")
+        assert chart.get_attribute("role") == "img"
+        expect(chart.locator("#chart-title")).to_have_text(
+            "Месечна цена (без ДДС) според часовете редовна работа"
+        )
+        assert chart.locator("polyline").count() == 5
+        # With the default profile the cheapest plan changes once on the chart:
+        # Premium undercuts Почасов above 34.5 h (390 + (h + 1.5 - 6) x 35 = (h + 1.5) x 40).
+        points = chart.locator("circle.chart__point")
+        assert points.count() == 1
+        expect(points.locator("title")).to_have_text(
+            "Над 34,5\u00a0ч редовна работа на месец Абонамент Премиум излиза по-евтино от Абонамент Почасов"
+        )
+        expect(page.locator(".calc-breakeven")).to_have_text(
+            "Над 34,5\u00a0ч редовна работа на месец Абонамент Премиум излиза по-евтино от Абонамент Почасов."
+        )
+        colours[scheme] = page.evaluate(
+            "() => getComputedStyle(document.querySelector('.chart__line--0')).stroke"
+        )
+        context.close()
+    # Each palette has its own line colours, readable on its background.
+    assert colours == {"light": "rgb(57, 73, 171)", "dark": "rgb(159, 168, 218)"}
+
+
+def test_the_page_shows_its_progress_while_python_loads(page: Page, base_url: str):
+    page.goto(base_url + "kalkulator/")
+    root = page.locator(ROOT_SELECTOR)
+    # Until Python answers, the page says the prices are the defaults.
+    if root.get_attribute("data-state") == "loading":
+        expect(page.locator("[data-calc-progress]")).to_be_visible()
+    expect(root).to_have_attribute("data-state", "ready", timeout=READY_TIMEOUT_MS)
+    expect(page.locator("[data-calc-progress]")).to_be_hidden()
+    expect(page.locator("[data-calc-status-text]")).to_contain_text("Обновено. Препоръка:")
