@@ -104,6 +104,19 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
+#: The plan pages live in docs/plans/ (one folder the loader reads), but the
+#: visitor's URL is Bulgarian, transliterated: /planove/premium/.
+PLANS_SOURCE, PLANS_URL = "plans/", "planove/"
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """Publish the plan pages under their Bulgarian URL."""
+    for file in files:
+        if file.src_uri.startswith(PLANS_SOURCE) and file.is_documentation_page():
+            file.dest_uri = PLANS_URL + file.dest_uri.removeprefix(PLANS_SOURCE)
+    return files
+
+
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Replace the `<!-- md:... -->` shortcodes with tables from the catalogue."""
     assert _build is not None

@@ -223,7 +223,7 @@ def test_the_unchanged_pages_build_strictly(tmp_path: Path) -> None:
     result = mkdocs_build(docs)
     assert result.returncode == 0, result.stderr
     assert "ERROR" not in result.stderr
-    assert (tmp_path / "site" / "plans" / "standard" / "index.html").is_file()
+    assert (tmp_path / "site" / "planove" / "standard" / "index.html").is_file()
 
 
 def test_an_unquoted_time_is_read_as_written(tmp_path: Path) -> None:
@@ -256,4 +256,4 @@ def test_the_strict_build_stops_naming_file_and_field(tmp_path: Path, mistake: M
     assert message.startswith(f"docs/plans/{mistake.file}: ")
     assert mistake.field in message
     assert mistake.reason in message
-    assert not (tmp_path / "site" / "plans" / "standard" / "index.html").exists()
+    assert not (tmp_path / "site" / "planove" / "standard" / "index.html").exists()

@@ -90,7 +90,7 @@ def test_the_404_page_is_in_bulgarian_with_links_from_the_root(site_dir: Path):
     assert '<html lang="bg"' in html
     assert "<h1>Страницата не е намерена</h1>" in html
     assert "Not found" not in html
-    assert '<a href="/plans/">' in html
+    assert '<a href="/planove/">' in html
 
 
 def test_the_build_command_unshallows_the_clone_before_building():

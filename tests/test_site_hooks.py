@@ -68,7 +68,7 @@ def test_the_pages_build_strictly_with_the_calculator_files(docs: Path):
 
 def test_the_plan_page_shows_the_numbers_of_its_front_matter(docs: Path):
     site = run_build(docs)
-    page = (site / "plans" / "premium" / "index.html").read_text(encoding="utf-8")
+    page = (site / "planove" / "premium" / "index.html").read_text(encoding="utf-8")
     assert "<td>390,00\u00a0€</td>" in page
     assert "<td>6\u00a0ч</td>" in page
     assert "<td>35,00\u00a0€ на час над включените</td>" in page
@@ -106,7 +106,7 @@ def test_a_figure_in_prose_comes_from_the_front_matter(docs: Path):
         + " <!-- md:plan premium included_hours --> работа.\n"
     )
     site = run_build(docs)
-    html = (site / "plans" / "premium" / "index.html").read_text(encoding="utf-8")
+    html = (site / "planove" / "premium" / "index.html").read_text(encoding="utf-8")
     assert "<p>Таксата е 390,00\u00a0€ и включва 6\u00a0ч работа.</p>" in html
 
 

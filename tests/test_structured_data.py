@@ -132,14 +132,14 @@ def test_the_built_plan_pages_carry_their_prices(tmp_path: Path):
         )
     )
 
-    [premium] = json_ld(site / "plans" / "premium" / "index.html")
+    [premium] = json_ld(site / "planove" / "premium" / "index.html")
     assert premium["@type"] == "Service"
     assert premium["provider"]["name"] == "ТехОпора ЕООД"
     assert premium["offers"]["price"] == "390.00"
     assert [spec["price"] for spec in premium["offers"]["priceSpecification"]] == ["390.00", "35.00"]
-    [emergency] = json_ld(site / "plans" / "avariyna" / "index.html")
+    [emergency] = json_ld(site / "planove" / "avariyna" / "index.html")
     assert emergency["offers"]["priceSpecification"][0]["minPrice"] == "150.00"
-    [plans] = json_ld(site / "plans" / "index.html")
+    [plans] = json_ld(site / "planove" / "index.html")
     assert [element["item"].get("offers", {}).get("price") for element in plans["itemListElement"]] == [
         "390.00",
         "240.00",
