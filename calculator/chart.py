@@ -53,15 +53,11 @@ def cheapest_changes(catalogue: Catalogue, quote: Quote) -> list[BreakEven]:
     return found
 
 
-def chart_range(catalogue: Catalogue, quote: Quote) -> Decimal:
-    """The largest number of hours on the chart."""
+def chart_range(quote: Quote, changes: list[BreakEven]) -> Decimal:
+    """The largest number of hours on the chart, given the :func:`cheapest_changes`."""
     hours = quote.workload.regular_hours
     candidates = [Decimal(20), hours * Decimal("1.5")]
-    candidates += [
-        point.hours * Decimal("1.2")
-        for point in cheapest_changes(catalogue, quote)
-        if point.hours <= FAR_HOURS
-    ]
+    candidates += [point.hours * Decimal("1.2") for point in changes if point.hours <= FAR_HOURS]
     return _nice(max(candidates))
 
 
@@ -72,9 +68,13 @@ def _cost(catalogue: Catalogue, quote: Quote, plan_id: str, hours: Decimal) -> D
     return cost
 
 
-def cost_chart(catalogue: Catalogue, quote: Quote) -> str:
-    """SVG chart of each plan's monthly cost for 0 to :func:`chart_range` hours."""
-    top_hours = chart_range(catalogue, quote)
+def cost_chart(catalogue: Catalogue, quote: Quote, changes: list[BreakEven]) -> str:
+    """SVG chart of each plan's monthly cost for 0 to :func:`chart_range` hours.
+
+    ``changes`` are the quote's :func:`cheapest_changes`, computed once by the
+    caller, which lists them in words too.
+    """
+    top_hours = chart_range(quote, changes)
     incident_hours = quote.workload.incident_hours
     lines = {}
     for item in quote.plans:
@@ -92,7 +92,7 @@ def cost_chart(catalogue: Catalogue, quote: Quote) -> str:
 
     amount = "с ДДС" if quote.vat_first else "без ДДС"
     title = f"Месечна цена ({amount}) според часовете редовна работа"
-    points = [p for p in cheapest_changes(catalogue, quote) if 0 < p.hours <= top_hours]
+    points = [p for p in changes if 0 < p.hours <= top_hours]
     description = (
         f"Линиите показват цената на всеки план от 0 до {format_number(top_hours)} часа на месец. "
         + " ".join(f"{sentence(p.text)}." for p in points)

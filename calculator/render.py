@@ -123,9 +123,9 @@ def answer_html(catalogue: Catalogue, quote: Quote, *, live: bool = True, with_b
         _card(item, quote, recommended=item.id == quote.recommended, live=live, bgn_rate=rate)
         for item in sorted(quote.plans, key=lambda item: item.price.plan.order)
     )
-    points = "".join(
-        f"<li>{escape(sentence(point.text))}.</li>" for point in cheapest_changes(catalogue, quote)
-    )
+    # Where the cheapest plan changes: marked on the chart and listed in words.
+    changes = cheapest_changes(catalogue, quote)
+    points = "".join(f"<li>{escape(sentence(point.text))}.</li>" for point in changes)
     points_html = (
         f'<h3>Кога кой план излиза по-евтино</h3><ul class="calc-breakeven">{points}</ul>' if points else ""
     )
@@ -135,7 +135,7 @@ def answer_html(catalogue: Catalogue, quote: Quote, *, live: bool = True, with_b
         f'<div class="plan-cards">{cards}</div>'
         '<section class="calc-chart" aria-labelledby="calc-chart-heading">'
         '<h3 id="calc-chart-heading">Цена според часовете работа</h3>'
-        f"{cost_chart(catalogue, quote)}{legend(quote)}{points_html}</section>"
+        f"{cost_chart(catalogue, quote, changes)}{legend(quote)}{points_html}</section>"
     )
 
 
