@@ -46,10 +46,14 @@ export function startEngine(config) {
       listeners.forEach((listener) => listener(data.step));
     } else if (data.type === "ready") {
       clearTimeout(timer);
+      if (data.warm) document.documentElement.dataset.calcWarmStart = "used";
       settle.resolve();
     } else if (data.type === "failed") {
       clearTimeout(timer);
       settle.reject(new Error(data.reason));
+    } else if (data.type === "warm-start-saved") {
+      // Said for the benchmark and the tests, which reload only after it.
+      document.documentElement.dataset.calcWarmStart = "saved";
     } else if (pending.has(data.id)) {
       const { resolve, reject } = pending.get(data.id);
       pending.delete(data.id);
