@@ -12,7 +12,13 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page, expect
 
-from .test_calculator_page import DEFAULT_GROSS, ROOT_SELECTOR, TEN_WORKSTATIONS_GROSS, open_ready, wait_for_gross
+from .test_calculator_page import (
+    DEFAULT_GROSS,
+    ROOT_SELECTOR,
+    TEN_WORKSTATIONS_GROSS,
+    open_ready,
+    wait_for_gross,
+)
 
 pytestmark = pytest.mark.browser
 
