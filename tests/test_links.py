@@ -5,6 +5,7 @@ import pytest
 
 from calculator import Profile, QuoteLink, QuoteLinkError, decode_link, decode_link_lenient, encode_link
 from calculator.clock import SOFIA, parse_moment
+from calculator.links import unquote
 
 D = Decimal
 PROFILE = Profile(
@@ -125,3 +126,7 @@ def test_a_bad_day_of_issue_is_named(value: str) -> None:
     with pytest.raises(QuoteLinkError) as caught:
         decode_link(f"#v=1&pl=2026-11&d={value}")
     assert (caught.value.param, caught.value.reason) == ("d", "датата трябва да е във вида 2026-11-26")
+
+
+def test_unquote_decodes_utf8_escapes_and_keeps_what_is_not_one():
+    assert unquote("%D0%B0%zz%C3 %2B03:00") == "а%zz\ufffd +03:00"

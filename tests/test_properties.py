@@ -2,6 +2,7 @@
 
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
+from urllib.parse import unquote as stdlib_unquote
 
 from conftest import small_catalogue_data
 from hypothesis import given, settings
@@ -19,6 +20,7 @@ from calculator import (
     round_money,
 )
 from calculator.clock import SOFIA
+from calculator.links import unquote
 from calculator.worktime import WorkCalendar, add_elapsed_hours
 
 CATALOGUE = Catalogue.from_dict(small_catalogue_data())
@@ -112,6 +114,22 @@ def test_decoder_raises_only_link_errors(text: str) -> None:
     link, errors = decode_link_lenient(text)
     assert isinstance(link.profile, Profile)
     assert all(isinstance(err, QuoteLinkError) for err in errors)
+
+
+# Escapes of every kind: whole and broken UTF-8 sequences, bad hex, a lone %.
+escaped = st.lists(
+    st.sampled_from(
+        ["%", "%D0", "%B0", "%C3", "%A9", "%E2%82%AC", "%F0", "%zz", "%4", "%25", "%2B", "%00", "%FF"]
+    )
+    | st.text(max_size=3),
+    max_size=12,
+).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(max_size=200) | escaped)
+def test_link_unquote_is_the_standard_librarys(text: str) -> None:
+    assert unquote(text) == stdlib_unquote(text, errors="replace")
 
 
 @FAST
