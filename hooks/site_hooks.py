@@ -14,6 +14,7 @@ from typing import Any
 
 import bundle
 import csp
+import offline
 import price_lists
 import shortcodes
 import structured_data
@@ -49,12 +50,15 @@ class _Build:
 
 
 _build: _Build | None = None
+# Pages with the calculator: each gets its offline copy after the build.
+_calculator_pages: set[str] = set()
 log = get_plugin_logger("site_hooks")
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Read and validate the catalogue; decide the URLs of the calculator's files."""
     global _build
+    _calculator_pages.clear()
     docs_dir = Path(config.docs_dir)
     try:
         catalogue = load_catalogue(docs_dir)
@@ -93,7 +97,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         "pyodide": pyodide_dest,
         "wheels": [path for path in files if path.endswith(".whl")],
         "catalogue": catalogue_path,
-        "worker": "assets/javascripts/calculator-worker.js",
+        # Beside the calculator page, inside its offline copy's scope: a Worker is
+        # served by the Service Worker whose scope holds the Worker's own URL.
+        "worker": "kalkulator/calculator-worker.js",
         "current_list": catalogue.price_list,
         "bgn_per_eur": format_number(catalogue.bgn_per_eur),
         "fields": FIELDS,
@@ -140,6 +146,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     """Add schema.org JSON-LD, made from the catalogue, to the plan pages and the plans index."""
+    if page.meta.get("template") == "calculator.html":
+        _calculator_pages.add(page.url)
     assert _build is not None
     data = structured_data.for_page(
         _build.catalogue,
@@ -162,6 +170,9 @@ def on_post_build(config: MkDocsConfig) -> None:
         target = site_dir / relative
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
+
+    for page_url in sorted(_calculator_pages):
+        offline.write_service_worker(site_dir, page_url)
 
     missing = csp.unallowed_scripts(site_dir, NETLIFY_TOML)
     if missing:

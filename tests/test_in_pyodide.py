@@ -56,6 +56,7 @@ EDGE_IMPORTS = frozenset(
         "holidays",
         "mkdocs",
         "netlify_server",
+        "offline",
         "playwright",
         "shortcodes",
         "site_hooks",

@@ -49,7 +49,8 @@ def test_only_fingerprinted_files_are_cached_forever(site_dir: Path):
     }
     for name in (
         "assets/javascripts/calculator.js",
-        "assets/javascripts/calculator-worker.js",
+        "kalkulator/calculator-worker.js",
+        "kalkulator/sw.js",
         "assets/stylesheets/site.css",
         "assets/price-lists/index.json",
         "assets/price-lists/2026-11.json",

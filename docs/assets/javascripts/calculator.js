@@ -345,6 +345,7 @@ function mount(root) {
         recompute();
       });
       await recompute();
+      keepOffline(root);
     },
     (error) => {
       if (!root.isConnected) return;
@@ -352,6 +353,17 @@ function mount(root) {
       fail(failure(error.message));
     },
   );
+}
+
+// Once the calculator has answered, a Service Worker keeps a copy of the
+// page and of everything it loads, so that it opens and computes again
+// without a network (see hooks/service_worker.js).
+function keepOffline(root) {
+  if (!("serviceWorker" in navigator) || !root.dataset.offline) return;
+  const script = new URL(root.dataset.offline, document.baseURI);
+  navigator.serviceWorker.register(script, { scope: new URL("./", script).href }).catch((error) => {
+    console.warn("calculator: no offline copy:", error.message);
+  });
 }
 
 function mountAll() {
