@@ -100,6 +100,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         # Beside the calculator page, inside its offline copy's scope: a Worker is
         # served by the Service Worker whose scope holds the Worker's own URL.
         "worker": "kalkulator/calculator-worker.js",
+        # What other pages download when a visitor heads for the calculator
+        # (calculator.js): the engine's files, from the site's root.
+        "prefetch": [
+            "kalkulator/calculator-worker.js",
+            *(pyodide_dest + name for name in bundle.PYODIDE_FILES),
+            *(path for path in files if path.endswith(".whl")),
+            catalogue_path,
+        ],
         "current_list": catalogue.price_list,
         "bgn_per_eur": format_number(catalogue.bgn_per_eur),
         "fields": FIELDS,
@@ -126,6 +134,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Replace the `<!-- md:... -->` shortcodes with tables from the catalogue."""
     assert _build is not None
+    # Every page is read before any is rendered: the other pages' templates
+    # learn where the calculator is (for the prefetch on intent).
+    if page.meta.get("template") == "calculator.html":
+        config.extra["calculator"]["page"] = page.url
     try:
         return shortcodes.expand(markdown, _build.catalogue, page.meta)
     except shortcodes.ShortcodeError as error:

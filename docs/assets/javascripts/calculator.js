@@ -366,6 +366,37 @@ function keepOffline(root) {
   });
 }
 
+// On the other pages, the calculator's files start downloading when a
+// visitor shows the intent to open it (a pointer over, a finger on, or the
+// focus on a link to it), unless the browser asks to save data. They go to
+// the browser's cache, from which the calculator then starts; a visitor who
+// never heads there downloads nothing of it.
+const SITE_ROOT = new URL("../../", import.meta.url);
+
+function prefetchOnIntent() {
+  const meta = document.querySelector('meta[name="calculator-prefetch"]');
+  if (!meta) return;
+  const page = new URL(meta.dataset.page, SITE_ROOT).pathname;
+  let started = false;
+  const onIntent = (event) => {
+    const link = event.target instanceof Element ? event.target.closest("a[href]") : null;
+    if (started || !link || new URL(link.href, location.href).pathname !== page) return;
+    if (document.querySelector("[data-calculator]") || navigator.connection?.saveData) return;
+    started = true;
+    for (const path of meta.content.split(/\s+/).filter(Boolean)) {
+      const hint = document.createElement("link");
+      hint.rel = "prefetch";
+      hint.href = new URL(path, SITE_ROOT).href;
+      document.head.append(hint);
+    }
+  };
+  for (const type of ["pointerover", "touchstart", "focusin"]) {
+    document.addEventListener(type, onIntent, { capture: true, passive: true });
+  }
+}
+
+prefetchOnIntent();
+
 function mountAll() {
   document.querySelectorAll("[data-calculator]").forEach(mount);
 }
