@@ -184,7 +184,10 @@ def on_post_build(config: MkDocsConfig) -> None:
         target.write_bytes(data)
 
     for page_url in sorted(_calculator_pages):
-        offline.write_service_worker(site_dir, page_url)
+        try:
+            offline.write_service_worker(site_dir, page_url)
+        except FileNotFoundError as error:
+            raise PluginError(str(error)) from error
 
     missing = csp.unallowed_scripts(site_dir, NETLIFY_TOML)
     if missing:
