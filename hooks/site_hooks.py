@@ -50,15 +50,12 @@ class _Build:
 
 
 _build: _Build | None = None
-# Pages with the calculator: each gets its offline copy after the build.
-_calculator_pages: set[str] = set()
 log = get_plugin_logger("site_hooks")
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Read and validate the catalogue; decide the URLs of the calculator's files."""
     global _build
-    _calculator_pages.clear()
     docs_dir = Path(config.docs_dir)
     try:
         catalogue = load_catalogue(docs_dir)
@@ -93,19 +90,21 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     }
 
     _build = _Build(catalogue, files, runtime, pyodide_dest)
+    wheels = [path for path in files if path.endswith(".whl")]
+    # Beside the calculator page, inside its offline copy's scope: a Worker is
+    # served by the Service Worker whose scope holds the Worker's own URL.
+    worker = "kalkulator/calculator-worker.js"
     config.extra["calculator"] = {
         "pyodide": pyodide_dest,
-        "wheels": [path for path in files if path.endswith(".whl")],
+        "wheels": wheels,
         "catalogue": catalogue_path,
-        # Beside the calculator page, inside its offline copy's scope: a Worker is
-        # served by the Service Worker whose scope holds the Worker's own URL.
-        "worker": "kalkulator/calculator-worker.js",
+        "worker": worker,
         # What other pages download when a visitor heads for the calculator
         # (calculator.js): the engine's files, from the site's root.
         "prefetch": [
-            "kalkulator/calculator-worker.js",
+            worker,
             *(pyodide_dest + name for name in bundle.PYODIDE_FILES),
-            *(path for path in files if path.endswith(".whl")),
+            *wheels,
             catalogue_path,
         ],
         "current_list": catalogue.price_list,
@@ -135,7 +134,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     """Replace the `<!-- md:... -->` shortcodes with tables from the catalogue."""
     assert _build is not None
     # Every page is read before any is rendered: the other pages' templates
-    # learn where the calculator is (for the prefetch on intent).
+    # learn where the calculator is (for the prefetch on intent), and the
+    # build where to write its offline copy.
     if page.meta.get("template") == "calculator.html":
         config.extra["calculator"]["page"] = page.url
     try:
@@ -158,8 +158,6 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     """Add schema.org JSON-LD, made from the catalogue, to the plan pages and the plans index."""
-    if page.meta.get("template") == "calculator.html":
-        _calculator_pages.add(page.url)
     assert _build is not None
     data = structured_data.for_page(
         _build.catalogue,
@@ -183,9 +181,10 @@ def on_post_build(config: MkDocsConfig) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
 
-    for page_url in sorted(_calculator_pages):
+    calculator_page = config.extra["calculator"].get("page")
+    if calculator_page is not None:
         try:
-            offline.write_service_worker(site_dir, page_url)
+            offline.write_service_worker(site_dir, calculator_page)
         except FileNotFoundError as error:
             raise PluginError(str(error)) from error
 

@@ -67,12 +67,18 @@ const SNAPSHOT_DELAY_MS = 1000;
 const snapshotKey = (indexURL, wheels) =>
   `${indexURL}warm-start?${wheels.map((url) => new URL(url).pathname).join("&")}`;
 
-async function warmCache() {
-  try {
-    return typeof caches === "object" ? await caches.open(WARM_CACHE) : null;
-  } catch {
-    return null; // storage refused (private mode, quota): boot from scratch
-  }
+// Opened once for the visit.
+let warmCacheOpened = null;
+
+function warmCache() {
+  warmCacheOpened ??= (async () => {
+    try {
+      return typeof caches === "object" ? await caches.open(WARM_CACHE) : null;
+    } catch {
+      return null; // storage refused (private mode, quota): boot from scratch
+    }
+  })();
+  return warmCacheOpened;
 }
 
 // A restore that never finished (Python hung, the tab was closed) leaves
@@ -142,8 +148,8 @@ function scheduleSnapshot(pyodide, key) {
 
 let afterAnswer = () => {};
 
-async function startPython(indexURL, snapshot, failed) {
-  const { loadPyodide } = await Promise.race([runtime(import(`${indexURL}pyodide.mjs`)), failed]);
+async function startPython(loader, indexURL, snapshot, failed) {
+  const { loadPyodide } = await Promise.race([loader, failed]);
   const options = { indexURL, stdout: () => {}, stderr: () => {} };
   if (snapshot) options._loadSnapshot = snapshot;
   else options._makeSnapshot = true;
@@ -165,19 +171,20 @@ async function boot({ pyodide: indexURL, wheels, catalogue }) {
     runtimeDownload,
   ]);
   // Pyodide's loader downloads while the cache is asked for a snapshot.
-  import(`${indexURL}pyodide.mjs`).catch(() => {});
+  const loader = runtime(import(`${indexURL}pyodide.mjs`));
+  loader.catch(() => {});
   const key = snapshotKey(indexURL, wheels);
   let snapshot = await readSnapshot(key);
   let pyodide;
   try {
-    pyodide = await startPython(indexURL, snapshot, failed);
+    pyodide = await startPython(loader, indexURL, snapshot, failed);
     web = await installEngine(pyodide, await wheelBytes, snapshot);
   } catch (error) {
     if (!snapshot || String(error.message).startsWith("download:")) throw error;
     console.warn("calculator worker: warm start refused:", String(error.message || error));
     await forgetSnapshots(null);
     snapshot = null;
-    pyodide = await startPython(indexURL, null, failed);
+    pyodide = await startPython(loader, indexURL, null, failed);
     web = await installEngine(pyodide, await wheelBytes, null);
   }
   web.load_catalogue(await catalogueText);

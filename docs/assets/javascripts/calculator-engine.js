@@ -11,10 +11,14 @@ export const READY_TIMEOUT_MS = 20000;
 
 let engine = null;
 
+// A URL the page wrote relative to itself, made absolute.
+export function absolute(value) {
+  return new URL(value, document.baseURI).href;
+}
+
 // Where the engine's files are: the page writes them as data-* attributes
 // (relative URLs) on the element `element`.
 export function engineConfig(element) {
-  const absolute = (value) => new URL(value, document.baseURI).href;
   return {
     worker: absolute(element.dataset.worker),
     pyodide: absolute(element.dataset.pyodide),

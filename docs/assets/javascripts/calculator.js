@@ -7,7 +7,7 @@
 // script, so it mounts on every `document$` emission and keeps one Worker
 // for the whole visit.
 
-import { engineConfig, startEngine } from "./calculator-engine.js";
+import { absolute, engineConfig, startEngine } from "./calculator-engine.js";
 
 const STEPS = 4;
 
@@ -56,10 +56,6 @@ const TEXT = {
   expired: "Срокът на офертата изтече на {date}.",
   updated: "Обновено. {reco}",
 };
-
-function absolute(value) {
-  return new URL(value, document.baseURI).href;
-}
 
 function readForm(form) {
   const values = {};
@@ -360,7 +356,7 @@ function mount(root) {
 // without a network (see hooks/service_worker.js).
 function keepOffline(root) {
   if (!("serviceWorker" in navigator) || !root.dataset.offline) return;
-  const script = new URL(root.dataset.offline, document.baseURI);
+  const script = absolute(root.dataset.offline);
   navigator.serviceWorker.register(script, { scope: new URL("./", script).href }).catch((error) => {
     console.warn("calculator: no offline copy:", error.message);
   });
