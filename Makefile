@@ -19,8 +19,8 @@ build: $(VENV)/.installed node_modules/.installed
 	$(BIN)/mkdocs build --strict
 
 test: $(VENV)/.installed node_modules/.installed chromium
-	$(BIN)/ruff check calculator hooks tests
-	$(BIN)/ruff format --check calculator hooks tests
+	$(BIN)/ruff check calculator backoffice hooks tests bench
+	$(BIN)/ruff format --check calculator backoffice hooks tests bench
 	$(BIN)/mypy
 	$(BIN)/pytest
 
@@ -32,8 +32,8 @@ bench: $(VENV)/.installed node_modules/.installed chromium
 	$(BIN)/python bench/run.py
 
 check: $(VENV)/.installed
-	$(BIN)/ruff check calculator hooks tests
-	$(BIN)/ruff format --check calculator hooks tests
+	$(BIN)/ruff check calculator backoffice hooks tests bench
+	$(BIN)/ruff format --check calculator backoffice hooks tests bench
 	$(BIN)/mypy
 
 # The virtual env follows the lock file; the project itself is installed

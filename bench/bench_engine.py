@@ -24,10 +24,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from backoffice.sources import load_catalogue  # noqa: E402
 from calculator import Profile, WorkCalendar, quote  # noqa: E402 - after the path setup
 from calculator.clock import SOFIA  # noqa: E402
 from calculator.money import round_money  # noqa: E402
-from calculator.sources import load_catalogue  # noqa: E402
 
 
 def median_ns(func: Callable[[], object], runs: int) -> float:

@@ -1,7 +1,7 @@
 """The built site on 127.0.0.1, compressed as Netlify would serve it, with a log of every response.
 
 Headers, the Content-Security-Policy and redirects come from `netlify.toml`
-through the test server's handler (tests/netlify_server.py). On top of it:
+through the test server's handler (backoffice/netlify_server.py). On top of it:
 
 - every file that compresses by 5 % or more is served pre-compressed with
   brotli (quality 11) or gzip (level 6), whichever the request's
@@ -33,8 +33,9 @@ from typing import Any, BinaryIO
 from urllib.parse import unquote, urlsplit
 
 import brotli
-from csp import netlify_headers
-from netlify_server import _Handler, _pattern, netlify_redirects
+
+from backoffice.csp import netlify_headers
+from backoffice.netlify_server import _Handler, _pattern, netlify_redirects
 
 CACHE = Path(tempfile.gettempdir()) / "tehopora-bench-compressed"
 # Formats that are compressed already: not worth a try.

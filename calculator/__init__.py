@@ -1,10 +1,10 @@
-"""Quote engine for the technical-support plans: pricing, reaction deadlines, links.
+"""Quote engine for the technical-support plans: pricing, reaction deadlines, links, the answer's HTML.
 
-The runtime core uses only the standard library, so it runs unchanged in
-CPython and in Pyodide. The edges - :mod:`calculator.sources` (reads the
-plan pages, needs PyYAML), :mod:`calculator.calendar_source` (the official
-calendar, needs ``holidays``) and :mod:`calculator.cli` - are never imported
-from here.
+This folder is what ships to the browser: the build puts all of it, as it
+is, into the wheel that Pyodide loads. So every module here uses only the
+standard library (and ``tzdata`` for the zones), and runs unchanged in
+CPython and in Pyodide. What reads files or needs other packages lives in
+:mod:`backoffice`; ``__main__`` only hands ``python -m calculator`` to its CLI.
 """
 
 from __future__ import annotations

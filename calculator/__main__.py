@@ -1,5 +1,5 @@
-"""``python -m calculator``: see :mod:`calculator.cli`."""
+"""``python -m calculator``: the sales command line, kept at its old name (see :mod:`backoffice.cli`)."""
 
-from calculator.cli import main
+from backoffice.cli import main
 
 raise SystemExit(main())

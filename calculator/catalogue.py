@@ -176,7 +176,7 @@ class CalendarData:
 
     ``declared_days_off`` and ``working_saturdays`` are the editors' additions.
     ``days_off`` and ``working_days`` come from the official calendar
-    (computed at build time by :mod:`calculator.calendar_source`) and cover
+    (computed at build time by :mod:`backoffice.calendar_source`) and cover
     ``years`` (first, last) inclusive; ``None`` when not computed.
     """
 

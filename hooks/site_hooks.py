@@ -12,31 +12,23 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-import bundle
-import csp
-import offline
-import price_lists
-import shortcodes
-import structured_data
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from backoffice import bundle, csp, offline, price_lists, shortcodes, structured_data
+from backoffice.sources import load_catalogue
 from calculator.catalogue import Catalogue
 from calculator.clock import SOFIA
 from calculator.errors import CatalogueError
 from calculator.money import format_number
-from calculator.sources import load_catalogue
 from calculator.web import FIELDS, default_answer
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE_DIR = ROOT / "calculator"
 NETLIFY_TOML = ROOT / "netlify.toml"
-# The browser needs only the core: these edge modules read files, import
-# `holidays` or parse arguments, and would be dead weight in the wheel.
-_EDGE_MODULES = ("sources.py", "calendar_source.py", "cli.py", "__main__.py")
 
 
 @dataclass
@@ -65,7 +57,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
     catalogue_json = json.dumps(catalogue.to_dict(), ensure_ascii=False, sort_keys=True).encode()
 
-    calculator_wheel = bundle.calculator_wheel(PACKAGE_DIR, skip=_EDGE_MODULES)
+    calculator_wheel = bundle.calculator_wheel(PACKAGE_DIR)
     tzdata_wheel = bundle.tzdata_wheel()
     files = {
         f"assets/wheels/{wheel.digest}/{wheel.filename}": wheel.data

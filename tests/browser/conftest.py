@@ -8,8 +8,9 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from netlify_server import serve
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
+
+from backoffice.netlify_server import serve
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"

@@ -353,7 +353,7 @@ function mount(root) {
 
 // Once the calculator has answered, a Service Worker keeps a copy of the
 // page and of everything it loads, so that it opens and computes again
-// without a network (see hooks/service_worker.js).
+// without a network (see backoffice/service_worker.js).
 function keepOffline(root) {
   if (!("serviceWorker" in navigator) || !root.dataset.offline) return;
   const script = absolute(root.dataset.offline);

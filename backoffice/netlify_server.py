@@ -1,0 +1,104 @@
+"""Serve a built site on 127.0.0.1 with the headers and redirects `netlify.toml` declares.
+
+The rules are read from the file, not restated, so the browser tests run
+under the real Content-Security-Policy and caching rules.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import tomllib
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from os import PathLike
+from pathlib import Path
+from typing import ClassVar
+from urllib.parse import urlsplit
+
+from backoffice.csp import netlify_headers
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _pattern(path: str) -> re.Pattern[str]:
+    # Netlify's `*` matches any run of characters, slashes included.
+    return re.compile("".join(".*" if part == "*" else re.escape(part) for part in re.split(r"(\*)", path)))
+
+
+def netlify_redirects(netlify_toml: Path) -> dict[str, tuple[str, int]]:
+    """The plain `[[redirects]]` of `netlify.toml`: path without trailing slash -> (target, status)."""
+    data = tomllib.loads(netlify_toml.read_text(encoding="utf-8"))
+    return {
+        rule["from"].rstrip("/") or "/": (rule["to"], rule.get("status", 301))
+        for rule in data.get("redirects", [])
+    }
+
+
+class _Handler(SimpleHTTPRequestHandler):
+    rules: ClassVar[list[tuple[re.Pattern[str], dict[str, str]]]] = []
+    redirects: ClassVar[dict[str, tuple[str, int]]] = {}
+    extensions_map = {  # noqa: RUF012 - the stdlib class attribute this overrides
+        **SimpleHTTPRequestHandler.extensions_map,
+        ".mjs": "text/javascript",
+        ".js": "text/javascript",
+        ".json": "application/json",
+        ".whl": "application/zip",
+    }
+
+    def _matching(self) -> list[dict[str, str]]:
+        path = urlsplit(self.path).path
+        return [values for pattern, values in self.rules if pattern.fullmatch(path)]
+
+    def guess_type(self, path: str | PathLike[str]) -> str:
+        # A Content-Type from netlify.toml replaces the one guessed from the name.
+        declared = [values["Content-Type"] for values in self._matching() if "Content-Type" in values]
+        return declared[-1] if declared else super().guess_type(path)
+
+    def end_headers(self) -> None:
+        for values in self._matching():
+            for name, value in values.items():
+                if name.lower() != "content-type":
+                    self.send_header(name, value)
+        super().end_headers()
+
+    def _redirected(self) -> bool:
+        # As on Netlify: with or without the trailing slash, and not over an existing file.
+        path = urlsplit(self.path).path
+        rule = self.redirects.get(path.rstrip("/") or "/")
+        if rule is None or Path(self.translate_path(path)).exists():
+            return False
+        self.send_response(rule[1])
+        self.send_header("Location", rule[0])
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+        return True
+
+    def do_GET(self) -> None:
+        if not self._redirected():
+            super().do_GET()
+
+    def do_HEAD(self) -> None:
+        if not self._redirected():
+            super().do_HEAD()
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@contextmanager
+def serve(site_dir: Path, netlify_toml: Path = ROOT / "netlify.toml") -> Iterator[str]:
+    """Serve `site_dir` on a free port of 127.0.0.1; yield its base URL."""
+    rules = [(_pattern(path), values) for path, values in netlify_headers(netlify_toml)]
+    redirects = netlify_redirects(netlify_toml)
+    handler = type("Handler", (_Handler,), {"rules": rules, "redirects": redirects})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(handler, directory=str(site_dir)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -1,0 +1,144 @@
+"""Properties of the engine over generated profiles and links (hypothesis)."""
+
+from datetime import UTC, datetime, timedelta
+from decimal import Decimal
+from urllib.parse import unquote as stdlib_unquote
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from samples import small_catalogue_data
+
+from calculator import (
+    Catalogue,
+    Profile,
+    QuoteLink,
+    QuoteLinkError,
+    decode_link,
+    decode_link_lenient,
+    encode_link,
+    price_plan,
+    round_money,
+)
+from calculator.clock import SOFIA
+from calculator.links import unquote
+from calculator.worktime import WorkCalendar, add_elapsed_hours
+
+CATALOGUE = Catalogue.from_dict(small_catalogue_data())
+FAST = settings(max_examples=150, deadline=None)
+
+
+def decimals(high: int, places: int = 2) -> st.SearchStrategy[Decimal]:
+    return st.decimals(min_value=0, max_value=high, places=places, allow_nan=False, allow_infinity=False)
+
+
+moments = st.datetimes(
+    min_value=datetime(2024, 1, 1), max_value=datetime(2030, 12, 31), timezones=st.just(UTC)
+).map(lambda m: m.astimezone(SOFIA).replace(second=0, microsecond=0))
+
+profiles = st.builds(
+    Profile,
+    customer=st.sampled_from(["business", "individual"]),
+    workstations=st.integers(0, 10_000),
+    servers=st.integers(0, 1_000),
+    incidents=decimals(1_000),
+    regular_hours=st.none() | decimals(10_000),
+    visits=st.integers(0, 1_000),
+    distance_km=decimals(2_000),
+    reaction_hours=st.none() | st.decimals(min_value=Decimal("0.01"), max_value=720, places=2),
+    incident_at=st.none() | moments,
+)
+rates = st.decimals(min_value=0, max_value=500, places=2)
+vat_rates = st.decimals(min_value=0, max_value=30, places=2)
+
+
+@FAST
+@given(profiles)
+def test_lines_add_up_to_the_totals(profile: Profile) -> None:
+    for plan in CATALOGUE.plans:
+        price = price_plan(CATALOGUE, plan, profile)
+        assert price.net == sum(line.amount for line in price.lines)
+        assert price.gross == price.net + price.vat
+        assert all(line.amount == round_money(line.amount) for line in price.lines)
+
+
+@FAST
+@given(profiles, vat_rates)
+def test_vat_is_the_net_times_the_rate_rounded_half_up(profile: Profile, vat: Decimal) -> None:
+    data = small_catalogue_data()
+    data["vat_percent"] = str(vat)
+    catalogue = Catalogue.from_dict(data)
+    for plan in catalogue.plans:
+        price = price_plan(catalogue, plan, profile)
+        exact = price.net * vat / 100
+        assert abs(price.vat - exact) <= Decimal("0.005")
+        # Half up: an exact half cent always goes up.
+        if exact * 1000 % 10 == 5:
+            assert price.vat > exact
+
+
+@FAST
+@given(profiles, decimals(1_000), decimals(100))
+def test_more_hours_never_cost_less(profile: Profile, hours: Decimal, more: Decimal) -> None:
+    base = Profile(**{**profile.__dict__, "regular_hours": hours})
+    bigger = Profile(**{**profile.__dict__, "regular_hours": hours + more})
+    for plan in CATALOGUE.plans:
+        assert price_plan(CATALOGUE, plan, bigger).net >= price_plan(CATALOGUE, plan, base).net
+
+
+@FAST
+@given(profiles, st.from_regex(r"[A-Za-z0-9][A-Za-z0-9._-]{0,31}", fullmatch=True))
+def test_link_round_trip(profile: Profile, price_list: str) -> None:
+    link = encode_link(price_list, profile)
+    assert decode_link(link) == QuoteLink(price_list, profile)
+    assert decode_link("https://example.bg/kalkulator/" + link) == QuoteLink(price_list, profile)
+    assert decode_link_lenient(link) == (QuoteLink(price_list, profile), [])
+
+
+link_like = st.lists(
+    st.tuples(
+        st.sampled_from(["v", "pl", "c", "ws", "sv", "inc", "h", "vis", "km", "rt", "at", "x", "", "%", "#"]),
+        st.text(max_size=30)
+        | st.sampled_from(["1", "2026-11", "1e3", "-0", "NaN", "2026-10-25T03:30%2B02:00"]),
+    ),
+    max_size=12,
+).map(lambda pairs: "&".join(f"{k}={v}" for k, v in pairs))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(max_size=300) | link_like)
+def test_decoder_raises_only_link_errors(text: str) -> None:
+    try:
+        decode_link(text)
+    except QuoteLinkError as err:
+        assert isinstance(err.param, str) and err.reason
+    link, errors = decode_link_lenient(text)
+    assert isinstance(link.profile, Profile)
+    assert all(isinstance(err, QuoteLinkError) for err in errors)
+
+
+# Escapes of every kind: whole and broken UTF-8 sequences, bad hex, a lone %.
+escaped = st.lists(
+    st.sampled_from(
+        ["%", "%D0", "%B0", "%C3", "%A9", "%E2%82%AC", "%F0", "%zz", "%4", "%25", "%2B", "%00", "%FF"]
+    )
+    | st.text(max_size=3),
+    max_size=12,
+).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(max_size=200) | escaped)
+def test_link_unquote_is_the_standard_librarys(text: str) -> None:
+    assert unquote(text) == stdlib_unquote(text, errors="replace")
+
+
+@FAST
+@given(moments, st.decimals(min_value=Decimal("0.01"), max_value=100, places=2))
+def test_working_deadline_is_never_earlier_than_elapsed(start: datetime, hours: Decimal) -> None:
+    calendar = WorkCalendar.from_catalogue(CATALOGUE)
+    working = calendar.add_working_hours(start, hours)
+    assert working >= add_elapsed_hours(start, hours)
+    assert working - start < timedelta(days=60)
+    # The deadline falls inside working hours on a working day.
+    assert calendar.is_working_day(working.date())
+    assert calendar.start < working.time() <= calendar.end

@@ -1,0 +1,154 @@
+import json
+from typing import Any
+
+import pytest
+from samples import small_catalogue_data
+
+from calculator import Catalogue, CatalogueError
+
+
+def error_for(change: Any) -> CatalogueError:
+    data = small_catalogue_data()
+    change(data)
+    with pytest.raises(CatalogueError) as info:
+        Catalogue.from_dict(data)
+    return info.value
+
+
+def test_round_trip_through_json(small_catalogue: Catalogue) -> None:
+    data = json.loads(json.dumps(small_catalogue.to_dict()))
+    assert Catalogue.from_dict(data) == small_catalogue
+    assert data["plans"][0] == {
+        "id": "sub",
+        "kind": "subscription",
+        "name": "Абонамент",
+        "order": 1,
+        "monthly_fee": "300",
+        "included_hours": "5",
+        "hourly_rate": "30",
+        "reaction": {"guarantee_hours": "2", "calendar": "24/7"},
+        "priority": True,
+    }
+
+
+def test_plans_are_kept_in_display_order() -> None:
+    data = small_catalogue_data()
+    data["plans"].reverse()
+    assert [p.id for p in Catalogue.from_dict(data).plans] == ["sub", "hourly", "job", "sos"]
+
+
+def test_negative_guarantee_names_plan_and_field() -> None:
+    err = error_for(lambda d: d["plans"][0]["reaction"].update(guarantee_hours=-2))
+    assert str(err) == "plans[0].reaction.guarantee_hours (plan 'sub'): must not be negative, got -2"
+    assert (err.plan, err.field, err.file) == ("sub", "plans[0].reaction.guarantee_hours", None)
+
+
+@pytest.mark.parametrize(
+    ("index", "key", "value", "message"),
+    [
+        (0, "monthly_fee", True, "plans[0].monthly_fee (plan 'sub'): must be a number, got True"),
+        (0, "monthly_fee", "abc", "plans[0].monthly_fee (plan 'sub'): must be a number, got 'abc'"),
+        (
+            0,
+            "monthly_fee",
+            "NaN",
+            "plans[0].monthly_fee (plan 'sub'): must be a finite number, got 'NaN'",
+        ),
+        (
+            0,
+            "hourly_rate",
+            "35.555",
+            "plans[0].hourly_rate (plan 'sub'): at most 2 decimal places allowed, got '35.555'",
+        ),
+        (
+            1,
+            "priority",
+            "yes",
+            "plans[1].priority (plan 'hourly'): must be true or false, got 'yes'",
+        ),
+        (2, "order", 1.5, "plans[2].order (plan 'job'): must be a whole number, got 1.5"),
+        (
+            3,
+            "kind",
+            "urgent",
+            "plans[3].kind (plan 'sos'): must be one of subscription, hourly, per_job, emergency, "
+            "got 'urgent'",
+        ),
+    ],
+)
+def test_bad_plan_values(index: int, key: str, value: Any, message: str) -> None:
+    assert str(error_for(lambda d: d["plans"][index].update({key: value}))) == message
+
+
+def test_typo_in_a_key_is_named() -> None:
+    def typo(data: dict[str, Any]) -> None:
+        data["plans"][0]["monthy_fee"] = data["plans"][0].pop("monthly_fee")
+
+    assert str(error_for(typo)) == (
+        "plans[0].monthy_fee (plan 'sub'): unknown key (allowed here: id, kind, name, order, "
+        "reaction, priority, monthly_fee, included_hours, hourly_rate)"
+    )
+
+
+def test_key_of_another_kind_is_refused() -> None:
+    err = error_for(lambda d: d["plans"][1].update(incident_fee=100))
+    assert (err.plan, err.field) == ("hourly", "plans[1].incident_fee")
+
+
+def test_missing_key_for_the_kind() -> None:
+    err = error_for(lambda d: d["plans"][2].pop("minimum_hours_per_visit"))
+    assert str(err) == "plans[2].minimum_hours_per_visit (plan 'job'): missing required key"
+
+
+def test_bad_reaction_calendar() -> None:
+    err = error_for(lambda d: d["plans"][0]["reaction"].update(calendar="weekdays"))
+    assert str(err) == (
+        "plans[0].reaction.calendar (plan 'sub'): must be \"24/7\" or \"business\", got 'weekdays'"
+    )
+
+
+def test_typical_days_in_the_wrong_order() -> None:
+    err = error_for(lambda d: d["plans"][2]["reaction"].update(typical_working_days=[3, 1]))
+    assert err.field == "plans[2].reaction.typical_working_days"
+    assert err.reason == "first number must not exceed the second, got [3, 1]"
+
+
+def test_duplicate_plan_id() -> None:
+    err = error_for(lambda d: d["plans"][1].update(id="sub"))
+    assert str(err) == "plan.id (plan 'sub'): the same plan id is used twice"
+
+
+def test_unquoted_yaml_time_gets_a_helpful_message() -> None:
+    err = error_for(lambda d: d["working_hours"].update(end=1080))
+    assert str(err) == 'catalogue.working_hours.end: must be a quoted time like "09:00", got 1080'
+
+
+def test_working_day_must_end_after_it_starts() -> None:
+    err = error_for(lambda d: d["working_hours"].update(start="18:00", end="09:00"))
+    assert err.field == "catalogue.working_hours.end"
+
+
+def test_working_saturday_must_be_a_saturday() -> None:
+    err = error_for(lambda d: d["calendar"].update(working_saturdays=["2026-12-21"]))
+    assert str(err) == "catalogue.calendar.working_saturdays: 2026-12-21 is not a Saturday"
+
+
+def test_bad_declared_day_off() -> None:
+    err = error_for(lambda d: d["calendar"].update(declared_days_off=["2026-02-30"]))
+    assert err.field == "catalogue.calendar.declared_days_off[0]"
+
+
+def test_service_on_request_has_no_price() -> None:
+    data = small_catalogue_data()
+    data["services"][0]["price"] = None
+    assert Catalogue.from_dict(data).services[0].price is None
+
+
+def test_zero_exchange_rate_is_refused() -> None:
+    err = error_for(lambda d: d.update(bgn_per_eur="0"))
+    assert str(err) == "catalogue.bgn_per_eur: must be more than 0"
+
+
+def test_no_plans() -> None:
+    err = error_for(lambda d: d.update(plans=[]))
+    assert str(err) == "plans: the price list has no plans"

@@ -1,0 +1,185 @@
+import json
+from pathlib import Path
+
+import pytest
+
+from backoffice.cli import main
+
+DOCS = str(Path(__file__).resolve().parents[2] / "docs")
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main([*argv, "--docs", DOCS])
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        (
+            ["--start", "2026-12-23T17:00", "--hours", "4", "--calendar", "business"],
+            "2026-12-29T12:00:00+02:00",
+        ),
+        (
+            ["--start", "2027-04-29T17:00", "--hours", "4", "--calendar", "business"],
+            "2027-05-05T12:00:00+03:00",
+        ),
+        (
+            [
+                "--start",
+                "2026-12-23T17:00",
+                "--hours",
+                "4",
+                "--calendar",
+                "business",
+                "--workday",
+                "08:00-17:00",
+            ],
+            "2026-12-29T12:00:00+02:00",
+        ),
+        (
+            [
+                "--start",
+                "2026-12-23T16:00",
+                "--hours",
+                "4",
+                "--calendar",
+                "business",
+                "--workday",
+                "10:00-14:00",
+            ],
+            "2026-12-29T14:00:00+02:00",
+        ),
+        (["--start", "2026-03-29T01:30", "--hours", "2", "--calendar", "24/7"], "2026-03-29T04:30:00+03:00"),
+        (
+            ["--start", "2026-10-25T02:30+03:00", "--hours", "2", "--calendar", "24/7"],
+            "2026-10-25T03:30:00+02:00",
+        ),
+        (
+            ["--start", "2026-12-23T15:00Z", "--hours", "1.5", "--calendar", "24/7"],
+            "2026-12-23T18:30:00+02:00",
+        ),
+    ],
+)
+def test_deadline(capsys: pytest.CaptureFixture[str], argv: list[str], expected: str) -> None:
+    assert run(capsys, "deadline", *argv) == (0, expected + "\n", "")
+
+
+def test_holidays(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "holidays", "--year", "2027")
+    assert (code, err) == (0, "")
+    assert out.split() == [
+        "2027-01-01", "2027-03-03", "2027-04-30", "2027-05-01", "2027-05-02", "2027-05-03",
+        "2027-05-04", "2027-05-06", "2027-05-24", "2027-09-06", "2027-09-22", "2027-12-24",
+        "2027-12-25", "2027-12-26", "2027-12-27", "2027-12-28",
+    ]  # fmt: skip
+
+
+def test_quote_json(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(
+        capsys, "quote", "--workstations", "10", "--incidents", "2", "--visits", "2", "--km", "30",
+        "--at", "2026-12-23T17:00", "--json", "--bgn",
+    )  # fmt: skip
+    assert (code, err) == (0, "")
+    data = json.loads(out)
+    assert [(p["id"], p["net"], p["vat"], p["gross"]) for p in data["plans"]] == [
+        ("premium", "578.00", "115.60", "693.60"),
+        ("standard", "516.00", "103.20", "619.20"),
+        ("pochasov", "448.00", "89.60", "537.60"),
+        ("na-rabota", "498.00", "99.60", "597.60"),
+        ("avariyna", "663.00", "132.60", "795.60"),
+    ]
+    assert data["plans"][0]["reaction"]["guarantee_hours"] == "2"
+    assert data["plans"][0]["bgn"]["gross"] == "1356.56"
+    assert data["recommended"] == "pochasov"
+    assert data["link"] == "#v=1&pl=2026-11&c=b&ws=10&sv=1&inc=2&vis=2&km=30&at=2026-12-23T17:00"
+
+
+def test_quote_from_a_link_with_an_override(capsys: pytest.CaptureFixture[str]) -> None:
+    link = "https://example.bg/kalkulator/#v=1&pl=2026-11&c=i&ws=2&sv=0&inc=0&h=3&vis=0&km=0"
+    code, out, _ = run(capsys, "quote", "--link", link, "--hours", "5", "--json")
+    data = json.loads(out)
+    assert code == 0
+    assert data["profile"]["regular_hours"] == "5"
+    assert data["vat_first"] is True
+    # Почасов: 5 h x 40 = 200 net, 240 gross.
+    assert (data["plans"][2]["net"], data["plans"][2]["gross"]) == ("200.00", "240.00")
+
+
+def test_quote_table(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "quote", "--at", "2026-11-16T10:00", "--reaction", "4")
+    assert code == 0
+    assert out.startswith("Оферта по ценоразпис 2026-11, в евро на месец\n")
+    assert "Препоръка: Абонамент Почасов е най-изгодният план, който реагира до 4 ч" in out
+    assert out.endswith("Връзка: #v=1&pl=2026-11&c=b&ws=5&sv=1&inc=1&vis=1&km=0&rt=4&at=2026-11-16T10:00\n")
+
+
+def test_link_for_another_price_list_is_flagged(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(capsys, "quote", "--link", "#v=1&pl=2025-01")
+    assert "Внимание: връзката е за ценоразпис 2025-01; цените са по текущия." in out
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["deadline", "--start", "x", "--hours", "4", "--calendar", "24/7"], "--start: not a valid moment"),
+        (["deadline", "--start", "2026-03-29T03:30", "--hours", "4", "--calendar", "24/7"], "--start:"),
+        (["deadline", "--start", "2026-12-23T17:00", "--hours", "-4", "--calendar", "24/7"], "--hours:"),
+        (["deadline", "--start", "2026-12-23T17:00", "--hours", "nan", "--calendar", "24/7"], "--hours:"),
+        (
+            ["deadline", "--start", "2026-12-23T17:00", "--hours", "4", "--calendar", "weekdays"],
+            "argument --calendar",
+        ),
+        (
+            [
+                "deadline",
+                "--start",
+                "2026-12-23T17:00",
+                "--hours",
+                "4",
+                "--calendar",
+                "business",
+                "--workday",
+                "18-9",
+            ],
+            "--workday:",
+        ),
+        (["holidays", "--year", "abc"], "argument --year"),
+        (["holidays", "--year", "1800"], "--year: must be between 1991 and 2100"),
+        (["quote", "--workstations", "-1"], "--workstations: трябва да е между 0 и 10000"),
+        (["quote", "--km", "abc"], "--km: трябва да е число"),
+        (["quote", "--link", "#v=1&pl=2026-11&ws=1e9"], "--link: ws: трябва да е число с точка"),
+        (["quote", "--link", "#v=1&pl=2026-11&ws=1&ws=2"], "--link: ws: параметърът се повтаря"),
+        (["quote", "--link", "https://example.bg/"], "--link: в адреса няма данни за оферта"),
+        (["quote", "--at", "tomorrow"], "--at: not a valid moment"),
+        (["nonsense"], "argument command"),
+        ([], "the following arguments are required: command"),
+    ],
+)
+def test_bad_input_exits_2_with_one_line(
+    capsys: pytest.CaptureFixture[str], argv: list[str], message: str
+) -> None:
+    code = main(argv)
+    captured = capsys.readouterr()
+    assert code == 2
+    assert captured.out == ""
+    assert captured.err.count("\n") == 1
+    assert captured.err.startswith("calculator: error: ")
+    assert message in captured.err
+
+
+def test_bad_catalogue_exits_2_naming_the_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    plans = tmp_path / "docs" / "plans"
+    plans.mkdir(parents=True)
+    (plans / "index.md").write_text("---\ncatalogue: [\n---\n", encoding="utf-8")
+    code = main(["holidays", "--year", "2027", "--docs", str(tmp_path / "docs")])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert err.startswith("calculator: error: docs/plans/index.md: broken YAML front matter")
+    assert err.count("\n") == 1
+
+
+def test_help_exits_0(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--help"]) == 0
+    assert "deadline" in capsys.readouterr().out

@@ -1,0 +1,217 @@
+"""The content pages as a visitor gets them: URLs, descriptions, the call to action, the contact form."""
+
+import re
+import shutil
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from backoffice import shortcodes
+import yaml
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+from backoffice.sources import load_catalogue
+
+ROOT = Path(__file__).resolve().parents[2]
+DOCS = ROOT / "docs"
+GUIDE = DOCS / "REDAKTORI.md"
+
+# The content pages (not the plan pages, not the calculator) and where they land.
+CONTENT_PAGES = {
+    "index.md": "index.html",
+    "tehnicheska-poddruzhka.md": "tehnicheska-poddruzhka/index.html",
+    "vidove.md": "vidove/index.html",
+    "uslugi.md": "uslugi/index.html",
+    "kak-da-izberem.md": "kak-da-izberem/index.html",
+    "vaprosi.md": "vaprosi/index.html",
+    "kontakti/index.md": "kontakti/index.html",
+    "kontakti/blagodarim.md": "kontakti/blagodarim/index.html",
+}
+# A figure with its unit: "390 €", "2 ч", "4 часа", "1-2 работни дни", "150 евро", "35 EUR".
+HAND_TYPED_FIGURE = re.compile(r"\d[\s\u00a0]*(?:€|EUR|евро|ч\b|час|(?:работни\s+)?дн[иея])", re.IGNORECASE)
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    base = tmp_path_factory.mktemp("content")
+    docs = base / "docs"
+    shutil.copytree(DOCS, docs)
+    config = load_config(
+        str(ROOT / "mkdocs.yml"), docs_dir=str(docs), site_dir=str(base / "site"), strict=True
+    )
+    build(config)
+    return base / "site"
+
+
+def html(site: Path, page: str) -> str:
+    return (site / page).read_text(encoding="utf-8")
+
+
+def front_matter(source: Path) -> dict:
+    _, head, _ = source.read_text(encoding="utf-8").split("---\n", 2)
+    return yaml.safe_load(head)
+
+
+class _Tags(HTMLParser):
+    """Start tags with their attributes, in order."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+
+
+def tags(page: str, name: str) -> list[dict[str, str | None]]:
+    parser = _Tags()
+    parser.feed(page)
+    return [attrs for tag, attrs in parser.tags if tag == name]
+
+
+def test_the_content_pages_have_short_latin_urls(site: Path):
+    for built in CONTENT_PAGES.values():
+        assert (site / built).is_file(), built
+
+
+def test_every_page_has_the_description_of_its_front_matter(site: Path):
+    sources = sorted(path for path in DOCS.rglob("*.md") if path != GUIDE)
+    assert len(sources) == 15
+    for source in sources:
+        relative = source.relative_to(DOCS).as_posix()
+        built = "index.html" if relative == "index.md" else relative.removesuffix(".md") + "/index.html"
+        built = built.replace("/index/index.html", "/index.html")
+        # The plan pages are published under their Bulgarian URL (hooks/site_hooks.py).
+        built = built.replace("plans/", "planove/", 1) if built.startswith("plans/") else built
+        description = front_matter(source)["description"]
+        metas = [meta for meta in tags(html(site, built), "meta") if meta.get("name") == "description"]
+        assert [meta["content"] for meta in metas] == [description], relative
+
+
+def contact_form(site: Path) -> str:
+    page = html(site, "kontakti/index.html")
+    start = page.index('<form class="contact-form"')
+    return page[start : page.index("</form>", start)]
+
+
+def test_the_contact_page_has_the_netlify_form_with_honeypot_and_quote_field(site: Path):
+    page = html(site, "kontakti/index.html")
+    [form] = [form for form in tags(page, "form") if form.get("name") == "zaqvka"]
+    assert form == {
+        "class": "contact-form",
+        "name": "zaqvka",
+        "method": "POST",
+        "action": "/kontakti/blagodarim/",
+        "data-netlify": "true",
+        "netlify-honeypot": "bot-field",
+        "data-contact-form": None,
+        "data-quote-from": "../kalkulator/",
+    }
+    assert (site / "kontakti" / "blagodarim" / "index.html").is_file()
+    # The calculator script mounts on every [data-calculator]: none may be here.
+    assert "data-calculator" not in page
+    assert '<input type="hidden" name="form-name" value="zaqvka">' in page
+    assert '<input type="hidden" name="quote_link" value="" data-quote-input>' in page
+    assert '<p class="contact-form__honeypot" aria-hidden="true">' in page
+    assert '<input id="contact-bot-field" name="bot-field" tabindex="-1" autocomplete="off">' in page
+    assert '<a href="tel:+35921234567">+359 2 123 4567</a>' in page
+    assert '<a href="mailto:office@tehopora.bg">office@tehopora.bg</a>' in page
+
+
+def test_every_visible_field_of_the_form_has_a_label(site: Path):
+    page = contact_form(site)
+    labelled = {label["for"] for label in tags(page, "label") if "for" in label}
+    fields = [attrs for name in ("input", "textarea") for attrs in tags(page, name)]
+    named = {attrs["name"]: attrs for attrs in fields if attrs.get("type") not in ("hidden", "radio")}
+    assert sorted(named) == ["bot-field", "company", "email", "message", "name", "phone"]
+    assert all(attrs["id"] in labelled for attrs in named.values())
+    assert [named[key].get("autocomplete") for key in ("name", "company", "phone", "email")] == [
+        "name",
+        "organization",
+        "tel",
+        "email",
+    ]
+    assert "required" in named["name"] and "required" in named["message"]
+    ways = [attrs["value"] for attrs in fields if attrs.get("name") == "contact_way"]
+    assert ways == ["телефон", "имейл", "без значение"]
+
+
+def test_no_inline_style_or_script_on_the_content_pages(site: Path):
+    # The Content-Security-Policy (style-src 'self') would block them.
+    for built in CONTENT_PAGES.values():
+        page = html(site, built)
+        assert " style=" not in page, built
+    contact = html(site, "kontakti/index.html")
+    assert '<script src="../assets/javascripts/contact.js" type="module"></script>' in contact
+
+
+def test_every_content_page_ends_with_the_call_to_action(site: Path):
+    for source, built in CONTENT_PAGES.items():
+        if source.startswith("kontakti/"):
+            continue
+        page = html(site, built)
+        assert page.count('<aside class="cta" aria-labelledby="cta-title">') == 1, built
+        assert "Говорете с наш специалист" in page
+        assert page.index('class="cta"') > page.index("</h1>")
+    for plan in ("premium", "standard", "pochasov", "na-rabota", "avariyna"):
+        assert '<aside class="cta"' in html(site, f"planove/{plan}/index.html"), plan
+    assert '<aside class="cta"' in html(site, "planove/index.html")
+
+
+def test_the_contact_page_has_no_call_to_action_and_the_thank_you_page_a_short_one(site: Path):
+    assert 'class="cta"' not in html(site, "kontakti/index.html")
+    thanks = html(site, "kontakti/blagodarim/index.html")
+    assert "Случаят не търпи отлагане?" in thanks
+    assert "Изпратете запитване" not in thanks
+    assert '<a class="md-button" href="tel:+35921234567">+359 2 123 4567</a>' in thanks
+
+
+def test_no_catalogue_figure_is_typed_by_hand_in_any_page():
+    # Front matter is where the figures belong; the text below it uses shortcodes.
+    sources = sorted(path for path in DOCS.rglob("*.md") if path != GUIDE)
+    assert len(sources) == 15
+    for source in sources:
+        body = source.read_text(encoding="utf-8").split("---\n", 2)[2]
+        assert HAND_TYPED_FIGURE.findall(body) == [], source.relative_to(DOCS).as_posix()
+
+
+def test_the_figure_pattern_catches_what_it_should():
+    text = "390 € и 35\u00a0€, 2 часа, 4 ч, 1-2 работни дни, 150 евро, 40 EUR; но не 20 % или 1 януари 2026"
+    assert HAND_TYPED_FIGURE.findall(text) == [
+        "0 €",
+        "5\u00a0€",
+        "2 час",
+        "4 ч",
+        "2 работни дни",
+        "0 евро",
+        "0 EUR",
+    ]
+
+
+def test_the_editors_guide_stays_out_of_the_site(site: Path):
+    assert GUIDE.is_file()
+    assert not (site / "REDAKTORI").exists()
+    assert not (site / "REDAKTORI.html").exists()
+    assert "REDAKTORI" not in (site / "sitemap.xml").read_text(encoding="utf-8")
+
+
+def test_the_editors_guide_names_every_plan_field_and_shortcode():
+    guide = GUIDE.read_text(encoding="utf-8")
+    plan_fields = ["id", "kind", "name", "order", "reaction", "priority", "monthly_fee", "included_hours"]
+    plan_fields += ["hourly_rate", "minimum_hours_per_visit", "incident_fee", "guarantee_hours", "calendar"]
+    plan_fields += ["typical_working_days", "declared_days_off", "working_saturdays"]
+    for field in [*plan_fields, *shortcodes.PLAN_FIELDS, *(f"md:{code}" for code in shortcodes.SHORTCODES)]:
+        assert f"`{field}`" in guide or f"{field}:" in guide or f"{field} " in guide, field
+    for kind in ("subscription", "hourly", "per_job", "emergency"):
+        assert f"`{kind}`" in guide, kind
+    assert "make serve" in guide
+
+
+def test_the_shortcode_examples_in_the_editors_guide_work():
+    guide = GUIDE.read_text(encoding="utf-8")
+    examples = re.findall(r"<!-- md:plan [\w-]+ \w+ -->", guide)
+    assert len(examples) >= 2
+    catalogue = load_catalogue(DOCS)
+    for example in examples:
+        assert "md:" not in shortcodes.expand(example, catalogue, {}), example

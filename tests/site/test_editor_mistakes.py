@@ -1,0 +1,259 @@
+"""Editors' mistakes in the plan pages' front matter: each one stops the strict build.
+
+Every row changes one thing in a copy of docs/plans and expects the build to
+stop with an error naming the file, the field and what is wrong. Most rows
+run the hook that reads the catalogue (`on_config`, in-process); the rows
+marked `full_build` and the unchanged pages go through `mkdocs build --strict`
+itself, as an editor runs it.
+"""
+
+# The table below reads best with one mistake a line, however long.
+# ruff: noqa: E501
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from datetime import time
+from pathlib import Path
+
+import pytest
+import site_hooks
+from mkdocs.config import load_config
+from mkdocs.exceptions import PluginError
+
+from backoffice.sources import load_catalogue
+
+ROOT = Path(__file__).resolve().parents[2]
+#: In `old`, stands for everything between the two `---` lines.
+WHOLE_FRONT_MATTER = "<whole front matter>"
+
+
+@dataclass(frozen=True)
+class Mistake:
+    id: str
+    file: str  # in docs/plans
+    old: str
+    new: str
+    field: str  # must appear in the message
+    reason: str  # must appear in the message
+    full_build: bool = False
+
+
+MISTAKES = [
+    # --- plan pages: wrong values -------------------------------------------------
+    Mistake("fee-words", "standard.md", "monthly_fee: 240", "monthly_fee: двеста", "plan.monthly_fee", "must be a number, got 'двеста'"),
+    Mistake("fee-negative", "standard.md", "monthly_fee: 240", "monthly_fee: -240", "plan.monthly_fee", "must not be negative, got -240", full_build=True),
+    Mistake("fee-three-decimals", "standard.md", "monthly_fee: 240", "monthly_fee: 240.555", "plan.monthly_fee", "at most 2 decimal places allowed, got 240.555"),
+    Mistake("fee-bool", "standard.md", "monthly_fee: 240", "monthly_fee: true", "plan.monthly_fee", "must be a number, got True"),
+    Mistake("fee-decimal-comma", "standard.md", "monthly_fee: 240", "monthly_fee: 240,50", "plan.monthly_fee", "must be a number, got '240,50'"),
+    Mistake("fee-currency", "standard.md", "monthly_fee: 240", "monthly_fee: 240 EUR", "plan.monthly_fee", "must be a number, got '240 EUR'"),
+    Mistake("fee-digit-separator", "standard.md", "monthly_fee: 240", "monthly_fee: 1_240", "plan.monthly_fee", "must be a number, got '1_240'"),
+    Mistake("fee-hexadecimal", "standard.md", "monthly_fee: 240", "monthly_fee: 0x240", "plan.monthly_fee", "must be a number, got '0x240'"),
+    Mistake("fee-too-large", "standard.md", "monthly_fee: 240", "monthly_fee: 2400000", "plan.monthly_fee", "must be at most 1000000, got 2400000"),
+    Mistake("fee-not-a-number", "standard.md", "monthly_fee: 240", "monthly_fee: .nan", "plan.monthly_fee", "must be a finite number, got nan"),
+    Mistake("fee-empty", "standard.md", "monthly_fee: 240", "monthly_fee:", "plan.monthly_fee", "must be a number, got None"),
+    Mistake("included-hours-negative", "standard.md", "included_hours: 4", "included_hours: -4", "plan.included_hours", "must not be negative, got -4"),
+    Mistake("rate-list", "standard.md", "hourly_rate: 38", "hourly_rate: [38]", "plan.hourly_rate", "must be a number, got [38]"),
+    Mistake("rate-three-decimals", "pochasov.md", "hourly_rate: 40", "hourly_rate: 40.125", "plan.hourly_rate", "at most 2 decimal places allowed, got 40.125"),
+    Mistake("minimum-hours-negative", "na-rabota.md", "minimum_hours_per_visit: 1", "minimum_hours_per_visit: -1", "plan.minimum_hours_per_visit", "must not be negative, got -1"),
+    Mistake("incident-fee-words", "avariyna.md", "incident_fee: 150", "incident_fee: сто и петдесет", "plan.incident_fee", "must be a number"),
+    Mistake("id-capitals", "standard.md", "id: standard", "id: Standard", "plan.id", "has an invalid form 'Standard'"),
+    Mistake("id-number", "standard.md", "id: standard", "id: 42", "plan.id", "must be non-empty text, got 42"),
+    Mistake("kind-unknown", "standard.md", "kind: subscription", "kind: monthly", "plan.kind", "must be one of subscription, hourly, per_job, emergency, got 'monthly'"),
+    Mistake("kind-without-its-keys", "standard.md", "kind: subscription", "kind: hourly", "plan.monthly_fee", "unknown key (allowed here: id, kind, name, order, reaction, priority, hourly_rate)"),
+    Mistake("name-empty", "standard.md", "name: Абонамент Стандарт", 'name: ""', "plan.name", "must be non-empty text, got ''"),
+    Mistake("order-fraction", "standard.md", "order: 2", "order: 2.5", "plan.order", "must be a whole number, got 2.5"),
+    Mistake("order-quoted", "standard.md", "order: 2", 'order: "2"', "plan.order", "must be a whole number, got '2'"),
+    Mistake("order-bool", "standard.md", "order: 2", "order: yes", "plan.order", "must be a whole number, got True"),
+    Mistake("priority-words", "standard.md", "priority: true", "priority: да", "plan.priority", "must be true or false, got 'да'"),
+    Mistake("priority-number", "standard.md", "priority: true", "priority: 1", "plan.priority", "must be true or false, got 1"),
+    Mistake("guarantee-zero", "standard.md", "guarantee_hours: 4", "guarantee_hours: 0", "plan.reaction.guarantee_hours", "must be more than 0"),
+    Mistake("guarantee-clock", "standard.md", "guarantee_hours: 4", "guarantee_hours: 4:00", "plan.reaction.guarantee_hours", "must be a number, got '4:00'"),
+    Mistake("guarantee-unit", "standard.md", "guarantee_hours: 4", "guarantee_hours: 4h", "plan.reaction.guarantee_hours", "must be a number, got '4h'"),
+    Mistake("calendar-unknown", "standard.md", 'calendar: "24/7"', 'calendar: "8/5"', "plan.reaction.calendar", 'must be "24/7" or "business", got \'8/5\''),
+    Mistake("calendar-unknown-word", "pochasov.md", "calendar: business", "calendar: weekdays", "plan.reaction.calendar", 'must be "24/7" or "business", got \'weekdays\''),
+    Mistake("reaction-not-a-mapping", "pochasov.md", "reaction:\n    guarantee_hours: 4\n    calendar: business", "reaction: 4", "plan.reaction", "must be a mapping of keys, got 4"),
+    Mistake("typical-days-reversed", "avariyna.md", "typical_working_days: [0, 1]", "typical_working_days: [1, 0]", "plan.reaction.typical_working_days", "first number must not exceed the second, got [1, 0]"),
+    Mistake("typical-days-one", "na-rabota.md", "typical_working_days: [1, 2]", "typical_working_days: [2]", "plan.reaction.typical_working_days", "must be a list of two whole numbers [from, to], got [2]"),
+    Mistake("typical-days-too-many", "na-rabota.md", "typical_working_days: [1, 2]", "typical_working_days: [1, 31]", "plan.reaction.typical_working_days[1]", "must be between 0 and 30, got 31"),
+    # --- plan pages: unknown, missing and repeated keys ----------------------------
+    Mistake("typo-in-key", "standard.md", "monthly_fee:", "monthy_fee:", "plan.monthy_fee", "unknown key (allowed here:"),
+    Mistake("typo-in-reaction-key", "premium.md", "guarantee_hours:", "guarantee_hour:", "plan.reaction.guarantee_hour", "unknown key (allowed here: guarantee_hours, calendar)"),
+    Mistake("unknown-key", "premium.md", "  priority: true", "  priority: true\n  discount: 10", "plan.discount", "unknown key (allowed here:"),
+    Mistake("removed-fee", "premium.md", "  monthly_fee: 390\n", "", "plan.monthly_fee", "missing required key"),
+    Mistake("removed-id", "premium.md", "  id: premium\n", "", "plan.id", "missing required key"),
+    Mistake("removed-plan", "premium.md", "plan:", "plan_:", "plan", "missing required key"),
+    Mistake("plan-not-a-mapping", "pochasov.md", WHOLE_FRONT_MATTER, "title: Почасов\nplan: pochasov", "plan", "must be a mapping of keys, got 'pochasov'"),
+    Mistake("duplicated-id", "standard.md", "id: standard", "id: premium", "plan.id", "the plan id is already used in docs/plans/premium.md", full_build=True),
+    # --- plan pages: broken YAML -----------------------------------------------------
+    Mistake("yaml-unclosed-quote", "standard.md", 'calendar: "24/7"', 'calendar: "24/7', "line 14 (plan.reaction.calendar)", "found unexpected end of stream"),
+    Mistake("yaml-unclosed-bracket", "na-rabota.md", "[1, 2]", "[1, 2", "line 12 (plan.reaction.typical_working_days)", "expected ',' or ']'"),
+    Mistake("yaml-bad-indentation", "standard.md", "  hourly_rate: 38", "   hourly_rate: 38", "line 11 (plan.hourly_rate)", "mapping values are not allowed here"),
+    Mistake("yaml-tab", "standard.md", "  hourly_rate: 38", "\thourly_rate: 38", "line 11 (plan.hourly_rate)", "found character '\\t' that cannot start any token", full_build=True),
+    Mistake("yaml-repeated-key", "standard.md", "  hourly_rate: 38", "  hourly_rate: 38\n  monthly_fee: 250", "line 12 (plan.monthly_fee)", "duplicate key 'monthly_fee'"),
+    Mistake("front-matter-a-list", "premium.md", WHOLE_FRONT_MATTER, "- plan\n- premium", "front matter", "must be a mapping of keys"),
+    # --- the catalogue in docs/plans/index.md ------------------------------------------
+    Mistake("catalogue-removed", "index.md", "catalogue:", "katalog:", "catalogue", "missing required key", full_build=True),
+    Mistake("price-list-space", "index.md", 'price_list: "2026-11"', 'price_list: "2026 11"', "catalogue.price_list", "has an invalid form '2026 11'"),
+    Mistake("effective-words", "index.md", "effective: 2026-11-01", "effective: ноември 2026", "catalogue.effective", "must be a date like 2026-01-02, got 'ноември 2026'"),
+    Mistake("effective-impossible", "index.md", "effective: 2026-11-01", "effective: 2026-11-31", "catalogue.effective", "must be a date like 2026-01-02, got '2026-11-31'", full_build=True),
+    Mistake("vat-negative", "index.md", "vat_percent: 20", "vat_percent: -20", "catalogue.vat_percent", "must not be negative, got -20"),
+    Mistake("vat-three-decimals", "index.md", "vat_percent: 20", "vat_percent: 20.125", "catalogue.vat_percent", "at most 2 decimal places allowed, got 20.125"),
+    Mistake("vat-percent-sign", "index.md", "vat_percent: 20", "vat_percent: 20%", "catalogue.vat_percent", "must be a number, got '20%'"),
+    Mistake("vat-removed", "index.md", "  vat_percent: 20\n", "", "catalogue.vat_percent", "missing required key"),
+    Mistake("rate-zero", "index.md", 'bgn_per_eur: "1.95583"', 'bgn_per_eur: "0"', "catalogue.bgn_per_eur", "must be more than 0"),
+    Mistake("hours-with-a-dot", "index.md", 'end: "18:00"', "end: 18.00", "catalogue.working_hours.end", 'must be a quoted time like "09:00", got 18.0'),
+    Mistake("hours-end-before-start", "index.md", 'end: "18:00"', 'end: "08:00"', "catalogue.working_hours.end", "must be later than the start"),
+    Mistake("hours-typo", "index.md", "    start:", "    begin:", "catalogue.working_hours.begin", "unknown key (allowed here: start, end)"),
+    Mistake("effort-words", "index.md", "hours_per_workstation: 0.5", "hours_per_workstation: половин час", "catalogue.effort.hours_per_workstation", "must be a number, got 'половин час'"),
+    Mistake("effort-negative", "index.md", "hours_per_server: 2", "hours_per_server: -2", "catalogue.effort.hours_per_server", "must not be negative, got -2"),
+    Mistake("effort-decimal-comma", "index.md", "hours_per_incident: 1.5", "hours_per_incident: 1,5", "catalogue.effort.hours_per_incident", "must be a number, got '1,5'"),
+    Mistake("travel-three-decimals", "index.md", "per_km: 0.40", "per_km: 0.405", "catalogue.travel.per_km", "at most 2 decimal places allowed, got 0.405"),
+    Mistake("travel-per-visit-negative", "index.md", "    per_km: 0.40", "    per_km: 0.40\n    per_visit: -5", "catalogue.travel.per_visit", "must not be negative, got -5"),
+    Mistake("travel-no-city", "index.md", "home_city: София", 'home_city: ""', "catalogue.travel.home_city", "must be non-empty text, got ''"),
+    Mistake("travel-unknown-key", "index.md", "    per_km: 0.40", "    per_km: 0.40\n    per_hour: 10", "catalogue.travel.per_hour", "unknown key (allowed here: home_city, per_km, per_visit)"),
+    Mistake("service-price-negative", "index.md", "price: 120", "price: -120", "catalogue.services[0].price", "must not be negative, got -120"),
+    Mistake("service-id-cyrillic", "index.md", "id: obuchenie", "id: обучение", "catalogue.services[0].id", "has an invalid form 'обучение'"),
+    Mistake("service-unit-removed", "index.md", "      unit: задача\n", "", "catalogue.services[1].unit", "missing required key"),
+    Mistake("day-off-impossible", "index.md", "declared_days_off: []", "declared_days_off: [2026-02-30]", "catalogue.calendar.declared_days_off[0]", "must be a date like 2026-01-02, got '2026-02-30'"),
+    Mistake("working-saturday-a-monday", "index.md", "working_saturdays: []", "working_saturdays: [2026-11-02]", "catalogue.calendar.working_saturdays", "2026-11-02 is not a Saturday"),
+    Mistake("calendar-typo", "index.md", "working_saturdays:", "working_saturday:", "catalogue.calendar.working_saturday", "unknown key (allowed here: declared_days_off, working_saturdays"),
+]  # fmt: skip
+
+
+def test_every_field_of_the_pages_has_a_mistake() -> None:
+    fields = {mistake.field for mistake in MISTAKES}
+    assert fields >= {
+        "plan",
+        "plan.id",
+        "plan.kind",
+        "plan.name",
+        "plan.order",
+        "plan.monthly_fee",
+        "plan.included_hours",
+        "plan.hourly_rate",
+        "plan.minimum_hours_per_visit",
+        "plan.incident_fee",
+        "plan.priority",
+        "plan.reaction",
+        "plan.reaction.guarantee_hours",
+        "plan.reaction.calendar",
+        "plan.reaction.typical_working_days",
+        "catalogue",
+        "catalogue.price_list",
+        "catalogue.effective",
+        "catalogue.vat_percent",
+        "catalogue.bgn_per_eur",
+        "catalogue.working_hours.end",
+        "catalogue.effort.hours_per_workstation",
+        "catalogue.effort.hours_per_server",
+        "catalogue.effort.hours_per_incident",
+        "catalogue.travel.home_city",
+        "catalogue.travel.per_km",
+        "catalogue.travel.per_visit",
+        "catalogue.services[0].id",
+        "catalogue.services[0].price",
+        "catalogue.services[1].unit",
+        "catalogue.calendar.declared_days_off[0]",
+        "catalogue.calendar.working_saturdays",
+    }
+
+
+def copy_docs(tmp_path: Path, *, whole_site: bool) -> Path:
+    docs = tmp_path / "docs"
+    if whole_site:
+        shutil.copytree(ROOT / "docs", docs)
+    else:
+        # The hook reads only the plan pages.
+        shutil.copytree(ROOT / "docs" / "plans", docs / "plans")
+    return docs
+
+
+def apply(docs: Path, mistake: Mistake) -> None:
+    path = docs / "plans" / mistake.file
+    text = path.read_text(encoding="utf-8")
+    if mistake.old == WHOLE_FRONT_MATTER:
+        _, _, body = text.split("---\n", 2)
+        changed = f"---\n{mistake.new}\n---\n{body}"
+    else:
+        assert text.count(mistake.old) == 1, mistake.old
+        changed = text.replace(mistake.old, mistake.new)
+    assert changed != text
+    path.write_text(changed, encoding="utf-8")
+
+
+def hook_error(docs: Path) -> str:
+    config = load_config(
+        str(ROOT / "mkdocs.yml"), docs_dir=str(docs), site_dir=str(docs.parent / "site"), strict=True
+    )
+    with pytest.raises(PluginError) as info:
+        site_hooks.on_config(config)
+    return str(info.value)
+
+
+def mkdocs_build(docs: Path) -> subprocess.CompletedProcess[str]:
+    """`mkdocs build --strict` with the site's config, on the pages in `docs`."""
+    # Read from stdin, the config's relative paths (hooks, overrides) resolve
+    # from the working directory, the repository.
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    config += f"\ndocs_dir: {docs}\nsite_dir: {docs.parent / 'site'}\n"
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", "-"],
+        input=config,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        timeout=120,
+    )
+
+
+def test_the_table_is_big_enough_and_its_ids_unique() -> None:
+    assert len(MISTAKES) >= 30
+    assert len({mistake.id for mistake in MISTAKES}) == len(MISTAKES)
+    assert sum(mistake.full_build for mistake in MISTAKES) >= 3
+
+
+def test_the_unchanged_pages_build_strictly(tmp_path: Path) -> None:
+    docs = copy_docs(tmp_path, whole_site=True)
+    result = mkdocs_build(docs)
+    assert result.returncode == 0, result.stderr
+    assert "ERROR" not in result.stderr
+    assert (tmp_path / "site" / "planove" / "standard" / "index.html").is_file()
+
+
+def test_an_unquoted_time_is_read_as_written(tmp_path: Path) -> None:
+    # YAML 1.1 would read 18:00 as 1080 (base 60); the loader keeps it as the text an editor meant.
+    docs = copy_docs(tmp_path, whole_site=False)
+    apply(docs, Mistake("unquoted-time", "index.md", 'end: "18:00"', "end: 18:00", "", ""))
+    assert load_catalogue(docs, with_holidays=False).working_hours.end == time(18, 0)
+
+
+@pytest.mark.parametrize("mistake", [m for m in MISTAKES if not m.full_build], ids=lambda m: m.id)
+def test_the_hook_names_file_and_field(tmp_path: Path, mistake: Mistake) -> None:
+    docs = copy_docs(tmp_path, whole_site=False)
+    apply(docs, mistake)
+    message = hook_error(docs)
+    assert message.startswith(f"docs/plans/{mistake.file}: ")
+    assert mistake.field in message
+    assert mistake.reason in message
+    assert "\n" not in message
+
+
+@pytest.mark.parametrize("mistake", [m for m in MISTAKES if m.full_build], ids=lambda m: m.id)
+def test_the_strict_build_stops_naming_file_and_field(tmp_path: Path, mistake: Mistake) -> None:
+    docs = copy_docs(tmp_path, whole_site=True)
+    apply(docs, mistake)
+    result = mkdocs_build(docs)
+    assert result.returncode == 1
+    errors = [line for line in result.stderr.splitlines() if line.startswith("ERROR")]
+    assert len(errors) == 1, result.stderr
+    message = errors[0].removeprefix("ERROR").lstrip(" -")
+    assert message.startswith(f"docs/plans/{mistake.file}: ")
+    assert mistake.field in message
+    assert mistake.reason in message
+    assert not (tmp_path / "site" / "planove" / "standard" / "index.html").exists()

@@ -1,0 +1,92 @@
+"""The calculator's offline copy: which files, which version, and the Service Worker written."""
+
+from pathlib import Path
+
+from backoffice import offline
+import pytest
+
+PAGE = """<!doctype html><html><head>
+<link rel="stylesheet" href="../assets/main.css">
+<link rel="icon" href="../assets/icon.png">
+<link rel="canonical" href="https://example.bg/kalkulator/">
+<script src="../assets/app.js" type="module"></script>
+<script src="https://elsewhere.example/x.js"></script>
+<script id="__config" type="application/json">{"search": "../assets/search.js"}</script>
+</head><body>
+<div data-calculator data-worker="calculator-worker.js" data-pyodide="../assets/py/1.0/"
+     data-wheels="../assets/w/a.whl ../assets/w/b.whl " data-catalogue="../assets/cat.json"
+     data-price-lists="../assets/lists.json"></div>
+</body></html>"""
+
+FILES = {
+    "kalkulator/index.html": PAGE,
+    "kalkulator/calculator-worker.js": "self.onmessage = () => {};",
+    "assets/main.css": "body {}",
+    "assets/icon.png": "png",
+    "assets/app.js": 'import { start } from "./engine.js";\nstart();',
+    "assets/engine.js": "export function start() {}",
+    "assets/search.js": "search",
+    "assets/py/1.0/runtime.wasm": "wasm",
+    "assets/py/1.0/runtime.mjs": "mjs",
+    "assets/w/a.whl": "a",
+    "assets/w/b.whl": "b",
+    "assets/cat.json": "{}",
+    "assets/lists.json": "[]",
+    "search/search_index.json": "{}",
+    "sitemap.xml": "<urlset/>",
+    "assets/unused.js": "not loaded by the page",
+}
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Path:
+    for name, text in FILES.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+def test_the_copy_holds_the_page_and_everything_it_loads_from_the_site(site: Path):
+    assert offline.offline_files(site, "kalkulator/") == [
+        "kalkulator/",
+        "assets/app.js",
+        "assets/cat.json",
+        "assets/engine.js",
+        "assets/icon.png",
+        "assets/lists.json",
+        "assets/main.css",
+        "assets/py/1.0/runtime.mjs",
+        "assets/py/1.0/runtime.wasm",
+        "assets/search.js",
+        "assets/w/a.whl",
+        "assets/w/b.whl",
+        "kalkulator/calculator-worker.js",
+        "search/search_index.json",
+        "sitemap.xml",
+    ]
+
+
+def test_the_version_changes_with_any_file_of_the_copy_and_only_then(site: Path):
+    paths = offline.offline_files(site, "kalkulator/")
+    before = offline.version(site, paths)
+    (site / "assets/unused.js").write_text("changed", encoding="utf-8")
+    assert offline.version(site, paths) == before
+    (site / "assets/w/b.whl").write_text("b2", encoding="utf-8")
+    assert offline.version(site, paths) != before
+
+
+def test_a_file_the_page_loads_but_the_build_did_not_write_fails_the_build(site: Path):
+    (site / "assets/cat.json").unlink()
+    with pytest.raises(FileNotFoundError, match=r"kalkulator/: .* assets/cat.json"):
+        offline.offline_files(site, "kalkulator/")
+
+
+def test_the_service_worker_names_its_files_relative_to_itself(site: Path):
+    target = offline.write_service_worker(site, "kalkulator/")
+    assert target == site / "kalkulator" / "sw.js"
+    text = target.read_text(encoding="utf-8")
+    version = offline.version(site, offline.offline_files(site, "kalkulator/"))
+    assert text.startswith(f'const VERSION = "{version}";\nconst FILES = [\n  "./",\n  "../assets/app.js",')
+    assert '  "calculator-worker.js",\n' in text
+    assert '  "../sitemap.xml"\n];\n' in text
+    assert 'self.addEventListener("fetch"' in text

@@ -1,0 +1,116 @@
+"""The build, run in-process on a copy of the pages: good pages pass, bad ones stop it."""
+
+import json
+import logging
+import shutil
+from pathlib import Path
+
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def docs(tmp_path: Path) -> Path:
+    target = tmp_path / "docs"
+    shutil.copytree(ROOT / "docs", target)
+    return target
+
+
+def run_build(docs: Path) -> Path:
+    site = docs.parent / "site"
+    config = load_config(str(ROOT / "mkdocs.yml"), docs_dir=str(docs), site_dir=str(site), strict=True)
+    build(config)
+    return site
+
+
+def build_error(docs: Path, caplog: pytest.LogCaptureFixture) -> str:
+    with caplog.at_level(logging.ERROR, logger="mkdocs"), pytest.raises(Abort):
+        run_build(docs)
+    return "\n".join(record.getMessage() for record in caplog.records if record.levelno >= logging.ERROR)
+
+
+def test_the_pages_build_strictly_with_the_calculator_files(docs: Path):
+    site = run_build(docs)
+
+    catalogue_files = list((site / "assets" / "catalogue").glob("*.json"))
+    assert len(catalogue_files) == 1
+    catalogue = json.loads(catalogue_files[0].read_text(encoding="utf-8"))
+    assert catalogue["price_list"] == "2026-11"
+    assert [plan["id"] for plan in catalogue["plans"]] == [
+        "premium",
+        "standard",
+        "pochasov",
+        "na-rabota",
+        "avariyna",
+    ]
+    assert sorted(path.name for path in (site / "assets" / "wheels").glob("*/*.whl")) == [
+        "calculator-0.1.0-py3-none-any.whl",
+        "tzdata-2026.6-py3-none-any.whl",
+    ]
+    assert sorted(path.name for path in (site / "assets" / "pyodide" / "314.0.7").iterdir()) == [
+        "pyodide-lock.json",
+        "pyodide.asm.mjs",
+        "pyodide.asm.wasm",
+        "pyodide.mjs",
+        "python_stdlib.zip",
+    ]
+    page = (site / "kalkulator" / "index.html").read_text(encoding="utf-8")
+    assert 'data-state="loading"' in page
+    # The default quote is in the HTML before Python starts: 5 workstations and
+    # 1 server (4.5 h) plus 1 incident (1.5 h) fit Premium's 6 included hours.
+    assert '<article class="plan-card" data-plan="premium" data-gross="468.00"' in page
+    assert "<strong>Препоръка:</strong> Абонамент Почасов е най-изгодният план" in page
+
+
+def test_the_plan_page_shows_the_numbers_of_its_front_matter(docs: Path):
+    site = run_build(docs)
+    page = (site / "planove" / "premium" / "index.html").read_text(encoding="utf-8")
+    assert "<td>390,00\u00a0€</td>" in page
+    assert "<td>6\u00a0ч</td>" in page
+    assert "<td>35,00\u00a0€ на час над включените</td>" in page
+    assert "<td>до 2\u00a0ч, денонощно, включително в почивни и празнични дни</td>" in page
+
+
+def test_a_bad_price_fails_the_build_naming_file_and_field(docs: Path, caplog):
+    page = docs / "plans" / "standard.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("monthly_fee: 240", "monthly_fee: двеста"))
+    message = build_error(docs, caplog)
+    assert "docs/plans/standard.md" in message
+    assert "plan.monthly_fee" in message
+
+
+def test_a_missing_field_fails_the_build_naming_file_and_field(docs: Path, caplog):
+    page = docs / "plans" / "pochasov.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("  hourly_rate: 40\n", ""))
+    message = build_error(docs, caplog)
+    assert "docs/plans/pochasov.md" in message
+    assert "plan.hourly_rate" in message
+
+
+def test_an_unknown_shortcode_fails_the_build_naming_the_page(docs: Path, caplog):
+    page = docs / "plans" / "premium.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n<!-- md:plan-prices -->\n")
+    message = build_error(docs, caplog)
+    assert "docs/plans/premium.md: непознат код `md:plan-prices`" in message
+
+
+def test_a_figure_in_prose_comes_from_the_front_matter(docs: Path):
+    page = docs / "plans" / "premium.md"
+    page.write_text(
+        page.read_text(encoding="utf-8")
+        + "\nТаксата е <!-- md:plan premium monthly_fee --> и включва"
+        + " <!-- md:plan premium included_hours --> работа.\n"
+    )
+    site = run_build(docs)
+    html = (site / "planove" / "premium" / "index.html").read_text(encoding="utf-8")
+    assert "<p>Таксата е 390,00\u00a0€ и включва 6\u00a0ч работа.</p>" in html
+
+
+def test_a_figure_of_an_unknown_plan_fails_the_build(docs: Path, caplog):
+    (docs / "index.md").write_text("# Начало\n\nОт <!-- md:plan gold monthly_fee --> на месец.\n")
+    message = build_error(docs, caplog)
+    assert "docs/index.md: md:plan: няма план `gold`" in message

@@ -1,0 +1,152 @@
+"""schema.org JSON-LD: made from the catalogue, on the plan pages and the plans index."""
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+from backoffice import csp
+from backoffice import structured_data
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+from calculator import Catalogue
+
+ROOT = Path(__file__).resolve().parents[2]
+COMPANY = {"name": "Фирма ООД", "phone": "+359 2 000 0000", "email": "a@example.org"}
+SITE = "https://example.org/"
+PROVIDER = {
+    "@type": "Organization",
+    "@id": "https://example.org/#organization",
+    "name": "Фирма ООД",
+    "url": "https://example.org/",
+    "telephone": "+359 2 000 0000",
+    "email": "a@example.org",
+}
+
+
+def offer(catalogue: Catalogue, plan: str) -> dict:
+    return structured_data.offer(catalogue.plan(plan), catalogue, f"{SITE}{plan}/")
+
+
+def test_a_subscription_offers_its_monthly_fee_and_the_extra_hour(small_catalogue: Catalogue):
+    assert offer(small_catalogue, "sub") == {
+        "@type": "Offer",
+        "url": "https://example.org/sub/",
+        "priceCurrency": "EUR",
+        "price": "300.00",
+        "priceSpecification": [
+            {
+                "@type": "UnitPriceSpecification",
+                "price": "300.00",
+                "priceCurrency": "EUR",
+                "valueAddedTaxIncluded": False,
+                "name": "Месечна такса",
+                "unitCode": "MON",
+                "unitText": "месец",
+            },
+            {
+                "@type": "UnitPriceSpecification",
+                "price": "30.00",
+                "priceCurrency": "EUR",
+                "valueAddedTaxIncluded": False,
+                "name": "Час над включените 5\u00a0ч",
+                "unitCode": "HUR",
+                "unitText": "час",
+            },
+        ],
+        "validFrom": "2026-11-01",
+    }
+
+
+def test_hourly_and_per_job_plans_are_priced_per_hour(small_catalogue: Catalogue):
+    hourly = offer(small_catalogue, "hourly")
+    assert (hourly["price"], hourly["priceSpecification"][0]["unitCode"]) == ("50.00", "HUR")
+    assert "eligibleQuantity" not in hourly["priceSpecification"][0]
+    job = offer(small_catalogue, "job")["priceSpecification"]
+    assert [(spec["price"], spec["unitCode"]) for spec in job] == [("60.00", "HUR")]
+    assert job[0]["eligibleQuantity"] == {"@type": "QuantitativeValue", "minValue": "2", "unitCode": "HUR"}
+
+
+def test_emergency_has_no_fixed_price_only_a_minimum_per_incident(small_catalogue: Catalogue):
+    sos = offer(small_catalogue, "sos")
+    assert "price" not in sos
+    assert sos["priceSpecification"][0] == {
+        "@type": "PriceSpecification",
+        "name": "Инцидент, договорена сума до решаване",
+        "minPrice": "200.00",
+        "priceCurrency": "EUR",
+        "valueAddedTaxIncluded": False,
+    }
+    assert sos["priceSpecification"][1]["price"] == "55.00"
+
+
+def test_the_index_lists_the_plans_with_pages_then_the_services(small_catalogue: Catalogue):
+    pages = {"hourly": (f"{SITE}hourly/", "Почасов план"), "sub": (f"{SITE}sub/", "")}
+    data = structured_data.for_page(
+        small_catalogue, {"catalogue": {}}, f"{SITE}plans/", "Планове", pages, COMPANY, SITE
+    )
+    assert data is not None
+    assert (data["@type"], data["name"], data["numberOfItems"]) == ("ItemList", "Планове", 3)
+    items = [element["item"] for element in data["itemListElement"]]
+    assert [(item["name"], item.get("url")) for item in items] == [
+        ("Абонамент", "https://example.org/sub/"),
+        ("Почасов", "https://example.org/hourly/"),
+        ("Обучение", None),
+    ]
+    assert items[1]["description"] == "Почасов план"
+    assert "description" not in items[0]
+    assert items[2]["offers"]["priceSpecification"][0]["unitText"] == "занятие"
+    assert all(item["provider"] == PROVIDER for item in items)
+
+
+def test_pages_that_are_not_about_plans_get_nothing(small_catalogue: Catalogue):
+    assert structured_data.for_page(small_catalogue, {"title": "За нас"}, SITE, "", {}, COMPANY, SITE) is None
+
+
+def test_the_script_is_data_that_no_text_can_close_and_csp_ignores():
+    element = structured_data.script({"name": "</script><script>alert(1)</script>"})
+    assert element == (
+        '<script type="application/ld+json">'
+        '{"name":"\\u003c/script>\\u003cscript>alert(1)\\u003c/script>"}</script>'
+    )
+    assert csp.inline_script_hashes(element) == set()
+    assert structured_data.inject("<head><title>x</title></head><body>", {"a": 1}) == (
+        '<head><title>x</title><script type="application/ld+json">{"a":1}</script></head><body>'
+    )
+
+
+def json_ld(page: Path) -> list[dict]:
+    html = page.read_text(encoding="utf-8")
+    return [
+        json.loads(block) for block in re.findall(r'<script type="application/ld\+json">(.*?)</script>', html)
+    ]
+
+
+def test_the_built_plan_pages_carry_their_prices(tmp_path: Path):
+    shutil.copytree(ROOT / "docs", tmp_path / "docs")
+    site = tmp_path / "site"
+    build(
+        load_config(
+            str(ROOT / "mkdocs.yml"), docs_dir=str(tmp_path / "docs"), site_dir=str(site), strict=True
+        )
+    )
+
+    [premium] = json_ld(site / "planove" / "premium" / "index.html")
+    assert premium["@type"] == "Service"
+    assert premium["provider"]["name"] == "ТехОпора ЕООД"
+    assert premium["offers"]["price"] == "390.00"
+    assert [spec["price"] for spec in premium["offers"]["priceSpecification"]] == ["390.00", "35.00"]
+    [emergency] = json_ld(site / "planove" / "avariyna" / "index.html")
+    assert emergency["offers"]["priceSpecification"][0]["minPrice"] == "150.00"
+    [plans] = json_ld(site / "planove" / "index.html")
+    assert [element["item"].get("offers", {}).get("price") for element in plans["itemListElement"]] == [
+        "390.00",
+        "240.00",
+        "40.00",
+        "45.00",
+        None,  # emergency: only a minimum per incident
+        "120.00",  # training, per session
+        None,  # integration: on request
+    ]
+    assert json_ld(site / "index.html") == []
