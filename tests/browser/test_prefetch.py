@@ -1,11 +1,20 @@
 """Other pages download the calculator's engine only when a visitor heads for it."""
 
+from contextlib import ExitStack
+
 import pytest
-from playwright.sync_api import BrowserContext, Page
+from playwright.sync_api import BrowserContext, Page, expect
 
 pytestmark = pytest.mark.browser
 
 CALCULATOR_LINK = '.md-nav a[href$="kalkulator/"]'
+PREFETCH_HINTS = 'link[rel="prefetch"]'
+ENGINE_FILES = (
+    "calculator-0.1.0-py3-none-any.whl",
+    "calculator-worker.js",
+    "pyodide.asm.wasm",
+    "python_stdlib.zip",
+)
 
 
 def requests_of(page: Page) -> list[str]:
@@ -15,38 +24,46 @@ def requests_of(page: Page) -> list[str]:
 
 
 def engine_files(urls: list[str]) -> list[str]:
-    names = (
-        "pyodide.asm.wasm",
-        "python_stdlib.zip",
-        "calculator-0.1.0-py3-none-any.whl",
-        "calculator-worker.js",
-    )
-    return sorted(name for name in names if any(url.endswith(name) for url in urls))
+    return sorted(name for name in ENGINE_FILES if any(url.endswith(name) for url in urls))
+
+
+def expecting_the_engine(page: Page) -> ExitStack:
+    """Waits, on leaving, until the browser has asked for each of the engine's files."""
+    stack = ExitStack()
+    for name in ENGINE_FILES:
+        stack.enter_context(page.expect_request(lambda request, name=name: request.url.endswith(name)))
+    return stack
 
 
 def test_a_pointer_on_a_calculator_link_downloads_the_engine(page: Page, base_url: str, watch):
     seen = requests_of(page)
     page.goto(base_url + "vaprosi/")
-    page.wait_for_timeout(500)
-    assert engine_files(seen) == []  # nothing before the intent
+    # The script has run (it is deferred, the page has loaded) and asked for nothing.
+    expect(page.locator('script[src$="calculator-prefetch.js"]')).to_have_count(1)
+    expect(page.locator(PREFETCH_HINTS)).to_have_count(0)
+    assert engine_files(seen) == []
 
-    page.locator(CALCULATOR_LINK).first.hover()
-    page.wait_for_timeout(1500)
-    assert engine_files(seen) == [
-        "calculator-0.1.0-py3-none-any.whl",
-        "calculator-worker.js",
-        "pyodide.asm.wasm",
-        "python_stdlib.zip",
-    ]
+    with expecting_the_engine(page):
+        page.locator(CALCULATOR_LINK).first.hover()
+    # The worker, the five files of the runtime, two wheels and the catalogue.
+    expect(page.locator(PREFETCH_HINTS)).to_have_count(9)
+    assert engine_files(seen) == sorted(ENGINE_FILES)
     assert watch.console_errors == []
 
 
 def test_the_focus_of_the_keyboard_counts_as_intent(page: Page, base_url: str):
     seen = requests_of(page)
     page.goto(base_url + "vaprosi/")
-    page.locator(CALCULATOR_LINK).first.focus()
-    page.wait_for_timeout(1500)
-    assert "pyodide.asm.wasm" in engine_files(seen)
+    with expecting_the_engine(page):
+        page.locator(CALCULATOR_LINK).first.focus()
+    assert engine_files(seen) == sorted(ENGINE_FILES)
+
+
+def test_a_pointer_on_another_link_downloads_nothing(page: Page, base_url: str):
+    page.goto(base_url + "vaprosi/")
+    page.locator('.md-nav a[href$="uslugi/"]').first.hover()
+    # The handler runs within the pointer event: no hint now means none later.
+    expect(page.locator(PREFETCH_HINTS)).to_have_count(0)
 
 
 def test_a_browser_that_saves_data_downloads_nothing_on_intent(
@@ -58,5 +75,11 @@ def test_a_browser_that_saves_data_downloads_nothing_on_intent(
     seen = requests_of(page)
     page.goto(base_url + "vaprosi/")
     page.locator(CALCULATOR_LINK).first.hover()
-    page.wait_for_timeout(1500)
+    expect(page.locator(PREFETCH_HINTS)).to_have_count(0)
     assert engine_files(seen) == []
+
+
+def test_the_calculator_page_has_no_prefetch_script(page: Page, base_url: str):
+    page.goto(base_url + "kalkulator/")
+    expect(page.locator("[data-calculator]")).to_have_count(1)
+    expect(page.locator('script[src$="calculator-prefetch.js"]')).to_have_count(0)

@@ -6,11 +6,11 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from backoffice import shortcodes
 import yaml
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
+from backoffice import shortcodes
 from backoffice.sources import load_catalogue
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -107,6 +107,7 @@ def test_the_contact_page_has_the_netlify_form_with_honeypot_and_quote_field(sit
         "netlify-honeypot": "bot-field",
         "data-contact-form": None,
         "data-quote-from": "../kalkulator/",
+        "data-reach": "Оставете телефон или имейл, за да можем да ви отговорим.",
     }
     assert (site / "kontakti" / "blagodarim" / "index.html").is_file()
     # The calculator script mounts on every [data-calculator]: none may be here.
@@ -215,3 +216,23 @@ def test_the_shortcode_examples_in_the_editors_guide_work():
     catalogue = load_catalogue(DOCS)
     for example in examples:
         assert "md:" not in shortcodes.expand(example, catalogue, {}), example
+
+
+def test_every_page_but_the_calculator_loads_the_prefetch_script(site: Path):
+    def prefetch(built: str) -> list[dict[str, str | None]]:
+        return [
+            tag for tag in tags(html(site, built), "script") if "calculator-prefetch" in str(tag.get("src"))
+        ]
+
+    [script] = prefetch("vaprosi/index.html")
+    assert (script["src"], script["data-page"]) == (
+        "../assets/javascripts/calculator-prefetch.js",
+        "../kalkulator/",
+    )
+    files = str(script["data-files"]).split()
+    assert files[0] == "../kalkulator/calculator-worker.js"
+    assert sum(file.endswith(".whl") for file in files) == 2
+    assert "defer" in script
+    assert prefetch("kalkulator/index.html") == []
+    for built in CONTENT_PAGES.values():
+        assert len(prefetch(built)) == 1, built

@@ -1,74 +1,46 @@
-// The contact form's glue: attach the calculator's quote link to the request
-// and ask for at least one way to answer. Works without it too: the form is
-// plain HTML that Netlify Forms receives.
+// The contact form's glue: attach the calculator's quote link (?oferta=) to
+// the request, and ask for a phone or an e-mail. Without it the form still
+// works: it is plain HTML that Netlify Forms receives.
 //
-// The calculator sends visitors to /kontakti/?oferta=<quote link>. Only a link
-// to this site's own calculator page is accepted, so a crafted URL cannot
-// make the page show, or the request carry, a link to somewhere else. The
-// link is written with textContent and href, never as HTML.
-//
-// Material's instant navigation swaps page content without reloading this
-// script, so it mounts on every `document$` emission.
+// Only a link to this site's own calculator page is taken, and it is written
+// with textContent and href, never as HTML: a crafted URL cannot make the
+// page show, or the request carry, a link to somewhere else.
 
-const REACH_MESSAGE = "Оставете телефон или имейл, за да можем да ви отговорим.";
-const MAX_LINK_LENGTH = 4000;
-
-// The quote link from the address bar, or null if absent or not ours.
 function quoteLink(form) {
-  const raw = new URLSearchParams(window.location.search).get("oferta");
-  if (!raw || raw.length > MAX_LINK_LENGTH) return null;
-  const calculator = new URL(form.dataset.quoteFrom, window.location.href);
-  let link;
+  const raw = new URLSearchParams(location.search).get("oferta");
+  const calculator = new URL(form.dataset.quoteFrom, location.href);
+  // The raw text must start with our calculator, not merely resolve to it
+  // (e.g. through "../"), and must still be it once parsed.
+  if (!raw || raw.length > 4000 || !raw.startsWith(location.origin + calculator.pathname)) return null;
   try {
-    link = new URL(raw);
+    const link = new URL(raw);
+    return link.origin === location.origin && link.pathname === calculator.pathname ? link.href : null;
   } catch {
     return null;
   }
-  if (link.origin !== window.location.origin || link.pathname !== calculator.pathname) return null;
-  // Compared after parsing too: the raw text must start with our calculator,
-  // not merely resolve to it (e.g. through "../").
-  const prefix = window.location.origin + calculator.pathname;
-  return raw.startsWith(prefix) ? link.href : null;
-}
-
-function attachQuote(form) {
-  const link = quoteLink(form);
-  const input = form.querySelector("[data-quote-input]");
-  const note = form.querySelector("[data-quote-note]");
-  const anchor = form.querySelector("[data-quote-link]");
-  if (!link || !input || !note || !anchor) return;
-  input.value = link;
-  anchor.href = link;
-  anchor.textContent = link;
-  note.hidden = false;
-}
-
-// Phone or e-mail: HTML cannot say "one of the two", so say it here.
-function requireOneWayBack(form) {
-  const phone = form.elements.phone;
-  const email = form.elements.email;
-  if (!phone || !email) return;
-  const check = () => {
-    const missing = !phone.value.trim() && !email.value.trim();
-    phone.setCustomValidity(missing ? REACH_MESSAGE : "");
-  };
-  phone.addEventListener("input", check);
-  email.addEventListener("input", check);
-  check();
 }
 
 function mount() {
   const form = document.querySelector("[data-contact-form]");
   if (!form || form.dataset.mounted) return;
   form.dataset.mounted = "true";
-  attachQuote(form);
-  requireOneWayBack(form);
+  const link = quoteLink(form);
+  if (link) {
+    form.querySelector("[data-quote-input]").value = link;
+    const anchor = form.querySelector("[data-quote-link]");
+    anchor.href = anchor.textContent = link;
+    form.querySelector("[data-quote-note]").hidden = false;
+  }
+  // HTML cannot say "one of the two": the phone carries the message.
+  const { phone, email } = form.elements;
+  const check = () => {
+    phone.setCustomValidity(phone.value.trim() || email.value.trim() ? "" : form.dataset.reach);
+  };
+  phone.addEventListener("input", check);
+  email.addEventListener("input", check);
+  check();
 }
 
-if (window.document$) {
-  window.document$.subscribe(mount);
-} else if (document.readyState === "loading") {
-  document.addEventListener("DOMContentLoaded", mount);
-} else {
-  mount();
-}
+// Material's instant navigation swaps the page without reloading scripts.
+if (window.document$) window.document$.subscribe(mount);
+else mount();

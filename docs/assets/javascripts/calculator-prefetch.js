@@ -1,0 +1,24 @@
+// On the other pages, a visitor's intent to open the calculator (a pointer
+// over, a finger on, or the focus on a link to it) starts downloading its
+// engine into the browser's cache, unless the browser asks to save data.
+// The calculator page and the engine's files are on this script's element.
+(() => {
+  const script = document.currentScript;
+  const absolute = (path) => new URL(path, document.baseURI).href;
+  const page = new URL(absolute(script.dataset.page)).pathname;
+  const files = script.dataset.files.trim().split(/\s+/).map(absolute);
+  let started = false;
+  const onIntent = (event) => {
+    const link = event.target instanceof Element ? event.target.closest("a[href]") : null;
+    if (started || !link || new URL(link.href, location.href).pathname !== page) return;
+    // Instant navigation may have brought the calculator itself in by now.
+    if (document.querySelector("[data-calculator]") || navigator.connection?.saveData) return;
+    started = true;
+    for (const href of files) {
+      document.head.append(Object.assign(document.createElement("link"), { rel: "prefetch", href }));
+    }
+  };
+  for (const type of ["pointerover", "touchstart", "focusin"]) {
+    document.addEventListener(type, onIntent, { capture: true, passive: true });
+  }
+})();
