@@ -14,6 +14,7 @@ import hashlib
 import json
 import posixpath
 import re
+from collections.abc import Mapping
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
@@ -54,6 +55,23 @@ class _Assets(HTMLParser):
             self.urls.extend(found.get("data-wheels", "").split())
             if found.get("data-pyodide"):
                 self.pyodide.append(found["data-pyodide"])
+
+
+def page_with_template(templates: Mapping[str, object], template: str) -> str | None:
+    """The URL of the one page whose front matter asks for `template`, or None if no page does.
+
+    Args:
+        templates: each page's URL -> the `template` of its front matter (None without one).
+        template: the template's name, e.g. "calculator.html".
+
+    Raises:
+        ValueError: more than one page asks for it; the Worker's URL and the
+            offline copy's scope are made for one page.
+    """
+    pages = sorted(url for url, name in templates.items() if name == template)
+    if len(pages) > 1:
+        raise ValueError(f"template: {template} is on more than one page: {', '.join(pages)}")
+    return pages[0] if pages else None
 
 
 def offline_files(site_dir: Path, page: str) -> list[str]:

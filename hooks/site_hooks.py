@@ -1,13 +1,13 @@
 """MkDocs hooks: the catalogue from the plan pages, and the live calculator's files.
 
-Each `on_*` function stays thin; the work is done by the helpers beside this
-file and by the `calculator` package.
+Each `on_*` function stays thin; the work is done by the `backoffice` and
+`calculator` packages.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -17,6 +17,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
+from mkdocs.utils.meta import get_data
 
 from backoffice import bundle, csp, offline, price_lists, shortcodes, structured_data
 from backoffice.sources import load_catalogue
@@ -33,16 +34,31 @@ NETLIFY_TOML = ROOT / "netlify.toml"
 
 @dataclass
 class _Build:
-    """What one build computed in `on_config` and writes in `on_post_build`."""
+    """Everything one build learns on the way from `on_config` to `on_post_build`.
+
+    `mkdocs serve` rebuilds in the same process, with this module loaded once:
+    `on_config` starts every build with a new `_Build`, so nothing a build
+    learnt (a plan page since removed, say) outlives it.
+    """
 
     catalogue: Catalogue
     files: dict[str, bytes]  # site-relative path -> content
     pyodide_src: Path
     pyodide_dest: str
+    # Plan id -> (URL, description) of its page, for the plans index's JSON-LD.
+    plan_pages: dict[str, tuple[str, str]] = field(default_factory=dict)
+    # The URL of the page whose template is the calculator's, from `on_files`.
+    calculator_page: str | None = None
 
 
 _build: _Build | None = None
 log = get_plugin_logger("site_hooks")
+
+
+def _current() -> _Build:
+    # MkDocs runs on_config before any other event of a build.
+    assert _build is not None
+    return _build
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -114,49 +130,59 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 PLANS_SOURCE, PLANS_URL = "plans/", "planove/"
 
 
+#: The template that makes a page the calculator (its front matter says so).
+CALCULATOR_TEMPLATE = "calculator.html"
+
+
+def _calculator_page(files: Files) -> str | None:
+    # Read as MkDocs reads front matter, so this is the template the page will get.
+    templates = {
+        file.url: get_data(file.content_string)[1].get("template") for file in files.documentation_pages()
+    }
+    try:
+        return offline.page_with_template(templates, CALCULATOR_TEMPLATE)
+    except ValueError as error:
+        raise PluginError(str(error)) from error
+
+
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    """Publish the plan pages under their Bulgarian URL."""
+    """Publish the plan pages under their Bulgarian URL; find the calculator page by its template."""
     for file in files:
         if file.src_uri.startswith(PLANS_SOURCE) and file.is_documentation_page():
             file.dest_uri = PLANS_URL + file.dest_uri.removeprefix(PLANS_SOURCE)
+    build = _current()
+    build.calculator_page = _calculator_page(files)
+    # The templates' copy, for main.html's prefetch on intent on every page.
+    config.extra["calculator"]["page"] = build.calculator_page
     return files
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Replace the `<!-- md:... -->` shortcodes with tables from the catalogue."""
-    assert _build is not None
-    # Every page is read before any is rendered: the other pages' templates
-    # learn where the calculator is (for the prefetch on intent), and the
-    # build where to write its offline copy.
-    if page.meta.get("template") == "calculator.html":
-        config.extra["calculator"]["page"] = page.url
     try:
-        return shortcodes.expand(markdown, _build.catalogue, page.meta)
+        return shortcodes.expand(markdown, _current().catalogue, page.meta)
     except shortcodes.ShortcodeError as error:
         raise PluginError(f"docs/{page.file.src_uri}: {error}") from error
-
-
-# Plan id -> (URL, description) of its page, for the plans index's JSON-LD.
-_plan_pages: dict[str, tuple[str, str]] = {}
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Note where each plan's page is: MkDocs reads every page before it writes any."""
     plan_id = structured_data.plan_id(page.meta)
     if plan_id is not None:
-        _plan_pages[plan_id] = (page.canonical_url or page.url, str(page.meta.get("description") or ""))
+        url, description = page.canonical_url or page.url, str(page.meta.get("description") or "")
+        _current().plan_pages[plan_id] = (url, description)
     return html
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     """Add schema.org JSON-LD, made from the catalogue, to the plan pages and the plans index."""
-    assert _build is not None
+    build = _current()
     data = structured_data.for_page(
-        _build.catalogue,
+        build.catalogue,
         page.meta,
         page.canonical_url or page.url,
         page.title or "",
-        _plan_pages,
+        build.plan_pages,
         config.extra["company"],
         config.site_url or "",
     )
@@ -165,18 +191,17 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 
 def on_post_build(config: MkDocsConfig) -> None:
     """Write the calculator's files, then check every inline script is allowed."""
-    assert _build is not None
+    build = _current()
     site_dir = Path(config.site_dir)
-    bundle.copy_pyodide(_build.pyodide_src, site_dir / _build.pyodide_dest)
-    for relative, data in _build.files.items():
+    bundle.copy_pyodide(build.pyodide_src, site_dir / build.pyodide_dest)
+    for relative, data in build.files.items():
         target = site_dir / relative
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
 
-    calculator_page = config.extra["calculator"].get("page")
-    if calculator_page is not None:
+    if build.calculator_page is not None:
         try:
-            offline.write_service_worker(site_dir, calculator_page)
+            offline.write_service_worker(site_dir, build.calculator_page)
         except FileNotFoundError as error:
             raise PluginError(str(error)) from error
 

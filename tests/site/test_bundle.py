@@ -1,10 +1,10 @@
 import hashlib
 import io
 import zipfile
-from pathlib import Path
+
+import pytest
 
 from backoffice import bundle
-import pytest
 
 
 def test_make_wheel_is_a_valid_reproducible_wheel():
@@ -28,7 +28,6 @@ def test_make_wheel_is_a_valid_reproducible_wheel():
     # sha256 of b"X = 1\n" (openssl dgst), urlsafe base64 without padding, then its size.
     assert record[0] == "pkg/__init__.py,sha256=Crrh4K5yghbuRJk8Wjp1X4scOH2Uf8TE9yyrDkqEIUs,6"
     assert record[-1] == "pkg-1.2.3.dist-info/RECORD,,"
-
 
 
 def test_tzdata_wheel_carries_only_the_sofia_zone():

@@ -2,8 +2,9 @@
 
 from pathlib import Path
 
-from backoffice import offline
 import pytest
+
+from backoffice import offline
 
 PAGE = """<!doctype html><html><head>
 <link rel="stylesheet" href="../assets/main.css">
@@ -90,3 +91,14 @@ def test_the_service_worker_names_its_files_relative_to_itself(site: Path):
     assert '  "calculator-worker.js",\n' in text
     assert '  "../sitemap.xml"\n];\n' in text
     assert 'self.addEventListener("fetch"' in text
+
+
+def test_the_calculator_page_is_the_one_whose_front_matter_names_its_template():
+    templates = {"": None, "kalkulator/": "calculator.html", "kontakti/": "contact.html"}
+    assert offline.page_with_template(templates, "calculator.html") == "kalkulator/"
+    assert offline.page_with_template({"": None, "kontakti/": "contact.html"}, "calculator.html") is None
+
+
+def test_two_pages_with_the_calculator_template_are_an_error_naming_both():
+    with pytest.raises(ValueError, match=r"^template: calculator.html is on more than one page: a/, b/$"):
+        offline.page_with_template({"b/": "calculator.html", "a/": "calculator.html"}, "calculator.html")

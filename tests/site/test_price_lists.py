@@ -7,12 +7,12 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from backoffice import price_lists
 import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
+from backoffice import price_lists
 from backoffice.sources import load_catalogue
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -20,10 +21,13 @@ def docs(tmp_path: Path) -> Path:
     return target
 
 
+def site_config(docs: Path, site: Path) -> MkDocsConfig:
+    return load_config(str(ROOT / "mkdocs.yml"), docs_dir=str(docs), site_dir=str(site), strict=True)
+
+
 def run_build(docs: Path) -> Path:
     site = docs.parent / "site"
-    config = load_config(str(ROOT / "mkdocs.yml"), docs_dir=str(docs), site_dir=str(site), strict=True)
-    build(config)
+    build(site_config(docs, site))
     return site
 
 
@@ -114,3 +118,55 @@ def test_a_figure_of_an_unknown_plan_fails_the_build(docs: Path, caplog):
     (docs / "index.md").write_text("# Начало\n\nОт <!-- md:plan gold monthly_fee --> на месец.\n")
     message = build_error(docs, caplog)
     assert "docs/index.md: md:plan: няма план `gold`" in message
+
+
+def plans_index_urls(site: Path) -> list[str]:
+    """The plans' pages, in the order of the plans index's JSON-LD."""
+    html = (site / "planove" / "index.html").read_text(encoding="utf-8")
+    data = json.loads(html.split('<script type="application/ld+json">', 1)[1].split("</script>", 1)[0])
+    return [entry["item"]["url"] for entry in data["itemListElement"] if "url" in entry["item"]]
+
+
+def test_a_second_build_in_the_same_process_keeps_nothing_of_the_first(docs: Path):
+    # As `mkdocs serve` rebuilds: the config read again, the hooks module loaded once.
+    url = "https://tehopora.netlify.app/planove/"
+    plans = ["premium", "standard", "pochasov", "na-rabota", "avariyna"]
+    standard = (docs / "plans" / "standard.md").read_text(encoding="utf-8")
+    extra = standard.replace("  id: standard\n", "  id: nov\n").replace("  order: 2\n", "  order: 6\n")
+    (docs / "plans" / "nov.md").write_text(
+        extra.replace("name: Абонамент Стандарт", "name: Нов"), encoding="utf-8"
+    )
+    first = site_config(docs, docs.parent / "one")
+    build(first)
+    hooks = first.hooks["hooks/site_hooks.py"]
+    assert {plan: page for plan, (page, _) in hooks._build.plan_pages.items()} == {
+        plan: f"{url}{plan}/" for plan in [*plans, "nov"]
+    }
+    assert hooks._build.calculator_page == first.extra["calculator"]["page"] == "kalkulator/"
+    assert (docs.parent / "one" / "kalkulator" / "sw.js").is_file()
+    assert plans_index_urls(docs.parent / "one") == [f"{url}{plan}/" for plan in [*plans, "nov"]]
+
+    # The extra plan goes, and the calculator's page becomes a page like any other.
+    (docs / "plans" / "nov.md").unlink()
+    calculator = docs / "kalkulator.md"
+    text = calculator.read_text(encoding="utf-8")
+    calculator.write_text(text.replace("template: calculator.html\n", ""), encoding="utf-8")
+    second = site_config(docs, docs.parent / "two")
+    build(second)
+
+    assert second.hooks["hooks/site_hooks.py"] is hooks
+    assert {plan: page for plan, (page, _) in hooks._build.plan_pages.items()} == {
+        plan: f"{url}{plan}/" for plan in plans
+    }
+    assert hooks._build.calculator_page is None
+    assert second.extra["calculator"]["page"] is None
+    assert not (docs.parent / "two" / "kalkulator" / "sw.js").exists()
+    assert plans_index_urls(docs.parent / "two") == [f"{url}{plan}/" for plan in plans]
+
+
+def test_two_calculator_pages_fail_the_build_naming_both(docs: Path, caplog):
+    (docs / "kalkulator-2.md").write_text(
+        (docs / "kalkulator.md").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    message = build_error(docs, caplog)
+    assert "template: calculator.html is on more than one page: kalkulator-2/, kalkulator/" in message

@@ -5,11 +5,10 @@ import re
 import shutil
 from pathlib import Path
 
-from backoffice import csp
-from backoffice import structured_data
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
+from backoffice import csp, structured_data
 from calculator import Catalogue
 
 ROOT = Path(__file__).resolve().parents[2]
