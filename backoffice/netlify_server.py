@@ -1,7 +1,9 @@
 """Serve a built site on 127.0.0.1 with the headers and redirects `netlify.toml` declares.
 
 The rules are read from the file, not restated, so the browser tests run
-under the real Content-Security-Policy and caching rules.
+under the real Content-Security-Policy and caching rules. The benchmark's
+server is this one, with a handler that adds compression and a log of bytes
+(`serve(..., handler=...)`).
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from os import PathLike
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 from urllib.parse import urlsplit
 
 from backoffice.csp import netlify_headers
@@ -23,9 +25,18 @@ from backoffice.csp import netlify_headers
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _pattern(path: str) -> re.Pattern[str]:
-    # Netlify's `*` matches any run of characters, slashes included.
-    return re.compile("".join(".*" if part == "*" else re.escape(part) for part in re.split(r"(\*)", path)))
+HeaderRules = list[tuple[re.Pattern[str], dict[str, str]]]
+
+
+def header_rules(netlify_toml: Path) -> HeaderRules:
+    """The `[[headers]]` of `netlify.toml`, in file order: (path pattern, header values).
+
+    Netlify's `*` matches any run of characters, slashes included.
+    """
+    return [
+        (re.compile(".*".join(re.escape(part) for part in path.split("*"))), values)
+        for path, values in netlify_headers(netlify_toml)
+    ]
 
 
 def netlify_redirects(netlify_toml: Path) -> dict[str, tuple[str, int]]:
@@ -37,8 +48,14 @@ def netlify_redirects(netlify_toml: Path) -> dict[str, tuple[str, int]]:
     }
 
 
-class _Handler(SimpleHTTPRequestHandler):
-    rules: ClassVar[list[tuple[re.Pattern[str], dict[str, str]]]] = []
+class NetlifyHandler(SimpleHTTPRequestHandler):
+    """Serves files with the headers and redirects of `netlify.toml`.
+
+    `serve` makes a subclass per server holding that file's `rules` and
+    `redirects`; a subclass of this one adds behaviour, as the benchmark's does.
+    """
+
+    rules: ClassVar[HeaderRules] = []
     redirects: ClassVar[dict[str, tuple[str, int]]] = {}
     extensions_map = {  # noqa: RUF012 - the stdlib class attribute this overrides
         **SimpleHTTPRequestHandler.extensions_map,
@@ -48,17 +65,19 @@ class _Handler(SimpleHTTPRequestHandler):
         ".whl": "application/zip",
     }
 
-    def _matching(self) -> list[dict[str, str]]:
+    def declared_headers(self) -> list[dict[str, str]]:
+        """The header values `netlify.toml` sets for this request's path, in file order."""
         path = urlsplit(self.path).path
         return [values for pattern, values in self.rules if pattern.fullmatch(path)]
 
     def guess_type(self, path: str | PathLike[str]) -> str:
-        # A Content-Type from netlify.toml replaces the one guessed from the name.
-        declared = [values["Content-Type"] for values in self._matching() if "Content-Type" in values]
+        """A Content-Type from netlify.toml, else the one guessed from the name."""
+        declared = [values["Content-Type"] for values in self.declared_headers() if "Content-Type" in values]
         return declared[-1] if declared else super().guess_type(path)
 
     def end_headers(self) -> None:
-        for values in self._matching():
+        """Add the headers netlify.toml sets for the path (its Content-Type went in through guess_type)."""
+        for values in self.declared_headers():
             for name, value in values.items():
                 if name.lower() != "content-type":
                     self.send_header(name, value)
@@ -77,24 +96,39 @@ class _Handler(SimpleHTTPRequestHandler):
         return True
 
     def do_GET(self) -> None:
+        """Redirect as netlify.toml says, or serve the file."""
         if not self._redirected():
             super().do_GET()
 
     def do_HEAD(self) -> None:
+        """Redirect as netlify.toml says, or answer for the file."""
         if not self._redirected():
             super().do_HEAD()
 
     def log_message(self, format: str, *args: object) -> None:
-        pass
+        """Say nothing: a line per request would bury the tests' own output."""
 
 
 @contextmanager
-def serve(site_dir: Path, netlify_toml: Path = ROOT / "netlify.toml") -> Iterator[str]:
-    """Serve `site_dir` on a free port of 127.0.0.1; yield its base URL."""
-    rules = [(_pattern(path), values) for path, values in netlify_headers(netlify_toml)]
-    redirects = netlify_redirects(netlify_toml)
-    handler = type("Handler", (_Handler,), {"rules": rules, "redirects": redirects})
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(handler, directory=str(site_dir)))
+def serve(
+    site_dir: Path,
+    netlify_toml: Path = ROOT / "netlify.toml",
+    *,
+    handler: type[NetlifyHandler] = NetlifyHandler,
+    **attributes: Any,
+) -> Iterator[str]:
+    """Serve `site_dir` on a free port of 127.0.0.1 until the block ends; yield its base URL.
+
+    Args:
+        site_dir: the built site.
+        netlify_toml: where the headers and redirects are read from.
+        handler: `NetlifyHandler` or a subclass of it.
+        **attributes: class attributes of this server's handler, beside the
+            rules and redirects (e.g. what a subclass shares between requests).
+    """
+    rules = {"rules": header_rules(netlify_toml), "redirects": netlify_redirects(netlify_toml)}
+    served = type(handler.__name__, (handler,), rules | attributes)
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(served, directory=str(site_dir)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

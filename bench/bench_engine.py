@@ -14,20 +14,18 @@ from __future__ import annotations
 import argparse
 import platform
 import statistics
-import sys
 import time
 from collections.abc import Callable
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from backoffice.sources import load_catalogue
+from calculator import Profile, WorkCalendar, quote
+from calculator.clock import SOFIA
+from calculator.money import round_money
 
-from backoffice.sources import load_catalogue  # noqa: E402
-from calculator import Profile, WorkCalendar, quote  # noqa: E402 - after the path setup
-from calculator.clock import SOFIA  # noqa: E402
-from calculator.money import round_money  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def median_ns(func: Callable[[], object], runs: int) -> float:

@@ -13,7 +13,6 @@ from __future__ import annotations
 import json
 import shutil
 import statistics
-import sys
 import tempfile
 import time
 from collections.abc import Iterator
@@ -25,11 +24,9 @@ from typing import Any
 from playwright.sync_api import BrowserContext, Page, Playwright
 from server import BenchServer, Hit
 
-BENCH = Path(__file__).resolve().parent
-ROOT = BENCH.parent
-sys.path.insert(0, str(ROOT / "tests"))
-from browser.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402 - the tests' Chromium, not restated
+from backoffice.chromium import CHROMIUM, CHROMIUM_ARGS
 
+BENCH = Path(__file__).resolve().parent
 PROBE = (BENCH / "probe.js").read_text(encoding="utf-8")
 SETTLE_S = 0.8  # a load is over when the server saw no request for this long
 
@@ -233,7 +230,6 @@ def summary(loads: list[Load]) -> dict[str, Any]:
         "bytes": med([x.bytes for x in loads]),
         "pyodide_bytes": med([x.pyodide_bytes for x in loads]),
         "requests": med([x.requests for x in loads]),
-        "done_all_ms": [x.done_ms for x in loads],
     }
 
 

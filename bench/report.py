@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import statistics
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +12,16 @@ from browser_bench import Load, dump, summary
 START, END = "<!-- results:start -->", "<!-- results:end -->"
 KB = 1000
 MEDIAN_P95, MAX_WARM = ("median", "p95"), ("max", "warm")
+
+# The per-run samples: bench/raw/results.json keeps them (not committed, see
+# run.py); results.json keeps the figures and the medians they come from.
+# (key, the key inside it, or None for the whole entry)
+PER_RUN: tuple[tuple[str, str | None], ...] = (
+    ("loads", None),
+    ("calculator_cold_waterfall", None),
+    ("recalc", "samples_ms"),
+    ("builds", "all_s"),
+)
 
 # key: (target, how to compare, label, unit)
 TARGETS: dict[str, tuple[float, str, str, str]] = {
@@ -23,7 +34,7 @@ TARGETS: dict[str, tuple[float, str, str, str]] = {
 }
 
 
-def _med(values: list[float]) -> float:
+def _med(values: Sequence[float]) -> float:
     return round(statistics.median(values), 1)
 
 
@@ -135,6 +146,17 @@ def results(
     out["engine"] = engine
     out["env"] = env
     out["loads"] = dump(loads)
+    return out
+
+
+def committed(full: dict[str, Any]) -> dict[str, Any]:
+    """results.json: every figure of the report, without the per-run samples (`PER_RUN`)."""
+    out = dict(full)
+    for key, inner in PER_RUN:
+        if inner is None:
+            del out[key]
+        else:
+            out[key] = {name: value for name, value in full[key].items() if name != inner}
     return out
 
 

@@ -23,29 +23,40 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
 
+import build_bench
+import report
+from browser_bench import Load, measure, playwright_sees, profile_context, recalc
+from playwright.sync_api import Page, sync_playwright
+from server import BenchServer, serve
+
+from backoffice.chromium import CHROMIUM
+from calculator import web
+
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
-sys.path[:0] = [str(ROOT), str(ROOT / "hooks"), str(ROOT / "tests")]
-
-import build_bench  # noqa: E402 - after the path setup
-import report  # noqa: E402
-from browser_bench import CHROMIUM, Load, measure, playwright_sees, profile_context, recalc  # noqa: E402
-from playwright.sync_api import Page, sync_playwright  # noqa: E402
-from server import BenchServer, serve  # noqa: E402
-
-from calculator import web  # noqa: E402
+# Every load's samples, for a closer look; its folder is git-ignored.
+RAW = BENCH / "raw" / "results.json"
 
 PAGES = {"bare": "bench-bare/", "live": "kalkulator/", "content": "tehnicheska-poddruzhka/"}
 
 
+def calculator_url(site: Path, attribute: str) -> str:
+    """The URL, from the site's root, that the built calculator page names in a `data-*` attribute."""
+    html = (site / PAGES["live"] / "index.html").read_text(encoding="utf-8")
+    match = re.search(f'{attribute}="([^"]+)"', html)
+    if match is None:
+        raise RuntimeError(f"{PAGES['live']}index.html: no {attribute}")
+    return urljoin("/" + PAGES["live"], str(match.group(1)))
+
+
 def add_bare_page(site: Path) -> str:
     """Copy the bare page into the built site, pointed at the calculator's own Pyodide; return its URL."""
-    html = (site / "kalkulator" / "index.html").read_text(encoding="utf-8")
-    pyodide = urljoin("/kalkulator/", re.search(r'data-pyodide="([^"]+)"', html).group(1))  # type: ignore[union-attr]
+    pyodide = calculator_url(site, "data-pyodide")
     target = site / "bench-bare"
     shutil.copytree(BENCH / "bare", target)
     page = target / "index.html"
@@ -53,10 +64,9 @@ def add_bare_page(site: Path) -> str:
     return pyodide
 
 
-def expected_grosses(site: Path) -> Any:
+def expected_grosses(site: Path) -> Callable[[dict[str, str]], dict[str, str]]:
     """CPython's answer to a form, to check the figures the browser shows."""
-    html = (site / "kalkulator" / "index.html").read_text(encoding="utf-8")
-    catalogue = urljoin("/kalkulator/", re.search(r'data-catalogue="([^"]+)"', html).group(1))  # type: ignore[union-attr]
+    catalogue = calculator_url(site, "data-catalogue")
     web.load_catalogue((site / catalogue.lstrip("/")).read_text(encoding="utf-8"))
 
     def expected(form: dict[str, str]) -> dict[str, str]:
@@ -120,6 +130,11 @@ def browser_runs(
     return loads, recalculation, seen
 
 
+def write_json(path: Path, data: dict[str, Any]) -> None:
+    path.parent.mkdir(exist_ok=True)
+    path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5, help="cold and warm loads of each page")
@@ -157,11 +172,11 @@ def main() -> None:
     env["accept_encoding"] = encodings
     env["bench_s"] = round(time.time() - started)
     results = report.results(loads, recalculation, seen, builds, engine, env)
-    text = json.dumps(results, indent=2, ensure_ascii=False) + "\n"
-    (BENCH / "results.json").write_text(text, encoding="utf-8")
+    write_json(BENCH / "results.json", report.committed(results))
+    write_json(RAW, results)
     report.write_readme(BENCH / "README.md", results)
     print(report.table(results))
-    print(f"bench/results.json and bench/README.md written ({env['bench_s']} s)")
+    print(f"bench/results.json, bench/README.md and bench/raw/results.json written ({env['bench_s']} s)")
 
 
 if __name__ == "__main__":

@@ -1,7 +1,8 @@
 """The built site on 127.0.0.1, compressed as Netlify would serve it, with a log of every response.
 
 Headers, the Content-Security-Policy and redirects come from `netlify.toml`
-through the test server's handler (backoffice/netlify_server.py). On top of it:
+through the server the tests use (backoffice/netlify_server.py), with a
+handler of its own that adds:
 
 - every file that compresses by 5 % or more is served pre-compressed with
   brotli (quality 11) or gzip (level 6), whichever the request's
@@ -23,19 +24,17 @@ import io
 import tempfile
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 from typing import Any, BinaryIO
 from urllib.parse import unquote, urlsplit
 
 import brotli
 
-from backoffice.csp import netlify_headers
-from backoffice.netlify_server import _Handler, _pattern, netlify_redirects
+from backoffice import netlify_server
 
 CACHE = Path(tempfile.gettempdir()) / "tehopora-bench-compressed"
 # Formats that are compressed already: not worth a try.
@@ -65,11 +64,11 @@ class Hit:
     end: float
 
 
-def _cached(kind: str, digest: str, make: Any) -> bytes:
+def _cached(kind: str, digest: str, make: Callable[[], bytes]) -> bytes:
     path = CACHE / f"{digest}.{kind}"
     if path.exists():
         return path.read_bytes()
-    data: bytes = make()
+    data = make()
     CACHE.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(f".{kind}.tmp{threading.get_ident()}")
     tmp.write_bytes(data)
@@ -87,8 +86,8 @@ def compress_site(site_dir: Path) -> dict[str, Variant]:
         digest = hashlib.sha256(raw).hexdigest()
         gz = br = None
         if path.suffix not in _STORED and len(raw) > 256:
-            gz = _cached("gz", digest, lambda raw=raw: gzip.compress(raw, 6, mtime=0))
-            br = _cached("br", digest, lambda raw=raw: brotli.compress(raw, quality=11))
+            gz = _cached("gz", digest, partial(gzip.compress, raw, 6, mtime=0))
+            br = _cached("br", digest, partial(brotli.compress, raw, quality=11))
             gz = gz if len(gz) <= 0.95 * len(raw) else None
             br = br if len(br) <= 0.95 * len(raw) else None
         files["/" + path.relative_to(site_dir).as_posix()] = Variant(raw, f'"{digest[:20]}"', gz, br)
@@ -107,7 +106,7 @@ def _accepts(header: str) -> set[str]:
 class _Counter:
     """The socket's writer, counting what goes through it."""
 
-    def __init__(self, inner: BinaryIO) -> None:
+    def __init__(self, inner: io.BufferedIOBase) -> None:
         self.inner = inner
         self.count = 0
 
@@ -122,8 +121,9 @@ class _Counter:
         return getattr(self.inner, name)
 
 
-class _BenchHandler(_Handler):
+class _BenchHandler(netlify_server.NetlifyHandler):
     protocol_version = "HTTP/1.1"  # keep-alive, as a browser gets from a CDN
+    # Shared by the server's requests: given to netlify_server.serve.
     files: dict[str, Variant]
     log: list[Hit]
     lock: threading.Lock
@@ -131,19 +131,20 @@ class _BenchHandler(_Handler):
 
     def setup(self) -> None:
         super().setup()
-        self.wfile = _Counter(self.wfile)  # type: ignore[assignment]
+        self._counter = _Counter(self.wfile)
+        self.wfile = self._counter  # type: ignore[assignment]
 
     def send_response(self, code: int, message: str | None = None) -> None:
         self._status = code
         super().send_response(code, message)
 
     def end_headers(self) -> None:
-        if not any("Cache-Control" in values for values in self._matching()):
+        if not any("Cache-Control" in values for values in self.declared_headers()):
             self.send_header("Cache-Control", DEFAULT_CACHE_CONTROL)
         super().end_headers()
 
     def do_GET(self) -> None:
-        start, before = time.time(), self.wfile.count  # type: ignore[attr-defined]
+        start, before = time.time(), self._counter.count
         self._status, self._encoding = 0, ""
         super().do_GET()
         self.wfile.flush()
@@ -151,7 +152,7 @@ class _BenchHandler(_Handler):
             urlsplit(self.path).path,
             self._status,
             self._encoding,
-            self.wfile.count - before,  # type: ignore[attr-defined]
+            self._counter.count - before,
             start,
             time.time(),
         )
@@ -159,13 +160,13 @@ class _BenchHandler(_Handler):
             self.log.append(hit)
             self.accept_encodings.add(self.headers.get("Accept-Encoding", ""))
 
-    def send_head(self) -> io.BytesIO | BinaryIO | None:  # type: ignore[override]
+    def send_head(self) -> io.BytesIO | BinaryIO | None:
         path = unquote(urlsplit(self.path).path)
         if path.endswith("/"):
             path += "index.html"
         variant = self.files.get(path)
         if variant is None:
-            return super().send_head()  # type: ignore[no-any-return]
+            return super().send_head()
         if self.headers.get("If-None-Match") == variant.etag:
             self.send_response(304)
             self.send_header("ETag", variant.etag)
@@ -213,24 +214,6 @@ def serve(site_dir: Path, netlify_toml: Path) -> Iterator[BenchServer]:
     files = compress_site(site_dir)
     log: list[Hit] = []
     encodings: set[str] = set()
-    handler = type(
-        "Handler",
-        (_BenchHandler,),
-        {
-            "rules": [(_pattern(path), values) for path, values in netlify_headers(netlify_toml)],
-            "redirects": netlify_redirects(netlify_toml),
-            "files": files,
-            "log": log,
-            "lock": threading.Lock(),
-            "accept_encodings": encodings,
-        },
-    )
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(handler, directory=str(site_dir)))
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield BenchServer(f"http://127.0.0.1:{server.server_address[1]}/", files, log, encodings)
-    finally:
-        server.shutdown()
-        server.server_close()
+    shared = {"files": files, "log": log, "lock": threading.Lock(), "accept_encodings": encodings}
+    with netlify_server.serve(site_dir, netlify_toml, handler=_BenchHandler, **shared) as url:
+        yield BenchServer(url, files, log, encodings)

@@ -10,20 +10,10 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
 
+from backoffice.chromium import CHROMIUM, CHROMIUM_ARGS
 from backoffice.netlify_server import serve
 
 ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = "/usr/bin/chromium"
-# Playwright cannot download its own browser here; these flags keep Debian's
-# Chromium from calling home, which the closed network would refuse.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 
 # `site_dir` (the site built once per session) is in tests/conftest.py: the

@@ -7,7 +7,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from backoffice import csp
-from backoffice.netlify_server import netlify_redirects, serve
+from backoffice.netlify_server import NetlifyHandler, header_rules, netlify_redirects, serve
 
 NETLIFY = Path(__file__).resolve().parents[2] / "netlify.toml"
 IMMUTABLE = "public, max-age=31536000, immutable"
@@ -24,13 +24,9 @@ FINGERPRINTED = re.compile(
 
 
 def cache_control(path: str) -> list[str]:
-    rules = [
-        (re.compile(".*".join(re.escape(part) for part in pattern.split("*"))), values)
-        for pattern, values in csp.netlify_headers(NETLIFY)
-    ]
     return [
         values["Cache-Control"]
-        for pattern, values in rules
+        for pattern, values in header_rules(NETLIFY)
         if pattern.fullmatch(path) and "Cache-Control" in values
     ]
 
@@ -100,3 +96,32 @@ def test_the_build_command_unshallows_the_clone_before_building():
         'if [ "$(git rev-parse --is-shallow-repository)" = true ]; then git fetch --unshallow; fi && '
     )
     assert command.endswith("mkdocs build --strict")
+
+
+def test_a_star_in_a_header_path_matches_any_run_of_characters_slashes_included(tmp_path: Path):
+    toml = tmp_path / "netlify.toml"
+    toml.write_text('[[headers]]\nfor = "/assets/*.js"\n[headers.values]\nX-A = "1"\n', encoding="utf-8")
+    [(pattern, values)] = header_rules(toml)
+    assert values == {"X-A": "1"}
+    paths = ["/assets/a.js", "/assets/x/y.js", "/assets/a.jsx", "/a.js"]
+    assert [path for path in paths if pattern.fullmatch(path)] == ["/assets/a.js", "/assets/x/y.js"]
+
+
+class Tagged(NetlifyHandler):
+    tag = ""
+
+    def end_headers(self) -> None:
+        self.send_header("X-Tag", self.tag)
+        super().end_headers()
+
+
+def test_a_handler_subclass_keeps_the_netlify_headers_and_gets_its_attributes(site_dir: Path):
+    with serve(site_dir, NETLIFY, handler=Tagged, tag="bench") as url:
+        host = urlsplit(url)
+        connection = http.client.HTTPConnection(host.hostname or "", host.port)
+        connection.request("GET", "/kalkulator/")
+        response = connection.getresponse()
+        response.read()
+        connection.close()
+    assert (response.status, response.getheader("X-Tag")) == (200, "bench")
+    assert response.getheader("X-Content-Type-Options") == "nosniff"
