@@ -20,6 +20,7 @@ from calculator.catalogue import (
     Travel,
     WorkingHours,
 )
+from calculator.cost import CostModel, cost_model
 from calculator.errors import CatalogueError, ProfileError, QuoteLinkError
 from calculator.links import QuoteLink, decode_link, decode_link_lenient, encode_link
 from calculator.money import eur_to_bgn, format_eur, round_money
@@ -34,6 +35,7 @@ __all__ = [
     "CalendarData",
     "Catalogue",
     "CatalogueError",
+    "CostModel",
     "Effort",
     "Line",
     "Plan",
@@ -52,6 +54,7 @@ __all__ = [
     "WorkingHours",
     "Workload",
     "add_elapsed_hours",
+    "cost_model",
     "decode_link",
     "decode_link_lenient",
     "encode_link",

@@ -2,8 +2,10 @@
 
 Costs are piecewise linear in the regular hours (kinks where a
 subscription's included hours run out and where a per-job minimum stops
-applying), so the difference of two plans is linear between the kinks and
-its zeros are found exactly, without sampling.
+applying, see :mod:`calculator.cost`), so the difference of two plans is
+linear between the kinks and its zeros are found exactly, without sampling.
+The exact, unrounded cost is compared: the quoted net rounds it line by
+line, which would make the difference a staircase.
 """
 
 from __future__ import annotations
@@ -12,12 +14,12 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from itertools import combinations
 
-from calculator.catalogue import Catalogue, Plan
+from calculator.catalogue import Catalogue
+from calculator.cost import cost_model
 from calculator.money import decimal_text, format_hours
-from calculator.pricing import raw_cost
 from calculator.profile import BOUNDS, Profile
 
-__all__ = ["BreakEven", "break_even_points", "kinks"]
+__all__ = ["BreakEven", "break_even_points"]
 
 HOURS = Decimal("0.01")
 
@@ -45,38 +47,11 @@ class BreakEven:
         }
 
 
-def kinks(plan: Plan, profile: Profile, incident_hours: Decimal) -> list[Decimal]:
-    """Regular hours at which the plan's cost changes slope (may be negative)."""
-    if plan.kind == "subscription":
-        return [plan.included_hours - incident_hours]
-    if plan.kind == "per_job":
-        return [profile.visits * plan.minimum_hours_per_visit - incident_hours]
-    return []
-
-
-def _crossings(catalogue: Catalogue, a: Plan, b: Plan, profile: Profile) -> list[tuple[Decimal, int]]:
-    """Zeros of cost(a) - cost(b) as (hours, sign of the difference before)."""
-    incident_hours = profile.incidents * catalogue.effort.hours_per_incident
-    top = BOUNDS["regular_hours"][1]
-    points = sorted(
-        {
-            Decimal(0),
-            top,
-            *(
-                k
-                for k in kinks(a, profile, incident_hours) + kinks(b, profile, incident_hours)
-                if 0 < k < top
-            ),
-        }
-    )
-
-    def diff(x: Decimal) -> Decimal:
-        return raw_cost(catalogue, a, profile, x) - raw_cost(catalogue, b, profile, x)
-
+def _crossings(points: list[Decimal], diffs: list[Decimal]) -> list[tuple[Decimal, int]]:
+    """Zeros of a piecewise linear difference, given at its ``points``, as (hours, sign before)."""
     found: list[tuple[Decimal, int]] = []
     last: tuple[int, Decimal, Decimal] | None = None  # (index, x, diff) of the last non-zero point
-    for i, x in enumerate(points):
-        d = diff(x)
+    for i, (x, d) in enumerate(zip(points, diffs, strict=True)):
         if d == 0:
             continue
         if last is not None and (last[2] < 0) != (d < 0):
@@ -94,9 +69,17 @@ def break_even_points(catalogue: Catalogue, profile: Profile) -> tuple[BreakEven
 
     Other profile values (incidents, visits, distance) stay as given.
     """
+    top = BOUNDS["regular_hours"][1]
+    models = [cost_model(catalogue, plan, profile) for plan in catalogue.plans]
+    kinks = {model.plan.id: [k for k in model.kinks() if 0 < k < top] for model in models}
+    # Each plan costed once at every point that any pair of plans needs.
+    every = {Decimal(0), top, *(k for ks in kinks.values() for k in ks)}
+    costs = {model.plan.id: {x: model.cost(x) for x in every} for model in models}
     results = []
     for a, b in combinations(catalogue.plans, 2):
-        for root, sign in _crossings(catalogue, a, b, profile):
+        points = sorted({Decimal(0), top, *kinks[a.id], *kinks[b.id]})
+        diffs = [costs[a.id][x] - costs[b.id][x] for x in points]
+        for root, sign in _crossings(points, diffs):
             below, above = (b, a) if sign > 0 else (a, b)
             hours = root.quantize(HOURS, rounding=ROUND_HALF_UP)
             text = (

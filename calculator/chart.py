@@ -1,7 +1,9 @@
 """The chart of monthly cost against hours of regular work, as SVG markup.
 
-Costs are piecewise linear in the hours (see :mod:`calculator.breakeven`),
-so each plan's line is exact with a point at both ends and at its kinks.
+Costs are piecewise linear in the hours (see :mod:`calculator.cost`), so
+each plan's line has a point at both ends and at its kinks. Every point is
+the price a quote with those hours of regular work shows (:func:`plotted`):
+net, or gross for individuals, each line rounded to the cent as quoted.
 Colours come from CSS classes, so the chart follows the light and dark
 palettes; the SVG carries a title and a description for screen readers.
 """
@@ -10,14 +12,14 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from calculator.breakeven import BreakEven, kinks
+from calculator.breakeven import BreakEven
 from calculator.catalogue import Catalogue
+from calculator.cost import CostModel, cost_model
 from calculator.markup import escape, sentence
-from calculator.money import format_number
-from calculator.pricing import raw_cost
+from calculator.money import format_number, vat_of
 from calculator.quote import Quote
 
-__all__ = ["chart_range", "cheapest_changes", "cost_chart", "legend"]
+__all__ = ["chart_lines", "chart_range", "cheapest_changes", "cost_chart", "legend", "plotted"]
 
 WIDTH, HEIGHT = 640, 320
 LEFT, RIGHT, TOP, BOTTOM = 64, 16, 16, 44
@@ -43,10 +45,11 @@ def cheapest_changes(catalogue: Catalogue, quote: Quote) -> list[BreakEven]:
     Every pair of plans may cross, but a visitor cares where the cheapest
     of all changes; the other crossings only crowd the chart.
     """
+    models = _models(catalogue, quote)
     found = []
     for point in quote.break_even:
-        costs = [raw_cost(catalogue, item.price.plan, quote.profile, point.hours) for item in quote.plans]
-        above = raw_cost(catalogue, catalogue.plan(point.cheaper_above), quote.profile, point.hours)
+        costs = [model.cost(point.hours) for model in models.values()]
+        above = models[point.cheaper_above].cost(point.hours)
         # Break-even hours are rounded to the cent of an hour: compare loosely.
         if above - min(costs) <= Decimal("0.5"):
             found.append(point)
@@ -61,27 +64,40 @@ def chart_range(quote: Quote, changes: list[BreakEven]) -> Decimal:
     return _nice(max(candidates))
 
 
-def _cost(catalogue: Catalogue, quote: Quote, plan_id: str, hours: Decimal) -> Decimal:
-    cost = raw_cost(catalogue, catalogue.plan(plan_id), quote.profile, hours)
-    if quote.vat_first:
-        cost *= 1 + catalogue.vat_percent / 100
-    return cost
+def _models(catalogue: Catalogue, quote: Quote) -> dict[str, CostModel]:
+    return {item.id: cost_model(catalogue, item.price.plan, quote.profile) for item in quote.plans}
 
 
-def cost_chart(catalogue: Catalogue, quote: Quote, changes: list[BreakEven]) -> str:
+def plotted(model: CostModel, quote: Quote, hours: Decimal) -> Decimal:
+    """The cost the chart plots at ``hours`` of regular work.
+
+    It is what a quote for the same profile with ``hours`` of regular work
+    shows as the plan's price: the net, or the gross for individuals.
+    """
+    net = model.net(hours)
+    return net + vat_of(net, quote.vat_percent) if quote.vat_first else net
+
+
+def chart_lines(
+    catalogue: Catalogue, quote: Quote, top_hours: Decimal
+) -> dict[str, list[tuple[Decimal, Decimal]]]:
+    """Each plan's line from 0 to ``top_hours``: (hours, :func:`plotted` cost) at its ends and kinks."""
+    lines = {}
+    for plan_id, model in _models(catalogue, quote).items():
+        xs = {Decimal(0), top_hours, *(k for k in model.kinks() if 0 < k < top_hours)}
+        lines[plan_id] = [(x, plotted(model, quote, x)) for x in sorted(xs)]
+    return lines
+
+
+def cost_chart(catalogue: Catalogue, quote: Quote, changes: list[BreakEven], *, id_prefix: str = "") -> str:
     """SVG chart of each plan's monthly cost for 0 to :func:`chart_range` hours.
 
     ``changes`` are the quote's :func:`cheapest_changes`, computed once by the
-    caller, which lists them in words too.
+    caller, which lists them in words too. ``id_prefix`` goes before the
+    chart's ids, for a second chart on the same page.
     """
     top_hours = chart_range(quote, changes)
-    incident_hours = quote.workload.incident_hours
-    lines = {}
-    for item in quote.plans:
-        plan = item.price.plan
-        xs = {Decimal(0), top_hours}
-        xs.update(k for k in kinks(plan, quote.profile, incident_hours) if 0 < k < top_hours)
-        lines[plan.id] = [(x, _cost(catalogue, quote, plan.id, x)) for x in sorted(xs)]
+    lines = chart_lines(catalogue, quote, top_hours)
     top_cost = _nice(max(cost for points in lines.values() for _, cost in points) * Decimal("1.05"))
 
     def px(x: Decimal) -> str:
@@ -99,9 +115,9 @@ def cost_chart(catalogue: Catalogue, quote: Quote, changes: list[BreakEven]) -> 
     )
     out = [
         f'<svg class="chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
-        'aria-labelledby="chart-title chart-desc" xmlns="http://www.w3.org/2000/svg">',
-        f'<title id="chart-title">{escape(title)}</title>',
-        f'<desc id="chart-desc">{escape(description)}</desc>',
+        f'aria-labelledby="{id_prefix}chart-title {id_prefix}chart-desc" xmlns="http://www.w3.org/2000/svg">',
+        f'<title id="{id_prefix}chart-title">{escape(title)}</title>',
+        f'<desc id="{id_prefix}chart-desc">{escape(description)}</desc>',
     ]
     for step in range(6):
         x = top_hours * step / 5
@@ -131,8 +147,9 @@ def cost_chart(catalogue: Catalogue, quote: Quote, changes: list[BreakEven]) -> 
             f'<polyline class="chart__line chart__line--{index % 6}" data-plan-line="{escape(plan_id)}" '
             f'points="{coords}"/>'
         )
+    models = _models(catalogue, quote)
     for point in points:
-        cost = _cost(catalogue, quote, point.cheaper_above, point.hours)
+        cost = plotted(models[point.cheaper_above], quote, point.hours)
         out.append(
             f'<circle class="chart__point" cx="{px(point.hours)}" cy="{py(cost)}" r="5">'
             f"<title>{escape(sentence(point.text))}</title></circle>"

@@ -15,10 +15,12 @@ __all__ = [
     "decimal_text",
     "eur_to_bgn",
     "format_bgn",
+    "format_count",
     "format_eur",
     "format_hours",
     "format_number",
     "round_money",
+    "vat_of",
 ]
 
 CENT = Decimal("0.01")
@@ -30,6 +32,11 @@ NBSP = "\u00a0"
 def round_money(amount: Decimal) -> Decimal:
     """Round ``amount`` half up to the cent (0.005 -> 0.01, -0.005 -> -0.01)."""
     return amount.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def vat_of(net: Decimal, percent: Decimal) -> Decimal:
+    """The VAT on ``net`` at ``percent``, rounded half up to the cent."""
+    return round_money(net * percent / 100)
 
 
 def eur_to_bgn(eur: Decimal, rate: Decimal) -> Decimal:
@@ -66,6 +73,11 @@ def format_number(value: Decimal, places: int | None = None) -> str:
         if value < 0 and not text.startswith("-"):
             text = "-" + text
     return text.replace(",", NBSP).replace(".", ",")
+
+
+def format_count(count: Decimal | int, one: str, many: str) -> str:
+    """A count and the Bulgarian noun in the form that goes with it, e.g. ``2 посещения``."""
+    return f"{format_number(Decimal(count))} {one if count == 1 else many}"
 
 
 def format_eur(amount: Decimal) -> str:

@@ -17,9 +17,12 @@ from calculator import (
     decode_link_lenient,
     encode_link,
     price_plan,
+    quote,
     round_money,
 )
+from calculator.chart import chart_lines, chart_range, cheapest_changes, plotted
 from calculator.clock import SOFIA
+from calculator.cost import cost_model
 from calculator.links import unquote
 from calculator.worktime import WorkCalendar, add_elapsed_hours
 
@@ -83,6 +86,81 @@ def test_more_hours_never_cost_less(profile: Profile, hours: Decimal, more: Deci
     bigger = Profile(**{**profile.__dict__, "regular_hours": hours + more})
     for plan in CATALOGUE.plans:
         assert price_plan(CATALOGUE, plan, bigger).net >= price_plan(CATALOGUE, plan, base).net
+
+
+@st.composite
+def catalogues(draw: st.DrawFn) -> Catalogue:
+    """The small catalogue with every figure drawn anew: cents in rates and fees, fractions of hours."""
+    money = st.decimals(min_value=0, max_value=1000, places=2).map(str)
+    hours = st.decimals(min_value=0, max_value=40, places=2).map(str)
+    data = small_catalogue_data()
+    data["vat_percent"] = str(draw(vat_rates))
+    data["effort"] = {key: draw(hours) for key in data["effort"]}
+    data["travel"].update(per_km=draw(money), per_visit=draw(money))
+    for plan in data["plans"]:
+        plan["hourly_rate"] = str(draw(rates))
+        plan.update({key: draw(money) for key in ("monthly_fee", "incident_fee") if key in plan})
+        plan.update(
+            {key: draw(hours) for key in ("included_hours", "minimum_hours_per_visit") if key in plan}
+        )
+    return Catalogue.from_dict(data)
+
+
+NOW = datetime(2026, 11, 16, 10, 0, tzinfo=SOFIA)
+
+
+def with_hours(profile: Profile, hours: Decimal) -> Profile:
+    return Profile(**{**profile.__dict__, "regular_hours": hours})
+
+
+@FAST
+@given(catalogues(), profiles, decimals(10_000))
+def test_the_chart_plots_the_quoted_price(catalogue: Catalogue, profile: Profile, hours: Decimal) -> None:
+    # Exact: at any hours, and at every point of every line, the chart's cost is the
+    # price a quote of the same profile with those hours of regular work shows
+    # (the net, each line rounded to the cent; the gross for individuals).
+    result = quote(catalogue, profile, now=NOW)
+    top = chart_range(result, cheapest_changes(catalogue, result))
+    lines = chart_lines(catalogue, result, top)
+    for plan in catalogue.plans:
+
+        def shown(at: Decimal) -> Decimal:
+            price = price_plan(catalogue, plan, with_hours(profile, at))  # noqa: B023 - used at once
+            return price.gross if result.vat_first else price.net
+
+        assert plotted(cost_model(catalogue, plan, profile), result, hours) == shown(hours)
+        # The points a profile can hold: hours derived from many devices can take the
+        # chart past 10 000, and incidents x hours a kink to 4 decimal places.
+        points = [(at, cost) for at, cost in lines[plan.id] if at <= 10_000 and at == round_money(at)]
+        assert [cost for _, cost in points] == [shown(at) for at, _ in points]
+
+
+@FAST
+@given(catalogues(), profiles, decimals(10_000))
+def test_the_exact_cost_is_the_lines_before_rounding(
+    catalogue: Catalogue, profile: Profile, hours: Decimal
+) -> None:
+    # Break-even points are solved on the exact cost; the quote rounds it a line at a time.
+    for plan in catalogue.plans:
+        model = cost_model(catalogue, plan, profile)
+        price = price_plan(catalogue, plan, with_hours(profile, hours))
+        assert [line.amount for line in price.lines] == [round_money(t.cost(hours)) for t in model.terms]
+        assert [line.kind for line in price.lines] == [t.kind for t in model.terms]
+        assert model.cost(hours) == sum(t.cost(hours) for t in model.terms)
+        assert abs(price.net - model.cost(hours)) <= Decimal("0.005") * len(price.lines)
+
+
+@FAST
+@given(catalogues(), profiles, decimals(10_000))
+def test_costs_are_straight_between_the_kinks(catalogue: Catalogue, profile: Profile, hours: Decimal) -> None:
+    # What the break-even points and the chart's lines rely on; checked without division, so exactly.
+    for plan in catalogue.plans:
+        model = cost_model(catalogue, plan, profile)
+        points = sorted({Decimal(0), Decimal(10_000), *(k for k in model.kinks() if 0 < k < 10_000)})
+        start = max(x for x in points if x <= hours)
+        end = min([x for x in points if x > hours] or [hours])
+        rise = model.cost(end) - model.cost(start)
+        assert (model.cost(hours) - model.cost(start)) * (end - start) == rise * (hours - start)
 
 
 @FAST
