@@ -15,21 +15,21 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 from collections.abc import Sequence
 from dataclasses import fields, replace
 from datetime import date, datetime, time
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
 from backoffice.calendar_source import calendar_for, days_off
 from backoffice.sources import load_catalogue
 from calculator.catalogue import CALENDAR_24_7, CALENDAR_BUSINESS, Catalogue
-from calculator.clock import SOFIA, parse_moment
+from calculator.clock import SOFIA, parse_clock_time, parse_moment
 from calculator.errors import CatalogueError, ProfileError, QuoteLinkError
 from calculator.links import decode_link
+from calculator.numbers import NumberProblem, read_decimal
 from calculator.profile import Profile
 from calculator.quote import Quote, quote
 from calculator.render_text import quote_table
@@ -103,13 +103,14 @@ def _catalogue(args: argparse.Namespace) -> Catalogue:
 def _workday(text: str | None, catalogue: Catalogue) -> tuple[time, time]:
     if text is None:
         return catalogue.working_hours.start, catalogue.working_hours.end
-    match = re.fullmatch(r"([01]\d|2[0-3]):([0-5]\d)-([01]\d|2[0-3]):([0-5]\d)", text.strip())
-    if not match:
-        raise UsageError(f"--workday: expected HH:MM-HH:MM, got {text!r}")
-    h1, m1, h2, m2 = (int(part) for part in match.groups())
-    if (h1, m1) >= (h2, m2):
+    opening, _, closing = text.strip().partition("-")
+    try:
+        start, end = parse_clock_time(opening), parse_clock_time(closing)
+    except ValueError:
+        raise UsageError(f"--workday: expected HH:MM-HH:MM, got {text!r}") from None
+    if start >= end:
         raise UsageError("--workday: the end must be later than the start")
-    return time(h1, m1), time(h2, m2)
+    return start, end
 
 
 def _deadline(args: argparse.Namespace, out: TextIO) -> None:
@@ -117,12 +118,14 @@ def _deadline(args: argparse.Namespace, out: TextIO) -> None:
         start = parse_moment(args.start)
     except ValueError as err:
         raise UsageError(f"--start: not a valid moment ({err})") from None
+    bounds = f"--hours: must be more than 0 and at most {MAX_DEADLINE_HOURS}"
     try:
-        hours = Decimal(args.hours)
-    except InvalidOperation:
-        raise UsageError(f"--hours: not a number: {args.hours!r}") from None
-    if not hours.is_finite() or not 0 < hours <= MAX_DEADLINE_HOURS:
-        raise UsageError(f"--hours: must be more than 0 and at most {MAX_DEADLINE_HOURS}")
+        hours = read_decimal(args.hours, Decimal(0), MAX_DEADLINE_HOURS, None)
+    except NumberProblem as problem:
+        words = f"--hours: not a number: {args.hours!r}" if problem.problem == "not_a_number" else bounds
+        raise UsageError(words) from None
+    if hours == 0:
+        raise UsageError(bounds)
     catalogue = _catalogue(args)
     opening, closing = _workday(args.workday, catalogue)
     if args.calendar == CALENDAR_24_7:

@@ -19,7 +19,7 @@ import yaml
 
 from calculator.catalogue import Catalogue, Plan
 from calculator.errors import CatalogueError
-from calculator.validate import check_plans, parse_plan, parse_settings
+from calculator.validate import parse_plan, parse_settings
 
 __all__ = ["load_catalogue", "read_front_matter"]
 
@@ -191,7 +191,7 @@ def load_catalogue(docs_dir: Path, *, with_holidays: bool = True) -> Catalogue:
         where[plan.id] = shown
         plans.append(plan)
     try:
-        catalogue = Catalogue(plans=check_plans(plans), **settings)
+        catalogue = Catalogue(plans=tuple(plans), **settings)
     except CatalogueError as err:
         raise err.located(_shown(plans_dir, docs_dir)) from None
     if with_holidays:

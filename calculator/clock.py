@@ -7,12 +7,15 @@ Pyodide (and on systems without a zone database).
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+import re
+from datetime import UTC, datetime, time
 from zoneinfo import ZoneInfo
 
-__all__ = ["SOFIA", "is_ambiguous", "parse_moment", "to_sofia"]
+__all__ = ["CLOCK_TIME", "SOFIA", "is_ambiguous", "parse_clock_time", "parse_moment", "to_sofia"]
 
 SOFIA = ZoneInfo("Europe/Sofia")
+#: A wall-clock time as people write it in the price list and the CLI: ``HH:MM``, 00:00 to 23:59.
+CLOCK_TIME = re.compile(r"([01][0-9]|2[0-3]):([0-5][0-9])")
 
 
 def to_sofia(moment: datetime) -> datetime:
@@ -20,6 +23,18 @@ def to_sofia(moment: datetime) -> datetime:
     if moment.tzinfo is None or moment.utcoffset() is None:
         raise ValueError("a moment needs a time zone")
     return moment.astimezone(SOFIA)
+
+
+def parse_clock_time(text: str) -> time:
+    """Read an ``HH:MM`` wall-clock time (:data:`CLOCK_TIME`, nothing around it).
+
+    Raises:
+        ValueError: anything else.
+    """
+    match = CLOCK_TIME.fullmatch(text)
+    if match is None:
+        raise ValueError(f"not a time like 09:00: {text!r}")
+    return time(int(match[1]), int(match[2]))
 
 
 def is_ambiguous(local: datetime) -> bool:

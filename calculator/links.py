@@ -35,6 +35,7 @@ from dataclasses import dataclass, fields
 from datetime import date
 from typing import Any
 
+from calculator.catalogue import PRICE_LIST_ID
 from calculator.clock import is_ambiguous, parse_moment
 from calculator.errors import ProfileError, QuoteLinkError
 from calculator.money import decimal_text
@@ -45,7 +46,6 @@ __all__ = ["VERSION", "QuoteLink", "decode_link", "decode_link_lenient", "encode
 VERSION = "1"
 MAX_LENGTH = 2000
 _ESCAPES = re.compile(r"(?:%[0-9A-Fa-f]{2})+")
-_PRICE_LIST = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,31}")
 _NUMBER = re.compile(r"[0-9]{1,6}(\.[0-9]{1,6})?")
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _MOMENT = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}([+-][0-9]{2}:[0-9]{2}|Z)?")
@@ -78,7 +78,7 @@ class QuoteLink:
 
 def encode_link(price_list: str, profile: Profile, issued: date | None = None) -> str:
     """Encode a price-list id, a profile and the day of issue as a URL fragment, ``#`` included."""
-    if not _PRICE_LIST.fullmatch(price_list):
+    if not PRICE_LIST_ID.fullmatch(price_list):
         raise QuoteLinkError("pl", "невалиден ценоразпис")
     parts = [f"v={VERSION}", f"pl={price_list}"]
     if issued is not None:
@@ -140,7 +140,7 @@ def _read(param: str, value: str) -> tuple[str, Any]:
             raise QuoteLinkError("v", f"непозната версия на връзката: {value[:10]!r}")
         return "", value
     if param == "pl":
-        if not _PRICE_LIST.fullmatch(value):
+        if not PRICE_LIST_ID.fullmatch(value):
             raise QuoteLinkError("pl", "невалиден идентификатор на ценоразпис")
         return "", value
     if param == "d":

@@ -25,12 +25,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from datetime import datetime
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any, Literal
 
 from calculator.clock import parse_moment, to_sofia
 from calculator.errors import ProfileError
 from calculator.money import decimal_text
+from calculator.numbers import NumberProblem, read_decimal
 
 __all__ = ["BOUNDS", "Customer", "Profile", "to_decimal"]
 
@@ -54,34 +55,24 @@ def to_decimal(name: str, value: object) -> Decimal:
     """Convert and bound-check one numeric profile value.
 
     Accepts int, Decimal or decimal text (never bool or float: a float has
-    already lost the exact value).
+    already lost the exact value); zeros past the allowed places are fine.
 
     Raises:
         ProfileError: not a number, out of bounds or too many decimals.
     """
     low, high, places = BOUNDS[name]
-    # Decimal() reads "1_000" as 1000; visitors' text must be a plain number.
-    if isinstance(value, bool) or not isinstance(value, (int, Decimal, str)) or "_" in str(value):
-        raise ProfileError(name, "трябва да е число")
     try:
-        number = Decimal(value.strip() if isinstance(value, str) else value)
-    except InvalidOperation:
-        raise ProfileError(name, "трябва да е число") from None
-    if not number.is_finite():
-        raise ProfileError(name, "трябва да е число")
-    if not low <= number <= high:
-        raise ProfileError(name, f"трябва да е между {decimal_text(low)} и {decimal_text(high)}")
-    exponent = number.as_tuple().exponent
-    if (
-        isinstance(exponent, int)
-        and exponent < -places
-        and number != number.quantize(Decimal(1).scaleb(-places))
-    ):
-        reason = (
-            "трябва да е цяло число" if places == 0 else f"най-много {places} знака след десетичната запетая"
-        )
-        raise ProfileError(name, reason)
-    return number
+        return read_decimal(value, low, high, places)
+    except NumberProblem as problem:
+        if problem.problem in ("too_small", "too_large"):
+            reason = f"трябва да е между {decimal_text(low)} и {decimal_text(high)}"
+        elif problem.problem == "too_precise" and places == 0:
+            reason = "трябва да е цяло число"
+        elif problem.problem == "too_precise":
+            reason = f"най-много {places} знака след десетичната запетая"
+        else:
+            reason = "трябва да е число"
+        raise ProfileError(name, reason) from None
 
 
 @dataclass(frozen=True)

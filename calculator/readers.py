@@ -1,8 +1,9 @@
 """Strict readers of single price-list values, each failing with a located CatalogueError.
 
-Numbers may be ints, floats or strings (never bools); they become
-``Decimal(str(x))`` and must be finite, non-negative, bounded and have no
-more decimal places than allowed.
+Numbers are read by :func:`calculator.numbers.read_decimal`: ints, floats or
+strings (never bools) become ``Decimal(str(x))`` and must be finite,
+non-negative, bounded and have no more decimal places than allowed; the
+messages here are the editors', in English.
 """
 
 from __future__ import annotations
@@ -10,10 +11,12 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from datetime import date, time
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any, cast
 
+from calculator.clock import parse_clock_time
 from calculator.errors import CatalogueError
+from calculator.numbers import NumberProblem, read_decimal
 
 __all__ = [
     "MAX_HOURS",
@@ -33,7 +36,7 @@ __all__ = [
     "text",
 ]
 
-TIME = re.compile(r"([01][0-9]|2[0-3]):([0-5][0-9])")
+ZERO = Decimal(0)
 MAX_MONEY = Decimal(1_000_000)
 MAX_HOURS = Decimal(1000)
 
@@ -80,26 +83,18 @@ def show(value: object) -> str:
 
 
 def decimal(ctx: Ctx, value: object, field: str, places: int, maximum: Decimal) -> Decimal:
-    """A non-negative decimal with at most ``places`` decimal places."""
-    if isinstance(value, bool) or not isinstance(value, (int, float, str, Decimal)):
-        raise ctx.fail(field, f"must be a number, got {show(value)}")
-    if isinstance(value, str) and "_" in value:
-        # Decimal() would read "3_5" as 35; a typo must not become a price.
-        raise ctx.fail(field, f"must be a number, got {show(value)}")
+    """A non-negative decimal up to ``maximum`` with at most ``places`` decimal places (zeros count)."""
     try:
-        number = Decimal(str(value).strip())
-    except InvalidOperation:
-        raise ctx.fail(field, f"must be a number, got {show(value)}") from None
-    if not number.is_finite():
-        raise ctx.fail(field, f"must be a finite number, got {show(value)}")
-    if number < 0:
-        raise ctx.fail(field, f"must not be negative, got {show(value)}")
-    if number > maximum:
-        raise ctx.fail(field, f"must be at most {maximum}, got {show(value)}")
-    exponent = number.as_tuple().exponent
-    if isinstance(exponent, int) and exponent < -places:
-        raise ctx.fail(field, f"at most {places} decimal places allowed, got {show(value)}")
-    return number
+        return read_decimal(value, ZERO, maximum, places, floats=True, count_zeros=True)
+    except NumberProblem as problem:
+        reason = {
+            "not_a_number": "must be a number",
+            "not_finite": "must be a finite number",
+            "too_small": "must not be negative",
+            "too_large": f"must be at most {maximum}",
+            "too_precise": f"at most {places} decimal places allowed",
+        }[problem.problem]
+        raise ctx.fail(field, f"{reason}, got {show(value)}") from None
 
 
 def money(ctx: Ctx, value: object, field: str) -> Decimal:
@@ -152,9 +147,12 @@ def day(ctx: Ctx, value: object, field: str) -> date:
 def clock_time(ctx: Ctx, value: object, field: str) -> time:
     """A quoted wall-clock time such as "09:00"."""
     # YAML 1.1 reads unquoted 18:00 as the number 1080; say how to fix it.
-    if not isinstance(value, str) or not TIME.fullmatch(value):
-        raise ctx.fail(field, f'must be a quoted time like "09:00", got {show(value)}')
-    return time(int(value[:2]), int(value[3:]))
+    try:
+        if isinstance(value, str):
+            return parse_clock_time(value)
+    except ValueError:
+        pass
+    raise ctx.fail(field, f'must be a quoted time like "09:00", got {show(value)}')
 
 
 def days(ctx: Ctx, value: object, field: str) -> frozenset[date]:

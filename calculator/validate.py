@@ -1,4 +1,4 @@
-"""Strict validation of price-list data into :mod:`calculator.catalogue` objects.
+"""Strict validation of price-list data into the :mod:`calculator.parts` of a catalogue.
 
 Every bad value raises :class:`CatalogueError` naming the plan, the field as
 a dotted path, and the reason. Unknown keys are errors too: a typo such as
@@ -9,17 +9,17 @@ Numbers may be ints, floats or strings; they become ``Decimal(str(x))``.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Any, cast
 
 from calculator import readers as r
-from calculator.catalogue import (
+from calculator.errors import CatalogueError
+from calculator.parts import (
     CALENDAR_24_7,
     CALENDAR_BUSINESS,
     PLAN_KINDS,
+    PRICE_LIST_ID,
     CalendarData,
-    Catalogue,
     Effort,
     Plan,
     PlanKind,
@@ -28,12 +28,10 @@ from calculator.catalogue import (
     Travel,
     WorkingHours,
 )
-from calculator.errors import CatalogueError
 
-__all__ = ["check_plans", "parse_catalogue", "parse_plan", "parse_settings"]
+__all__ = ["parse_plan", "parse_plans", "parse_settings"]
 
 _ID = re.compile(r"[a-z0-9][a-z0-9-]{0,39}")
-_PRICE_LIST = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,31}")
 # Keys each plan kind uses besides the common ones; anything else is a typo.
 _KIND_KEYS: dict[str, tuple[str, ...]] = {
     "subscription": ("monthly_fee", "included_hours", "hourly_rate"),
@@ -157,7 +155,7 @@ def parse_settings(value: object, field: str = "catalogue", *, with_plans: bool 
         with_plans: Allow a ``plans`` key (validated by the caller).
 
     Returns:
-        Keyword arguments for :class:`Catalogue`, without ``plans``.
+        Keyword arguments for :class:`~calculator.catalogue.Catalogue`, without ``plans``.
     """
     ctx = r.Ctx()
     data = r.mapping(ctx, value, field)
@@ -189,7 +187,7 @@ def parse_settings(value: object, field: str = "catalogue", *, with_plans: bool 
     if rate == 0:
         raise ctx.fail(f"{field}.bgn_per_eur", "must be more than 0")
     return {
-        "price_list": r.text(ctx, data["price_list"], f"{field}.price_list", _PRICE_LIST),
+        "price_list": r.text(ctx, data["price_list"], f"{field}.price_list", PRICE_LIST_ID),
         "effective": r.day(ctx, data["effective"], f"{field}.effective"),
         "vat_percent": r.decimal(ctx, data["vat_percent"], f"{field}.vat_percent", 2, Decimal(100)),
         "bgn_per_eur": rate,
@@ -209,28 +207,12 @@ def parse_settings(value: object, field: str = "catalogue", *, with_plans: bool 
     }
 
 
-def check_plans(plans: Sequence[Plan]) -> tuple[Plan, ...]:
-    """Reject an empty list or a repeated id; return plans in display order."""
-    if not plans:
-        raise CatalogueError("the price list has no plans", field="plans")
-    seen: set[str] = set()
-    for plan in plans:
-        if plan.id in seen:
-            raise CatalogueError("the same plan id is used twice", field="plan.id", plan=plan.id)
-        seen.add(plan.id)
-    return tuple(sorted(plans, key=lambda p: (p.order, p.id)))
-
-
-def parse_catalogue(value: object) -> Catalogue:
-    """Validate a whole catalogue mapping (settings plus a ``plans`` list).
+def parse_plans(value: object, field: str) -> tuple[Plan, ...]:
+    """Validate a list of plan mappings, each named ``plans[i]`` in errors.
 
     Raises:
-        CatalogueError: for the first bad value.
+        CatalogueError: not a list, or the first bad plan.
     """
-    settings = parse_settings(value, "catalogue", with_plans=True)
-    data = cast(Mapping[str, Any], value)
-    raw_plans = data.get("plans")
-    if not isinstance(raw_plans, list):
-        raise CatalogueError(f"must be a list of plans, got {r.show(raw_plans)}", field="catalogue.plans")
-    plans = [parse_plan(item, f"plans[{i}]") for i, item in enumerate(raw_plans)]
-    return Catalogue(plans=check_plans(plans), **settings)
+    if not isinstance(value, list):
+        raise CatalogueError(f"must be a list of plans, got {r.show(value)}", field=field)
+    return tuple(parse_plan(item, f"plans[{i}]") for i, item in enumerate(value))

@@ -1,3 +1,4 @@
+import dataclasses
 import json
 from typing import Any
 
@@ -152,3 +153,17 @@ def test_zero_exchange_rate_is_refused() -> None:
 def test_no_plans() -> None:
     err = error_for(lambda d: d.update(plans=[]))
     assert str(err) == "plans: the price list has no plans"
+
+
+def test_a_catalogue_however_built_keeps_its_plans_valid(small_catalogue: Catalogue) -> None:
+    reordered = dataclasses.replace(small_catalogue, plans=small_catalogue.plans[::-1])
+    assert [p.id for p in reordered.plans] == ["sub", "hourly", "job", "sos"]
+    with pytest.raises(CatalogueError, match=r"^plans: the price list has no plans$"):
+        dataclasses.replace(small_catalogue, plans=())
+    with pytest.raises(CatalogueError, match="the same plan id is used twice"):
+        dataclasses.replace(small_catalogue, plans=small_catalogue.plans[:1] * 2)
+
+
+def test_plans_must_be_a_list() -> None:
+    err = error_for(lambda d: d.update(plans={"sub": {}}))
+    assert str(err) == "catalogue.plans: must be a list of plans, got {'sub': {}}"

@@ -120,6 +120,9 @@ def test_link_for_another_price_list_is_flagged(capsys: pytest.CaptureFixture[st
     assert "Внимание: връзката е за ценоразпис 2025-01; цените са по текущия." in out
 
 
+BUSINESS_DEADLINE = ["deadline", "--start", "2026-12-23T17:00", "--hours", "4", "--calendar", "business"]
+
+
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
@@ -128,23 +131,22 @@ def test_link_for_another_price_list_is_flagged(capsys: pytest.CaptureFixture[st
         (["deadline", "--start", "2026-12-23T17:00", "--hours", "-4", "--calendar", "24/7"], "--hours:"),
         (["deadline", "--start", "2026-12-23T17:00", "--hours", "nan", "--calendar", "24/7"], "--hours:"),
         (
+            ["deadline", "--start", "2026-12-23T17:00", "--hours", "0", "--calendar", "24/7"],
+            "--hours: must be more than 0 and at most 10000",
+        ),
+        (
+            ["deadline", "--start", "2026-12-23T17:00", "--hours", "1_000", "--calendar", "24/7"],
+            "--hours: not a number: '1_000'",
+        ),
+        (
+            [*BUSINESS_DEADLINE, "--workday", "09:00-24:00"],
+            "--workday: expected HH:MM-HH:MM, got '09:00-24:00'",
+        ),
+        (
             ["deadline", "--start", "2026-12-23T17:00", "--hours", "4", "--calendar", "weekdays"],
             "argument --calendar",
         ),
-        (
-            [
-                "deadline",
-                "--start",
-                "2026-12-23T17:00",
-                "--hours",
-                "4",
-                "--calendar",
-                "business",
-                "--workday",
-                "18-9",
-            ],
-            "--workday:",
-        ),
+        ([*BUSINESS_DEADLINE, "--workday", "18-9"], "--workday:"),
         (["holidays", "--year", "abc"], "argument --year"),
         (["holidays", "--year", "1800"], "--year: must be between 1991 and 2100"),
         (["quote", "--workstations", "-1"], "--workstations: трябва да е между 0 и 10000"),

@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from calculator import Catalogue, CatalogueError
 from backoffice.sources import load_catalogue
+from calculator import Catalogue, CatalogueError
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
 
