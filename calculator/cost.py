@@ -14,8 +14,8 @@ Rules (every figure comes from the catalogue; euro without VAT), with
 * travel = visits x (2 x distance_km x ``per_km`` + ``per_visit``) when the
   visits are outside the home city (distance > 0): there and back.
 
-A :class:`CostModel` is a plan's terms for one profile: :class:`Fixed` sums
-and at most one :class:`Hours` term, max(floor, x + added - allowance) x rate.
+A :class:`CostModel` is a plan's terms for one profile: :class:`Fixed` sums,
+and :class:`Hours` at a rate, max(floor, x + added - allowance) x rate.
 Everything else is derived from it: the quote's explained lines (a line a
 term, each rounded half up to the cent; their sum is the net, see
 :meth:`CostModel.net`), the exact, unrounded cost that break-even points are

@@ -48,7 +48,8 @@ MAX_LENGTH = 2000
 _ESCAPES = re.compile(r"(?:%[0-9A-Fa-f]{2})+")
 _NUMBER = re.compile(r"[0-9]{1,6}(\.[0-9]{1,6})?")
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-_MOMENT = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}([+-][0-9]{2}:[0-9]{2}|Z)?")
+# Only the moment's shape: parse_moment says which times exist, in words of its own.
+_MOMENT = re.compile(_DATE.pattern + r"T[0-9]{2}:[0-9]{2}([+-][0-9]{2}:[0-9]{2}|Z)?")
 # Link parameter -> Profile field, for the numeric fields.
 _NUMBERS = {
     "ws": "workstations",

@@ -16,6 +16,7 @@ from typing import Any, cast
 
 from calculator.clock import parse_clock_time
 from calculator.errors import CatalogueError
+from calculator.money import ZERO
 from calculator.numbers import NumberProblem, read_decimal
 
 __all__ = [
@@ -36,7 +37,6 @@ __all__ = [
     "text",
 ]
 
-ZERO = Decimal(0)
 MAX_MONEY = Decimal(1_000_000)
 MAX_HOURS = Decimal(1000)
 
