@@ -1,11 +1,11 @@
 from datetime import date, timedelta
 
 import holidays
-from samples import BG_DAYS_OFF_2025_2028
 from dateutil.easter import EASTER_ORTHODOX, easter
+from samples import BG_DAYS_OFF_2025_2028
 
-from calculator import Catalogue
 from backoffice.calendar_source import days_off, official_calendar, with_official_calendar
+from calculator import Catalogue
 
 # Labour Code art. 154: the fixed public holidays (month, day).
 FIXED = [(1, 1), (3, 3), (5, 1), (5, 6), (5, 24), (9, 6), (9, 22), (12, 24), (12, 25), (12, 26)]
