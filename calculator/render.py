@@ -3,6 +3,12 @@
 The build puts the default answer into the page; the Web Worker renders
 every live answer with the same functions. Every text that reaches the page
 is escaped here; the browser only inserts the markup.
+
+Two answers can share the page: a quote reopened at an older price list, and
+the same quote at today's prices under it. The second is rendered with an
+``id_prefix`` (as markdown-exec namespaces the ids of each block it renders),
+which also names its cards' data attributes: ``data-today-plan``, so that
+``data-plan`` marks the issued quote's cards only.
 """
 
 from __future__ import annotations
@@ -17,7 +23,19 @@ from calculator.markup import escape, sentence
 from calculator.money import eur_to_bgn, format_bgn, format_eur, format_hours, format_number
 from calculator.quote import MONTHS, PlanQuote, Quote
 
-__all__ = ["VALID_DAYS", "answer_html", "inputs_html", "quote_number", "valid_until"]
+__all__ = [
+    "TODAY",
+    "VALID_DAYS",
+    "answer_html",
+    "inputs_html",
+    "notice_html",
+    "quote_number",
+    "today_html",
+    "valid_until",
+]
+
+#: The id prefix of today's prices beside an older quote.
+TODAY = "today-"
 
 #: How long a quote holds at its price list, from the day it was issued.
 VALID_DAYS = 30
@@ -75,8 +93,11 @@ def _calculation(item: PlanQuote, quote: Quote) -> str:
     )
 
 
-def _card(item: PlanQuote, quote: Quote, *, recommended: bool, live: bool, bgn_rate: Decimal | None) -> str:
+def _card(
+    item: PlanQuote, quote: Quote, *, recommended: bool, live: bool, bgn_rate: Decimal | None, id_prefix: str
+) -> str:
     plan, price, reaction = item.price.plan, item.price, item.reaction
+    heading = f"{id_prefix}plan-{escape(plan.id)}"
     classes = ["plan-card"]
     badges = []
     if recommended:
@@ -94,9 +115,9 @@ def _card(item: PlanQuote, quote: Quote, *, recommended: bool, live: bool, bgn_r
     else:
         moment = "Срокът за конкретен момент се изчислява, когато калкулаторът се зареди."
     return (
-        f'<article class="{" ".join(classes)}" data-plan="{escape(plan.id)}" '
-        f'data-gross="{price.gross}" aria-labelledby="plan-{escape(plan.id)}">'
-        f'<h3 id="plan-{escape(plan.id)}">{escape(plan.name)}</h3>{"".join(badges)}'
+        f'<article class="{" ".join(classes)}" data-{id_prefix}plan="{escape(plan.id)}" '
+        f'data-{id_prefix}gross="{price.gross}" aria-labelledby="{heading}">'
+        f'<h3 id="{heading}">{escape(plan.name)}</h3>{"".join(badges)}'
         f'<p class="plan-card__price"><span class="plan-card__amount">'
         f"{escape(_euro(primary, from_price=price.price_is_from))}</span> на месец {which}</p>"
         f"{_sums(item, quote, bgn_rate)}"
@@ -108,7 +129,9 @@ def _card(item: PlanQuote, quote: Quote, *, recommended: bool, live: bool, bgn_r
     )
 
 
-def answer_html(catalogue: Catalogue, quote: Quote, *, live: bool = True, with_bgn: bool = False) -> str:
+def answer_html(
+    catalogue: Catalogue, quote: Quote, *, live: bool = True, with_bgn: bool = False, id_prefix: str = ""
+) -> str:
     """The whole answer: recommendation, a card per plan, the chart and break-even points.
 
     Args:
@@ -117,10 +140,20 @@ def answer_html(catalogue: Catalogue, quote: Quote, *, live: bool = True, with_b
         live: False for the build-time answer, whose incident moment ("now"
             at build time) would be stale, so no deadline is named.
         with_bgn: Add the lev equivalent of each plan's main amount.
+        id_prefix: Put before every id, and in the cards' ``data-plan`` and
+            ``data-gross`` names (``data-<prefix>plan``), for a second answer
+            on the same page.
     """
     rate = catalogue.bgn_per_eur if with_bgn else None
     cards = "".join(
-        _card(item, quote, recommended=item.id == quote.recommended, live=live, bgn_rate=rate)
+        _card(
+            item,
+            quote,
+            recommended=item.id == quote.recommended,
+            live=live,
+            bgn_rate=rate,
+            id_prefix=id_prefix,
+        )
         for item in sorted(quote.plans, key=lambda item: item.price.plan.order)
     )
     # Where the cheapest plan changes: marked on the chart and listed in words.
@@ -133,9 +166,9 @@ def answer_html(catalogue: Catalogue, quote: Quote, *, live: bool = True, with_b
         f'<div class="calc-reco" data-recommended="{escape(quote.recommended or "")}">'
         f"<p><strong>Препоръка:</strong> {escape(quote.recommendation)}</p></div>"
         f'<div class="plan-cards">{cards}</div>'
-        '<section class="calc-chart" aria-labelledby="calc-chart-heading">'
-        '<h3 id="calc-chart-heading">Цена според часовете работа</h3>'
-        f"{cost_chart(catalogue, quote, changes)}{legend(quote)}{points_html}</section>"
+        f'<section class="calc-chart" aria-labelledby="{id_prefix}calc-chart-heading">'
+        f'<h3 id="{id_prefix}calc-chart-heading">Цена според часовете работа</h3>'
+        f"{cost_chart(catalogue, quote, changes, id_prefix=id_prefix)}{legend(quote)}{points_html}</section>"
     )
 
 
@@ -166,3 +199,17 @@ def inputs_html(quote: Quote) -> str:
     ]
     cells = "".join(f"<div><dt>{escape(label)}</dt><dd>{escape(value)}</dd></div>" for label, value in rows)
     return f'<dl class="calc-inputs">{cells}</dl>'
+
+
+def today_html(catalogue: Catalogue, quote: Quote, *, with_bgn: bool = False) -> str:
+    """The same quote at today's price list, to show under a quote issued at an older one."""
+    return (
+        f'<section class="calc__today" aria-labelledby="{TODAY}heading">'
+        f'<h2 id="{TODAY}heading">Същата оферта по днешните цени</h2>'
+        f"{answer_html(catalogue, quote, with_bgn=with_bgn, id_prefix=TODAY)}</section>"
+    )
+
+
+def notice_html(messages: list[str]) -> str:
+    """What the page must tell about a quote link, a paragraph each; empty when nothing."""
+    return "".join(f"<p>{escape(message)}</p>" for message in messages)

@@ -1,244 +1,180 @@
 // The Python engine, in a module Web Worker so that booting Pyodide never
-// blocks the page. In: {type: "init", pyodide, wheels, catalogue}, then
-// {type: "call", id, fn, args}. Out: {type: "progress", step}, then
-// {type: "ready", warm} or {type: "failed", reason}, then
-// {type: "result" | "error", id, ...}, and once {type: "warm-start-saved"}.
-// Python answers with JSON text.
+// blocks the page: it calls the named functions of calculator/web.py, and
+// fetches the files Python asks for. In: {type: "init", pyodide, wheels,
+// catalogue}, then {fn, request} with a port for its {reply} or {error}.
+// Out: {type: "progress", step}, then {type: "ready"} or {type: "failed", reason}.
 
-// The only Python functions the page may call (calculator/web.py).
-const CALLS = new Set(["answer", "open_link", "load_catalogue"]);
+// The only functions of calculator/web.py the page may call.
+const CALLS = new Set(["answer", "open_link"]);
+// Our wheels go into a folder of their own, on Python's path from its start;
+// time zones are read by path from the tzdata wheel's files there (its own
+// lookup would import importlib.resources: 25 ms more).
+const ENGINE = "/engine";
+const ENV = { PYTHONPATH: ENGINE, PYTHONTZPATH: `${ENGINE}/tzdata/zoneinfo` };
 
 let web = null;
-let booting = null;
-
+let afterAnswer = () => {};
 const progress = (step) => self.postMessage({ type: "progress", step });
 
-// A download that did not arrive fails the boot as "download:<what>", so the
-// page can say which: "python" (the runtime), "engine" (our wheels) or
-// "catalogue". A network error and an HTTP error status count alike.
-const downloadError = (what) => new Error(`download:${what}`);
-
-async function download(url, what) {
-  let response;
-  try {
-    response = await fetch(url);
-  } catch {
-    throw downloadError(what);
-  }
-  if (!response.ok) throw downloadError(what);
-  return response;
+// A download that did not arrive (no network, or an HTTP error) fails the
+// boot as "download:<what>": "python" (the runtime), "engine" or "catalogue".
+async function download(url, what, as) {
+  const response = await fetch(url).catch(() => null);
+  if (!response?.ok) throw new Error(`download:${what}`);
+  return response[as]();
 }
 
-async function fetchText(url, what) {
-  return (await download(url, what)).text();
-}
-
-async function fetchBytes(url, what) {
-  return (await download(url, what)).arrayBuffer();
-}
-
-// Pyodide's own downloads: a failed fetch rejects with a TypeError. The
-// standard library's is not awaited by the boot (Pyodide logs it and goes
-// on to fail later); it surfaces as an unhandled rejection, see below.
-let runtimeDownloadFailed;
-const runtimeDownload = new Promise((_, reject) => {
-  runtimeDownloadFailed = reject;
-});
-runtimeDownload.catch(() => {});
-
-async function runtime(promise) {
-  try {
-    return await promise;
-  } catch (error) {
-    throw error instanceof TypeError ? downloadError("python") : error;
-  }
-}
+// Pyodide's own downloads reject with a TypeError. The standard library's is
+// not awaited by its boot: it surfaces as an unhandled rejection (see below).
+let runtimeFailed;
+const runtimeFailure = new Promise((_, reject) => (runtimeFailed = reject));
+runtimeFailure.catch(() => {});
+const runtime = (promise) =>
+  promise.catch((error) => {
+    throw error instanceof TypeError ? new Error("download:python") : error;
+  });
 
 // Warm starts. The first visit boots Python from scratch (about 2 s of CPU)
-// and then, once idle, keeps a memory snapshot of it, engine imported, in
-// the browser's Cache Storage. A later visit restores that instead of
-// starting Python again. The key names the Pyodide release and our wheels
-// (both fingerprinted URLs), so a new release or a new engine never meets
-// an old snapshot; Pyodide also refuses one from another build. A snapshot
-// that fails to restore is dropped and the boot starts over from scratch.
+// and then, once the visitor pauses, keeps a gzipped memory snapshot of it,
+// engine imported, in Cache Storage; a later visit restores that instead.
+// The key names the Pyodide release and our wheels (fingerprinted URLs). A
+// restore that never finished (Python hung, the tab was closed) leaves its
+// attempt marked: the next visit drops the snapshot rather than trust it.
 const WARM_CACHE = "calculator-warm-start";
 const SNAPSHOT_DELAY_MS = 1000;
+let warmCache = null;
+const cache = () =>
+  (warmCache ??= (typeof caches === "object" ? caches.open(WARM_CACHE) : Promise.resolve(null)).catch(() => null));
 
-const snapshotKey = (indexURL, wheels) =>
-  `${indexURL}warm-start?${wheels.map((url) => new URL(url).pathname).join("&")}`;
-
-// Opened once for the visit.
-let warmCacheOpened = null;
-
-function warmCache() {
-  warmCacheOpened ??= (async () => {
-    try {
-      return typeof caches === "object" ? await caches.open(WARM_CACHE) : null;
-    } catch {
-      return null; // storage refused (private mode, quota): boot from scratch
-    }
-  })();
-  return warmCacheOpened;
+async function forget(keep) {
+  const store = await cache();
+  for (const request of (await store?.keys()) ?? []) if (request.url !== keep) await store.delete(request);
 }
-
-// A restore that never finished (Python hung, the tab was closed) leaves
-// its mark behind; the next visit then drops the snapshot rather than
-// trusting it again, so one bad snapshot cannot break every visit.
-const attemptKey = (key) => `${key}&attempt`;
 
 async function readSnapshot(key) {
-  const cache = await warmCache();
   try {
-    if (!cache) return null;
-    if (await cache.match(attemptKey(key))) {
-      await forgetSnapshots(null);
+    const store = await cache();
+    if (!store) return null;
+    if (await store.match(`${key}&attempt`)) {
+      await forget(null);
       return null;
     }
-    const response = await cache.match(key);
+    const response = await store.match(key);
     if (!response) return null;
-    await cache.put(attemptKey(key), new Response(""));
-    const plain = response.body.pipeThrough(new DecompressionStream("gzip"));
-    return new Uint8Array(await new Response(plain).arrayBuffer());
+    await store.put(`${key}&attempt`, new Response(""));
+    return new Uint8Array(await new Response(response.body.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer());
   } catch {
-    return null;
+    return null; // storage refused (private mode, quota) or a broken snapshot: boot from scratch
   }
 }
 
-async function restored(key) {
+async function saveSnapshot(pyodide, key) {
   try {
-    await (await warmCache())?.delete(attemptKey(key));
-  } catch {
-    // Not worth failing the boot: the next visit starts afresh at worst.
+    // Python's memory is mostly empty pages: gzip keeps a fifth of its 31 MB.
+    const packed = new Blob([pyodide.makeMemorySnapshot()]).stream().pipeThrough(new CompressionStream("gzip"));
+    await (await cache())?.put(key, new Response(packed));
+    await forget(key);
+  } catch (error) {
+    console.warn("calculator worker: no warm start:", String(error.message || error));
   }
 }
 
-async function forgetSnapshots(keep) {
-  const cache = await warmCache();
-  if (!cache) return;
-  for (const request of await cache.keys()) {
-    if (request.url !== keep) await cache.delete(request);
-  }
-}
-
-let snapshotTimer = null;
-let snapshotDone = false;
-
-// Called after each answer: the snapshot is taken once the visitor pauses,
-// so that it never delays the first live quote or a recalculation.
-function scheduleSnapshot(pyodide, key) {
-  if (snapshotDone) return;
-  clearTimeout(snapshotTimer);
-  snapshotTimer = setTimeout(async () => {
-    snapshotDone = true;
+// Pyodide's memory snapshots are private API (the _loadSnapshot and
+// _makeSnapshot options, makeMemorySnapshot): this is their only user.
+// `start(options)` boots Python with the engine. A snapshot that fails to
+// restore is dropped for a plain boot; a release without snapshots keeps none.
+async function startPython(start, key) {
+  const snapshot = await readSnapshot(key);
+  if (snapshot) {
     try {
-      const cache = await warmCache();
-      if (!cache) return;
-      const bytes = pyodide.makeMemorySnapshot();
-      // Python's memory is mostly empty pages: gzip keeps about a fifth of
-      // its 31 MB on the visitor's disk, for some 0.1 s more to restore.
-      const packed = new Blob([bytes]).stream().pipeThrough(new CompressionStream("gzip"));
-      await cache.put(key, new Response(packed, { headers: { "Content-Type": "application/gzip" } }));
-      await forgetSnapshots(key);
-      self.postMessage({ type: "warm-start-saved" });
+      const pyodide = await start({ _loadSnapshot: snapshot });
+      await (await cache())?.delete(`${key}&attempt`);
+      return pyodide;
     } catch (error) {
-      console.warn("calculator worker: no warm start:", String(error.message || error));
+      if (error.message.startsWith("download:")) throw error;
+      console.warn("calculator worker: warm start refused:", String(error.message || error));
+      await forget(null);
     }
-  }, SNAPSHOT_DELAY_MS);
-}
-
-let afterAnswer = () => {};
-
-async function startPython(loader, indexURL, snapshot, failed) {
-  const { loadPyodide } = await Promise.race([loader, failed]);
-  const options = { indexURL, stdout: () => {}, stderr: () => {} };
-  if (snapshot) options._loadSnapshot = snapshot;
-  else options._makeSnapshot = true;
-  return Promise.race([runtime(loadPyodide(options)), failed]);
+  }
+  const pyodide = await start({ _makeSnapshot: true });
+  if (typeof pyodide.makeMemorySnapshot !== "function") return pyodide;
+  // Taken once the visitor pauses, so that it never delays an answer.
+  let timer = null;
+  afterAnswer = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      afterAnswer = () => {};
+      saveSnapshot(pyodide, key);
+    }, SNAPSHOT_DELAY_MS);
+  };
+  return pyodide;
 }
 
 async function boot({ pyodide: indexURL, wheels, catalogue }) {
   progress(1);
-  // Everything the engine needs downloads while Pyodide boots: the
-  // catalogue and our wheels (fetched, not `loadPackage`d, which would
-  // start only after the boot and costs more to install).
-  const wheelBytes = Promise.all(wheels.map((url) => fetchBytes(url, "engine")));
-  const catalogueText = fetchText(catalogue, "catalogue");
-  wheelBytes.catch(() => {});
-  catalogueText.catch(() => {});
-  // A failed download ends the boot at once, not when its turn comes.
-  const failed = Promise.race([
-    Promise.all([wheelBytes, catalogueText]).then(() => new Promise(() => {})),
-    runtimeDownload,
-  ]);
+  // Everything the engine needs downloads while Pyodide boots (our wheels
+  // fetched, not `loadPackage`d, which would start only after the boot); a
+  // failed download ends the boot at once, not when its turn comes.
+  const wheelBytes = Promise.all(wheels.map((url) => download(url, "engine", "arrayBuffer")));
+  const catalogueText = download(catalogue, "catalogue", "text");
+  const failed = Promise.race([Promise.all([wheelBytes, catalogueText]).then(() => new Promise(() => {})), runtimeFailure]);
+  failed.catch(() => {});
   // Pyodide's loader downloads while the cache is asked for a snapshot.
   const loader = runtime(import(`${indexURL}pyodide.mjs`));
   loader.catch(() => {});
-  const key = snapshotKey(indexURL, wheels);
-  let snapshot = await readSnapshot(key);
-  let pyodide;
-  try {
-    pyodide = await startPython(loader, indexURL, snapshot, failed);
-    web = await installEngine(pyodide, await wheelBytes, snapshot);
-  } catch (error) {
-    if (!snapshot || String(error.message).startsWith("download:")) throw error;
-    console.warn("calculator worker: warm start refused:", String(error.message || error));
-    await forgetSnapshots(null);
-    snapshot = null;
-    pyodide = await startPython(loader, indexURL, null, failed);
-    web = await installEngine(pyodide, await wheelBytes, null);
-  }
+  const start = async (options) => {
+    const { loadPyodide } = await Promise.race([loader, failed]);
+    const fsInit = async (fs) => fs.mkdirTree(ENGINE);
+    const quiet = { stdout: () => {}, stderr: () => {} };
+    const pyodide = await Promise.race([runtime(loadPyodide({ indexURL, env: ENV, fsInit, ...quiet, ...options })), failed]);
+    progress(2);
+    // Even after a warm start: a module imported later reads its file.
+    for (const bytes of await Promise.race([wheelBytes, failed])) {
+      pyodide.unpackArchive(bytes, "wheel", { extractDir: ENGINE });
+    }
+    progress(3);
+    web = pyodide.pyimport("calculator.web");
+    return pyodide;
+  };
+  await startPython(start, `${indexURL}warm-start?${wheels.map((url) => new URL(url).pathname).join("&")}`);
   web.load_catalogue(await catalogueText);
   progress(4);
-  if (snapshot) await restored(key);
-  else afterAnswer = () => scheduleSnapshot(pyodide, key);
-  return { warm: Boolean(snapshot) };
 }
 
-// Our wheels go into site-packages even after a warm start: the snapshot
-// holds the imported modules, but a module imported later reads its file.
-async function installEngine(pyodide, wheels, snapshot) {
-  progress(2);
-  const sitePackages = pyodide.runPython("import sysconfig; sysconfig.get_path('purelib')");
-  for (const bytes of wheels) {
-    pyodide.unpackArchive(bytes, "wheel", { extractDir: sitePackages });
+// Python answers JSON; {"need": url} asks for a file first, which it gets
+// back under files[url] (null when it could not be fetched).
+async function ask(fn, request) {
+  const files = {};
+  let reply = JSON.parse(web[fn](JSON.stringify(request)));
+  while (reply.need && !(reply.need in files)) {
+    files[reply.need] = await download(reply.need, "file", "text").catch(() => null);
+    reply = JSON.parse(web[fn](JSON.stringify({ ...request, files })));
   }
-  // Time zones are read from the tzdata wheel's files by path: the
-  // package's own lookup would import importlib.resources, 25 ms more.
-  pyodide.runPython(
-    `import importlib, zoneinfo; importlib.invalidate_caches(); zoneinfo.reset_tzpath(["${sitePackages}/tzdata/zoneinfo"])`,
-  );
-  progress(3);
-  // Imported before a snapshot is taken, so that a warm start has them too
-  // (catalogue.py imports validate only when a catalogue is loaded).
-  if (!snapshot) pyodide.runPython("import calculator.web, calculator.validate");
-  return pyodide.pyimport("calculator.web");
+  return reply;
 }
 
 // When a download fails, Pyodide leaves promises of its own unhandled: the
 // boot ends with a download failure; keep these out of the page's errors.
 self.addEventListener("unhandledrejection", (event) => {
   event.preventDefault();
-  if (event.reason instanceof TypeError) runtimeDownloadFailed(downloadError("python"));
+  if (event.reason instanceof TypeError) runtimeFailed(new Error("download:python"));
   console.warn("calculator worker:", String(event.reason?.message || event.reason));
 });
 
-self.addEventListener("message", async ({ data }) => {
+self.addEventListener("message", async ({ data, ports: [port] }) => {
   if (data.type === "init") {
-    booting ??= boot(data).then(
-      ({ warm }) => self.postMessage({ type: "ready", warm }),
+    boot(data).then(
+      () => self.postMessage({ type: "ready" }),
       (error) => self.postMessage({ type: "failed", reason: String(error.message || error) }),
     );
     return;
   }
-  if (data.type === "call") {
-    try {
-      if (!web || !CALLS.has(data.fn)) throw new Error(`непозната заявка ${data.fn}`);
-      const result = web[data.fn](...data.args);
-      self.postMessage({ type: "result", id: data.id, result });
-      afterAnswer();
-    } catch (error) {
-      // A Python traceback is for the console, not for the visitor.
-      self.postMessage({ type: "error", id: data.id, reason: String(error.message || error) });
-    }
+  try {
+    if (!web || !CALLS.has(data.fn)) throw new Error(`unknown call ${data.fn}`);
+    port.postMessage({ reply: await ask(data.fn, data.request) });
+    afterAnswer();
+  } catch (error) {
+    // A Python traceback is for the console, not for the visitor.
+    port.postMessage({ error: String(error.message || error) });
   }
 });

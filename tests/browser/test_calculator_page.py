@@ -32,6 +32,19 @@ TEN_WORKSTATIONS_GROSS = {
     "na-rabota": "459.00",  # 8.5 h x 45 = 382.50
     "avariyna": "558.00",  # 150 + 7 h x 45 = 465
 }
+# And 30 km out of town: one visit, 2 x 30 km x 0.40 = 24 more each.
+TEN_WORKSTATIONS_30_KM_GROSS = {
+    "premium": "601.80",
+    "standard": "522.00",
+    "pochasov": "436.80",
+    "na-rabota": "487.80",
+    "avariyna": "586.80",
+}
+# The link of that quote, with a required reaction and a moment, issued today.
+TEN_WORKSTATIONS_LINK = re.compile(
+    r"http://127\.0\.0\.1:\d+/kalkulator/#v=1&pl=2026-11&d=\d{4}-\d\d-\d\d&c=b"
+    r"&ws=10&sv=1&inc=1&vis=1&km=30&rt=4&at=2026-12-23T17:30"
+)
 
 
 def gross_by_plan(page: Page) -> dict[str, str]:
@@ -53,6 +66,16 @@ def wait_for_gross(page: Page, expected: dict[str, str]) -> None:
 def open_ready(page: Page, url: str) -> None:
     page.goto(url)
     expect(page.locator(ROOT_SELECTOR)).to_have_attribute("data-state", "ready", timeout=READY_TIMEOUT_MS)
+
+
+def answered(page: Page) -> None:
+    """Wait until a live answer is on screen: the status says so as the answer arrives."""
+    expect(page.locator("[data-calc-status-text]")).to_contain_text("Обновено.", timeout=READY_TIMEOUT_MS)
+
+
+def open_answered(page: Page, url: str) -> None:
+    page.goto(url)
+    answered(page)
 
 
 def test_the_default_quote_is_in_the_page_before_python_starts(browser: Browser, base_url: str):
@@ -77,9 +100,12 @@ def test_typing_recomputes_in_python_and_the_address_bar_follows(page: Page, bas
     expect(premium.locator(".plan-card__calc")).to_contain_text(
         "Часове над включените: 87,50 € (6 ч включени, 2,5 ч над тях × 35,00 €)"
     )
-    link = page.locator("[data-quote-link]").input_value()
-    assert urlsplit(link).fragment.startswith("v=1&pl=2026-11&d=")
-    assert "&ws=10&sv=1&inc=1&vis=1&km=0" in link
+    # The link field, the address bar and the request link are the answer's.
+    link_field = page.locator("[data-quote-link]")
+    expect(link_field).to_have_value(
+        re.compile(r"#v=1&pl=2026-11&d=\d{4}-\d\d-\d\d&c=b&ws=10&sv=1&inc=1&vis=1&km=0$")
+    )
+    link = link_field.input_value()
     assert page.url == link
     request = page.locator("[data-calc-request]").get_attribute("href")
     assert parse_qs(urlsplit(request).query)["oferta"] == [link]
@@ -108,16 +134,17 @@ def test_a_quote_link_reopens_the_same_quote_in_a_fresh_browser(browser: Browser
     page.get_by_label("Разстояние извън града").fill("30")
     page.get_by_label("Нужна реакция до").fill("4")
     page.get_by_label("Момент на инцидента").fill("2026-12-23T17:30")
-    expect(page.locator('[data-plan="premium"]')).to_have_attribute("data-gross", "601.80")
-    first = gross_by_plan(page)
-    link = page.locator("[data-quote-link]").input_value()
+    # The link of the last change: the gross does not depend on the moment.
+    link_field = page.locator("[data-quote-link]")
+    expect(link_field).to_have_value(TEN_WORKSTATIONS_LINK)
+    link = link_field.input_value()
 
     fresh = browser.new_context()
     other = fresh.new_page()
     open_ready(other, link)
-    wait_for_gross(other, first)
-    assert other.get_by_label("Работни станции").input_value() == "10"
-    assert other.get_by_label("Момент на инцидента").input_value() == "2026-12-23T17:30"
+    expect(other.get_by_label("Момент на инцидента")).to_have_value("2026-12-23T17:30")
+    expect(other.get_by_label("Работни станции")).to_have_value("10")
+    wait_for_gross(other, TEN_WORKSTATIONS_30_KM_GROSS)
     # 24/7: two hours after Wednesday 17:30; working hours skip Christmas
     # and the substitute day off on Monday 28.12.
     expect(other.locator('[data-plan="premium"] .plan-card__deadline')).to_have_text(
@@ -127,8 +154,52 @@ def test_a_quote_link_reopens_the_same_quote_in_a_fresh_browser(browser: Browser
         "При инцидент в сряда, 23.12.2026, 17:30 реагираме до вторник, 29.12.2026, 12:30"
     )
     expect(other.locator('[data-plan="pochasov"]')).to_contain_text("Не покрива срока")
-    assert other.url == link
+    expect(other).to_have_url(link)
     fresh.close()
+
+
+# The visitor's edit and the click in one task of the page, as a quick hand
+# does them: the click comes before the answer to the edit can have arrived.
+EDIT_AND_CLICK = """([id, value, target]) => {
+  const field = document.getElementById(id);
+  field.value = value;
+  field.dispatchEvent(new Event("input", { bubbles: true }));
+  const pending = document.querySelector("[data-calc-share]").getAttribute("aria-busy");
+  document.querySelector(target).click();
+  return pending;
+}"""
+
+
+# The quote's own link, as the page hands it out, for 5 workstations and `servers` servers.
+def own_link(servers: int) -> re.Pattern[str]:
+    return re.compile(
+        rf"http://127\.0\.0\.1:\d+/kalkulator/#v=1&pl=2026-11&d=\d{{4}}-\d\d-\d\d&c=b&ws=5&sv={servers}&inc=1&vis=1&km=0"
+    )
+
+
+def test_a_link_copied_straight_after_an_edit_is_the_link_of_that_edit(page: Page, base_url: str, watch):
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    open_answered(page, base_url + "kalkulator/")
+    pending = page.evaluate(EDIT_AND_CLICK, ["calc-servers", "2", "[data-calc-copy]"])
+    # While the answer was on its way, the link was marked as not yet the quote's.
+    assert pending == "true"
+    expect(page.locator("[data-calc-status-text]")).to_have_text("Връзката е копирана.")
+    copied = page.evaluate("() => navigator.clipboard.readText()")
+    assert own_link(2).fullmatch(copied)
+    assert page.locator("[data-quote-link]").input_value() == copied
+    expect(page.locator("[data-calc-share]")).not_to_have_attribute("aria-busy", "true")
+    assert watch.console_errors == []
+
+
+def test_a_quote_requested_straight_after_an_edit_carries_the_link_of_that_edit(
+    page: Page, base_url: str, watch
+):
+    open_answered(page, base_url + "kalkulator/")
+    page.evaluate(EDIT_AND_CLICK, ["calc-servers", "3", "[data-calc-request]"])
+    expect(page).to_have_url(re.compile(r"/kontakti/\?oferta="))
+    [link] = parse_qs(urlsplit(page.url).query)["oferta"]
+    assert own_link(3).fullmatch(link)
+    assert watch.console_errors == []
 
 
 def test_a_malformed_link_names_what_it_could_not_read_and_keeps_the_rest(page: Page, base_url: str, watch):
@@ -137,8 +208,8 @@ def test_a_malformed_link_names_what_it_could_not_read_and_keeps_the_rest(page: 
     expect(notice).to_contain_text("работни станции (трябва да е число с точка, например 7.5)")
     expect(notice).to_contain_text("параметър (непознат параметър)")
     expect(notice).to_contain_text("момент на инцидента (няма такъв момент")
-    assert page.get_by_label("Сървъри").input_value() == "3"
-    assert page.get_by_label("Работни станции").input_value() == "5"
+    expect(page.get_by_label("Сървъри")).to_have_value("3")
+    expect(page.get_by_label("Работни станции")).to_have_value("5")
     # 5 ws + 3 servers = 8.5 h + 1.5 h = 10 h: Premium 390 + 4 h x 35 = 530.
     expect(page.locator('[data-plan="premium"]')).to_have_attribute("data-gross", "636.00")
     assert watch.console_errors == []
@@ -173,13 +244,14 @@ def test_a_link_of_an_older_price_list_shows_the_quote_as_issued_and_today_besid
         expect(page.locator('[data-today-plan="premium"] .plan-card__amount')).to_have_text("390,00\u00a0€")
         expect(page.locator("[data-calc-issued]")).to_have_text("10.01.2026")
         expect(page.locator("[data-calc-valid]")).to_have_text("09.02.2026")
-        assert "pl=2026-01&d=2026-01-10" in page.url
+        expect(page).to_have_url(re.compile(r"#v=1&pl=2026-01&d=2026-01-10&c=b&ws=5&"))
         # A change makes it a new quote at today's prices.
         page.get_by_label("Работни станции").fill("6")
         expect(page.locator("[data-calc-today]")).to_be_hidden()
         # 6 workstations and 1 server: 5 h + 1.5 h; 390 + 0.5 h x 35 = 407.50 net.
         expect(page.locator('[data-plan="premium"]')).to_have_attribute("data-gross", "489.00")
-        assert "pl=2026-11" in page.url
+        expect(page).to_have_url(re.compile(r"#v=1&pl=2026-11&d=\d{4}-\d\d-\d\d&c=b&ws=6&"))
+        expect(page.locator("[data-calc-notice]")).to_be_hidden()
         assert watch.console_errors == []
     finally:
         shutil.move(backup, lists / "index.json")
@@ -195,7 +267,7 @@ def test_an_unknown_price_list_falls_back_to_today_with_a_message(page: Page, ba
 
 
 def test_the_print_view_is_one_a4_page_with_number_date_and_link(page: Page, base_url: str):
-    open_ready(page, base_url + "kalkulator/")
+    open_answered(page, base_url + "kalkulator/")
     page.emulate_media(media="print")
     expect(page.locator(".calc-print-head")).to_be_visible()
     expect(page.locator(".calc-print-head")).to_contain_text("ТехОпора ЕООД")
@@ -286,15 +358,15 @@ def test_the_chart_draws_every_plan_and_marks_where_the_cheapest_changes(browser
         page = context.new_page()
         open_ready(page, base_url + "kalkulator/")
         chart = page.locator(".calc-chart svg")
-        assert chart.get_attribute("role") == "img"
+        expect(chart).to_have_attribute("role", "img")
         expect(chart.locator("#chart-title")).to_have_text(
             "Месечна цена (без ДДС) според часовете редовна работа"
         )
-        assert chart.locator("polyline").count() == 5
+        expect(chart.locator("polyline")).to_have_count(5)
         # With the default profile the cheapest plan changes once on the chart:
         # Premium undercuts Почасов above 34.5 h (390 + (h + 1.5 - 6) x 35 = (h + 1.5) x 40).
         points = chart.locator("circle.chart__point")
-        assert points.count() == 1
+        expect(points).to_have_count(1)
         expect(points.locator("title")).to_have_text(
             "Над 34,5\u00a0ч редовна работа на месец Абонамент Премиум излиза по-евтино от Абонамент Почасов"
         )

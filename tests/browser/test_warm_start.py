@@ -2,45 +2,76 @@
 
 The Worker keeps a memory snapshot of Python, engine imported, in Cache
 Storage once the visitor pauses; the next visit restores it instead of
-starting Python again. These tests check that the restored engine answers
-exactly as a fresh one, and that a snapshot that cannot be used is dropped
-without the visitor noticing.
+starting Python again. These tests watch that cache, as the page's own
+scripts do: a restore marks its attempt there before it needs our wheels,
+and clears the mark once Python is up. They check that the restored engine
+answers exactly as a fresh one, and that a snapshot that cannot be used is
+dropped without the visitor noticing.
 """
 
+import re
+import time
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, BrowserContext, Page, Route, expect
 
 from .test_calculator_page import (
     DEFAULT_GROSS,
-    ROOT_SELECTOR,
     TEN_WORKSTATIONS_GROSS,
-    open_ready,
+    answered,
+    gross_by_plan,
+    open_answered,
     wait_for_gross,
 )
 
 pytestmark = pytest.mark.browser
 
 CACHE = "calculator-warm-start"
-HTML = "html"
-SAVE_TIMEOUT_MS = 30_000
+SAVE_TIMEOUT_S = 30
+WHEELS = re.compile(r"/assets/wheels/[^/]+/[^/]+\.whl$")
+
+
+@pytest.fixture
+def context(browser: Browser) -> Iterator[BrowserContext]:
+    # Without the offline copy's Service Worker, which would fetch the wheels
+    # out of the reach of the test's routes.
+    context = browser.new_context(locale="bg-BG", timezone_id="Europe/Sofia", service_workers="block")
+    yield context
+    context.close()
 
 
 def cached(page: Page) -> list[dict[str, Any]]:
-    """What the warm-start cache holds: each entry's URL and size in bytes."""
+    """What the warm-start cache holds: each entry's URL, size in bytes and SHA-256."""
     return page.evaluate(
         """async (name) => {
             const cache = await caches.open(name);
             const out = [];
             for (const request of await cache.keys()) {
-                const response = await cache.match(request);
-                out.push({ url: request.url, bytes: (await response.arrayBuffer()).byteLength });
+                const body = await (await cache.match(request)).arrayBuffer();
+                const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", body));
+                const sha256 = [...digest].map((byte) => byte.toString(16).padStart(2, "0")).join("");
+                out.push({ url: request.url, bytes: body.byteLength, sha256 });
             }
             return out;
         }""",
         CACHE,
     )
+
+
+def cached_when(page: Page, condition: Callable[[list[dict[str, Any]]], bool]) -> list[dict[str, Any]]:
+    """The cache's entries, once they meet `condition` (polled: the Worker writes on its own time)."""
+    deadline = time.monotonic() + SAVE_TIMEOUT_S
+    while not condition(entries := cached(page)):
+        assert time.monotonic() < deadline, entries
+        page.wait_for_timeout(200)
+    return entries
+
+
+def one_snapshot(entries: list[dict[str, Any]]) -> bool:
+    """A whole snapshot (Python's 31 MB, gzipped) and nothing else."""
+    return len(entries) == 1 and 3_000_000 < entries[0]["bytes"] < 10_000_000
 
 
 def put(page: Page, url: str, body: str) -> None:
@@ -51,27 +82,36 @@ def put(page: Page, url: str, body: str) -> None:
 
 
 def first_visit(page: Page, url: str) -> list[dict[str, Any]]:
-    open_ready(page, url)
-    wait_for_gross(page, DEFAULT_GROSS)
-    expect(page.locator(HTML)).to_have_attribute("data-calc-warm-start", "saved", timeout=SAVE_TIMEOUT_MS)
-    return cached(page)
+    open_answered(page, url)
+    assert gross_by_plan(page) == DEFAULT_GROSS
+    return cached_when(page, one_snapshot)
+
+
+def reload_restoring(page: Page, kept: dict[str, Any]) -> None:
+    """Reload, and see the Worker restore the snapshot `kept`, and keep it as it was."""
+    held: list[Route] = []
+    page.context.route(WHEELS, lambda route: held.append(route))
+    page.reload()
+    # The attempt is marked before the engine's wheels are needed: hold them
+    # until the mark is seen, so that it cannot come and go unseen.
+    cached_when(page, lambda entries: kept["url"] + "&attempt" in [entry["url"] for entry in entries])
+    page.context.unroute(WHEELS)
+    for route in held:
+        route.continue_()
+    answered(page)
+    assert cached_when(page, lambda entries: len(entries) == 1) == [kept]
 
 
 def test_a_repeat_visit_restores_python_and_answers_the_same(page: Page, base_url: str, watch):
     entries = first_visit(page, base_url + "kalkulator/")
     # One snapshot, named after the Pyodide release and both our wheels.
-    assert len(entries) == 1
     key = entries[0]["url"]
     assert key.startswith(base_url + "assets/pyodide/314.0.7/warm-start?/assets/wheels/")
     assert "/calculator-0.1.0-py3-none-any.whl&/assets/wheels/" in key
     assert key.endswith("/tzdata-2026.6-py3-none-any.whl")
-    # Python's whole memory (31 MB), gzipped.
-    assert 3_000_000 < entries[0]["bytes"] < 10_000_000
 
-    page.reload()
-    expect(page.locator(ROOT_SELECTOR)).to_have_attribute("data-state", "ready", timeout=30_000)
-    expect(page.locator(HTML)).to_have_attribute("data-calc-warm-start", "used")
-    wait_for_gross(page, DEFAULT_GROSS)
+    reload_restoring(page, entries[0])
+    assert gross_by_plan(page) == DEFAULT_GROSS
     page.get_by_label("Работни станции").fill("10")
     wait_for_gross(page, TEN_WORKSTATIONS_GROSS)
     # The Sofia time zone and the days off work after a restore: the time
@@ -80,26 +120,22 @@ def test_a_repeat_visit_restores_python_and_answers_the_same(page: Page, base_ur
     expect(page.locator('[data-plan="pochasov"] .plan-card__deadline')).to_have_text(
         "При инцидент в сряда, 23.12.2026, 17:30 реагираме до вторник, 29.12.2026, 12:30"
     )
-    # A restored engine keeps no second snapshot.
-    page.wait_for_timeout(1500)
-    assert [entry["url"] for entry in cached(page)] == [key]
+    # A restored engine keeps the snapshot it came from.
+    assert cached(page) == entries
     assert watch.console_errors == []
     assert watch.foreign_requests == []
 
 
 def test_a_snapshot_that_cannot_be_restored_is_replaced_by_a_fresh_start(page: Page, base_url: str, watch):
-    entries = first_visit(page, base_url + "kalkulator/")
-    key = entries[0]["url"]
+    key = first_visit(page, base_url + "kalkulator/")[0]["url"]
     put(page, key, "not a snapshot")
 
     page.reload()
-    expect(page.locator(ROOT_SELECTOR)).to_have_attribute("data-state", "ready", timeout=30_000)
-    wait_for_gross(page, DEFAULT_GROSS)
+    answered(page)
+    assert gross_by_plan(page) == DEFAULT_GROSS
     # Started from scratch, and kept a good snapshot again.
-    expect(page.locator(HTML)).to_have_attribute("data-calc-warm-start", "saved", timeout=SAVE_TIMEOUT_MS)
-    entries = cached(page)
-    assert [entry["url"] for entry in entries] == [key]
-    assert 3_000_000 < entries[0]["bytes"] < 10_000_000
+    entries = cached_when(page, one_snapshot)
+    assert entries[0]["url"] == key
     assert watch.console_errors == []
 
 
@@ -110,25 +146,20 @@ def test_a_new_snapshot_removes_those_of_older_releases(page: Page, base_url: st
     assert [entry["url"] for entry in cached(page)] == [old]
 
     entries = first_visit(page, base_url + "kalkulator/")
-    assert len(entries) == 1
     assert "/314.0.7/warm-start?" in entries[0]["url"]
 
 
 def test_a_restore_that_never_finished_is_not_tried_again(page: Page, base_url: str, watch):
-    entries = first_visit(page, base_url + "kalkulator/")
-    key = entries[0]["url"]
+    key = first_visit(page, base_url + "kalkulator/")[0]["url"]
     # What a restore leaves while it runs, as if the last one had hung.
     put(page, key + "&attempt", "")
 
     page.reload()
-    expect(page.locator(ROOT_SELECTOR)).to_have_attribute("data-state", "ready", timeout=30_000)
-    wait_for_gross(page, DEFAULT_GROSS)
-    expect(page.locator(HTML)).to_have_attribute("data-calc-warm-start", "saved", timeout=SAVE_TIMEOUT_MS)
-    assert [entry["url"] for entry in cached(page)] == [key]
-
-    page.reload()
-    expect(page.locator(HTML)).to_have_attribute("data-calc-warm-start", "used", timeout=30_000)
-    wait_for_gross(page, DEFAULT_GROSS)
-    page.wait_for_timeout(200)
-    assert [entry["url"] for entry in cached(page)] == [key]
+    answered(page)
+    assert gross_by_plan(page) == DEFAULT_GROSS
+    # Dropped, started afresh, and a new snapshot kept; the next visit uses it.
+    entries = cached_when(page, one_snapshot)
+    assert entries[0]["url"] == key
+    reload_restoring(page, entries[0])
+    assert gross_by_plan(page) == DEFAULT_GROSS
     assert watch.console_errors == []

@@ -12,6 +12,7 @@ from hostile_links import CATEGORIES, CORPUS, LINK_PARAMS, UNKNOWN, UNPUBLISHED,
 from samples import small_catalogue_data
 
 from calculator import QuoteLinkError, decode_link, decode_link_lenient, web
+from calculator.markup import escape
 
 ENTRIES = read_corpus()
 
@@ -79,9 +80,28 @@ def test_the_decoder_refuses_each_hostile_link_and_names_the_problem(entry: Host
     assert all(len(error.param) <= 20 and len(error.reason) < 120 for error in errors)
 
 
+@pytest.fixture
+def engine(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The page's engine with the test catalogue as today's price list, published as 2026-11."""
+    monkeypatch.setattr(web, "_catalogues", {})
+    monkeypatch.setattr(web, "_current", [])
+    web.load_catalogue(json.dumps(small_catalogue_data() | {"price_list": "2026-11"}))
+
+
+# The site publishes no older list: the index holds only today's.
+INDEX = "https://example.bg/assets/price-lists/index.json"
+OPEN = {
+    "site": "https://example.bg/",
+    "price_lists": INDEX,
+    "files": {INDEX: json.dumps({"current": "2026-11", "lists": [{"id": "2026-11"}]})},
+}
+
+
 @pytest.mark.parametrize("entry", ENTRIES, ids=[entry.id for entry in ENTRIES])
-def test_the_pages_call_reports_the_problems_as_json(entry: Hostile) -> None:
-    opened = json.loads(web.open_link("#" + entry.fragment))
+def test_the_pages_call_names_the_problems_in_words_and_answers_the_rest(
+    engine: None, entry: Hostile
+) -> None:
+    opened = json.loads(web.open_link(json.dumps(OPEN | {"link": "#" + entry.fragment})))
     assert set(opened["form"]) == {
         "customer",
         "workstations",
@@ -93,12 +113,26 @@ def test_the_pages_call_reports_the_problems_as_json(entry: Hostile) -> None:
         "reaction_hours",
         "incident_at",
     }
-    params = [error["param"] for error in opened["errors"]]
+    # What the link could not give keeps its default, and the page gets an answer.
+    assert opened["link"].startswith("#v=1&pl=2026-11&d=")
+    assert '<article class="plan-card' in opened["slots"]["answer"]
+    notice = opened["slots"]["notice"]
+    assert notice == "".join(f"<p>{escape(text)}</p>" for text in opened["pin"]["notices"])
     if entry.expect == UNPUBLISHED:
-        assert params == []
+        price_list = entry.fragment.split("pl=")[1].split("&")[0]
+        assert notice.startswith(
+            f"<p>Ценоразпис {price_list} от връзката не е намерен, затова показваме днешните цени.</p>"
+        )
     else:
-        assert expected_params(entry, params), opened["errors"]
-        assert all(error["message"] for error in opened["errors"])
+        assert notice.startswith("<p>Не успяхме да прочетем всичко от връзката: ")
+        name = (
+            "параметър"
+            if entry.expect == UNKNOWN
+            else web.PARAM_NAMES["" if entry.expect == WHOLE else entry.expect]
+        )
+        assert f"{name} (" in notice
+    # Whatever the visitor wrote reaches the page as text only.
+    assert "<script" not in notice and "<img" not in notice and "<svg" not in notice
 
 
 @pytest.mark.parametrize(
@@ -121,18 +155,15 @@ def test_a_moment_at_the_ends_of_the_datetime_range_is_an_error_of_that_paramete
 
 @pytest.mark.parametrize("moment", ["0001-01-01T00:30", "0001-01-01T01:30"])
 def test_the_forms_moment_at_the_start_of_the_datetime_range_is_a_field_error(
-    moment: str, monkeypatch: pytest.MonkeyPatch
+    engine: None, moment: str
 ) -> None:
-    monkeypatch.setattr(web, "_catalogues", {})
-    monkeypatch.setattr(web, "_current", [])
-    web.load_catalogue(json.dumps(small_catalogue_data()))
     form = {**web.DEFAULT_FORM, "incident_at": moment}
     reply = json.loads(web.answer(json.dumps({"form": form})))
-    assert reply == {
-        "errors": [
-            {"field": "incident_at", "message": "няма такъв момент (дата, час или смяна на часовото време)"}
-        ]
-    }
+    wrong = "няма такъв момент (дата, час или смяна на часовото време)"
+    # The field's message, no other, and no answer: the last one stays on screen.
+    assert {field: message for field, message in reply["errors"].items() if message} == {"incident_at": wrong}
+    assert reply["slots"] == {"notice": ""}
+    assert "link" not in reply
 
 
 def test_a_name_without_a_value_costs_only_that_name() -> None:

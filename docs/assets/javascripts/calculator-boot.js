@@ -1,31 +1,39 @@
-// Starts the calculator's Worker from the page's <head>, as early as the
-// browser can: a classic `async` script runs as soon as it arrives, while a
-// module (even async) waits for the main thread to finish parsing and
-// Material's bundle. It only creates the Worker, sends it its start message
-// and keeps what the Worker says until calculator-engine.js adopts it. The
-// engine's file URLs are on this script's own element.
-(function () {
-  var element = document.currentScript;
-  if (!element || typeof WebAssembly !== "object" || window.calculatorWorker) return;
-  var absolute = function (value) {
-    return new URL(value, document.baseURI).href;
-  };
-  var worker = new Worker(absolute(element.dataset.worker), { type: "module" });
-  var early = { worker: worker, messages: [], errors: [] };
-  early.onMessage = function (event) {
-    early.messages.push(event);
-  };
-  early.onError = function (event) {
-    event.preventDefault();
-    early.errors.push(event);
-  };
-  worker.addEventListener("message", early.onMessage);
-  worker.addEventListener("error", early.onError);
+// Starts the calculator's Python engine (calculator-worker.js), one for the
+// visit, and is the page's line to it: window.calculatorEngine. A classic
+// async script: it runs once downloaded, where a module waits for the parse.
+(() => {
+  const root = document.currentScript?.closest("[data-calculator]");
+  if (!root || window.calculatorEngine || typeof WebAssembly !== "object") return;
+  const url = (value) => new URL(value, document.baseURI).href;
+  const worker = new Worker(url(root.dataset.worker), { type: "module" });
+  // `ready` settles once: Python can answer, or the boot failed and says why.
+  const engine = { step: 0, onProgress: () => {} };
+  engine.ready = new Promise((resolve, reject) => {
+    worker.addEventListener("message", ({ data }) => {
+      if (data.type === "progress") engine.onProgress((engine.step = data.step));
+      else if (data.type === "ready") resolve();
+      else if (data.type === "failed") reject(new Error(data.reason));
+    });
+    worker.addEventListener("error", (event) => {
+      event.preventDefault();
+      reject(new Error("failed"));
+    });
+  });
+  engine.ready.catch(() => {});
+  // Calls a function of calculator/web.py with a request object; its reply
+  // comes back on a channel of its own.
+  engine.call = (fn, request) =>
+    new Promise((resolve, reject) => {
+      const { port1, port2 } = new MessageChannel();
+      port1.onmessage = ({ data }) => ("error" in data ? reject(new Error(data.error)) : resolve(data.reply));
+      worker.postMessage({ fn, request }, [port2]);
+    });
   worker.postMessage({
     type: "init",
-    pyodide: absolute(element.dataset.pyodide),
-    wheels: element.dataset.wheels.trim().split(/\s+/).map(absolute),
-    catalogue: absolute(element.dataset.catalogue),
+    pyodide: url(root.dataset.pyodide),
+    wheels: root.dataset.wheels.trim().split(/\s+/).map(url),
+    catalogue: url(root.dataset.catalogue),
   });
-  window.calculatorWorker = early;
+  window.calculatorEngine = engine;
+  document.dispatchEvent(new Event("calculator-engine"));
 })();
