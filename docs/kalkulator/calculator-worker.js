@@ -1,8 +1,8 @@
-// The Python engine, in a module Web Worker so that booting Pyodide never
-// blocks the page: it calls the named functions of calculator/web.py, and
-// fetches the files Python asks for. In: {type: "init", pyodide, wheels,
-// catalogue}, then {fn, request} with a port for its {reply} or {error}.
-// Out: {type: "progress", step}, then {type: "ready"} or {type: "failed", reason}.
+// The Python engine in a Web Worker: it boots Pyodide off the page's thread,
+// calls calculator/web.py by name and fetches the files Python asks for.
+// In: {type: "init", pyodide, wheels, catalogue}, then {fn, request} with a
+// port for its {reply} or {error}. Out: {type: "progress", step}, then
+// {type: "ready"} or {type: "failed", reason}.
 
 // The only functions of calculator/web.py the page may call.
 const CALLS = new Set(["answer", "open_link"]);
@@ -54,15 +54,12 @@ async function forget(keep) {
 async function readSnapshot(key) {
   try {
     const store = await cache();
-    if (!store) return null;
-    if (await store.match(`${key}&attempt`)) {
-      await forget(null);
-      return null;
-    }
-    const response = await store.match(key);
+    if (await store?.match(`${key}&attempt`)) return forget(null).then(() => null);
+    const response = await store?.match(key);
     if (!response) return null;
     await store.put(`${key}&attempt`, new Response(""));
-    return new Uint8Array(await new Response(response.body.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer());
+    const plain = response.body.pipeThrough(new DecompressionStream("gzip"));
+    return new Uint8Array(await new Response(plain).arrayBuffer());
   } catch {
     return null; // storage refused (private mode, quota) or a broken snapshot: boot from scratch
   }
@@ -91,7 +88,7 @@ async function startPython(start, key) {
       await (await cache())?.delete(`${key}&attempt`);
       return pyodide;
     } catch (error) {
-      if (error.message.startsWith("download:")) throw error;
+      if (String(error.message).startsWith("download:")) throw error;
       console.warn("calculator worker: warm start refused:", String(error.message || error));
       await forget(null);
     }
@@ -117,7 +114,8 @@ async function boot({ pyodide: indexURL, wheels, catalogue }) {
   // failed download ends the boot at once, not when its turn comes.
   const wheelBytes = Promise.all(wheels.map((url) => download(url, "engine", "arrayBuffer")));
   const catalogueText = download(catalogue, "catalogue", "text");
-  const failed = Promise.race([Promise.all([wheelBytes, catalogueText]).then(() => new Promise(() => {})), runtimeFailure]);
+  const downloaded = Promise.all([wheelBytes, catalogueText]);
+  const failed = Promise.race([downloaded.then(() => new Promise(() => {})), runtimeFailure]);
   failed.catch(() => {});
   // Pyodide's loader downloads while the cache is asked for a snapshot.
   const loader = runtime(import(`${indexURL}pyodide.mjs`));
@@ -126,7 +124,8 @@ async function boot({ pyodide: indexURL, wheels, catalogue }) {
     const { loadPyodide } = await Promise.race([loader, failed]);
     const fsInit = async (fs) => fs.mkdirTree(ENGINE);
     const quiet = { stdout: () => {}, stderr: () => {} };
-    const pyodide = await Promise.race([runtime(loadPyodide({ indexURL, env: ENV, fsInit, ...quiet, ...options })), failed]);
+    const booted = loadPyodide({ indexURL, env: ENV, fsInit, ...quiet, ...options });
+    const pyodide = await Promise.race([runtime(booted), failed]);
     progress(2);
     // Even after a warm start: a module imported later reads its file.
     for (const bytes of await Promise.race([wheelBytes, failed])) {

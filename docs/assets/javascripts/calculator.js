@@ -1,9 +1,8 @@
-// The calculator page's glue: the form's values go to the Python engine
-// (calculator-boot.js), whose reply is ready markup for the page's slots; this
-// file puts it in place, keeps the address bar and the shared link on the
-// quote on screen, and shows progress, failure and the fallback. Its texts
-// come from the page or from Python. Material's instant navigation swaps the
-// page without reloading this module: it mounts on every `document$`.
+// The calculator page's glue: the form's values to the Python engine, its
+// ready markup into the page's slots, the quote's link to the address bar.
+// It shows progress, failure and the fallback in the page's or Python's words.
+// Material's instant navigation swaps the page without reloading this module:
+// it mounts on every `document$`.
 
 function mount(root) {
   if (root.dataset.mounted) return;
@@ -126,8 +125,8 @@ function mount(root) {
       }
       return id && !document.getElementById(id) ? location.hash : null;
     };
-    const open = () =>
-      ask("open_link", { link: linkHash(), site: url(root.dataset.siteRoot), price_lists: url(root.dataset.priceLists) });
+    const lists = { site: url(root.dataset.siteRoot), price_lists: url(root.dataset.priceLists) };
+    const open = () => ask("open_link", { link: linkHash(), ...lists });
     // A link pasted into the address bar changes only the fragment: reopen
     // it. The page's own updates use history.replaceState: no hashchange.
     const onHashChange = () => {
