@@ -11,15 +11,17 @@ Not imported by the runtime core (it uses PyYAML and the file system).
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 
 from calculator.catalogue import Catalogue, Plan
 from calculator.errors import CatalogueError
 from calculator.validate import parse_plan, parse_settings
+
+_T = TypeVar("_T")
 
 __all__ = ["load_catalogue", "read_front_matter"]
 
@@ -147,6 +149,17 @@ def _shown(path: Path, docs_dir: Path) -> str:
         return path.as_posix()
 
 
+def _section(path: Path, shown: str, key: str, parse: Callable[[Any, str], _T]) -> _T:
+    """The front matter's `key` of the page at `path`, parsed; an error names the page."""
+    front = read_front_matter(path, shown)
+    if key not in front:
+        raise CatalogueError("missing required key", field=key, file=shown)
+    try:
+        return parse(front[key], key)
+    except CatalogueError as err:
+        raise err.located(shown) from None
+
+
 def load_catalogue(docs_dir: Path, *, with_holidays: bool = True) -> Catalogue:
     """Read and validate the catalogue from ``docs_dir/plans/*.md``.
 
@@ -165,26 +178,14 @@ def load_catalogue(docs_dir: Path, *, with_holidays: bool = True) -> Catalogue:
     shown = _shown(index, docs_dir)
     if not index.is_file():
         raise CatalogueError("the plans index with the catalogue is missing", file=shown)
-    front = read_front_matter(index, shown)
-    if "catalogue" not in front:
-        raise CatalogueError("missing required key", field="catalogue", file=shown)
-    try:
-        settings = parse_settings(front["catalogue"], "catalogue")
-    except CatalogueError as err:
-        raise err.located(shown) from None
+    settings = _section(index, shown, "catalogue", parse_settings)
     plans: list[Plan] = []
     where: dict[str, str] = {}
     for path in sorted(plans_dir.glob("*.md")):
         if path.name == INDEX:
             continue
         shown = _shown(path, docs_dir)
-        front = read_front_matter(path, shown)
-        if "plan" not in front:
-            raise CatalogueError("missing required key", field="plan", file=shown)
-        try:
-            plan = parse_plan(front["plan"], "plan")
-        except CatalogueError as err:
-            raise err.located(shown) from None
+        plan = _section(path, shown, "plan", parse_plan)
         if plan.id in where:
             reason = f"the plan id is already used in {where[plan.id]}"
             raise CatalogueError(reason, field="plan.id", plan=plan.id, file=shown)
