@@ -20,6 +20,8 @@
     finish = resolve;
     fail = reject;
   });
+  // A page that never answers ends the benchmark with a message, not a hang.
+  setTimeout(() => fail(new Error("no answer on screen within 60 s")), 60000);
   const settle = (what) => {
     const at = now();
     requestAnimationFrame(() => finish({ what, at, frame: now() }));
