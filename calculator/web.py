@@ -18,99 +18,20 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
 from calculator.catalogue import Catalogue
-from calculator.clock import SOFIA, parse_moment
+from calculator.clock import SOFIA
 from calculator.errors import CatalogueError, ProfileError
+from calculator.form import CHECKED, DEFAULT_FORM, PARAM_NAMES, form_profile, form_values
 from calculator.links import decode_link_lenient, encode_link
 from calculator.markup import escape
-from calculator.money import decimal_text
-from calculator.profile import BOUNDS, Profile
 from calculator.quote import Quote, quote
 from calculator.render import answer_html, inputs_html, notice_html, quote_number, today_html, valid_until
 
-__all__ = [
-    "FIELDS",
-    "PARAM_NAMES",
-    "answer",
-    "default_answer",
-    "form_profile",
-    "form_values",
-    "load_catalogue",
-    "open_link",
-]
+__all__ = ["answer", "default_answer", "load_catalogue", "open_link"]
 
-
-@dataclass(frozen=True)
-class Field:
-    """One input of the form; the template renders the form from these."""
-
-    name: str
-    label: str
-    help: str
-    unit: str = ""
-    step: str = "1"
-    optional: bool = False
-
-    @property
-    def bounds(self) -> tuple[str, str]:
-        """Smallest and largest value, as the engine checks them."""
-        low, high, _ = BOUNDS[self.name]
-        return decimal_text(low), decimal_text(high)
-
-
-FIELDS = (
-    Field("workstations", "Работни станции", "Компютри и лаптопи, които поддържаме.", "бр."),
-    Field("servers", "Сървъри", "Физически и виртуални сървъри.", "бр."),
-    Field("incidents", "Инциденти на месец", "Колко повреди очаквате средно на месец.", "бр.", "0.5"),
-    Field(
-        "regular_hours",
-        "Часове редовна работа на месец",
-        "Оставете празно и ще ги изчислим по броя на устройствата.",
-        "ч",
-        "0.5",
-        optional=True,
-    ),
-    Field("visits", "Посещения на място на месец", "Колко пъти месечно идваме при вас.", "бр."),
-    Field(
-        "distance_km",
-        "Разстояние извън града",
-        "В едната посока; 0, ако сте в града.",
-        "км",
-        "any",
-    ),
-    Field(
-        "reaction_hours",
-        "Нужна реакция до",
-        "За колко часа трябва да реагираме при авария. Празно - без изискване.",
-        "ч",
-        "any",
-        optional=True,
-    ),
-)
-
-#: The fields that can be wrong, each with its message box in the page.
-_CHECKED = (*(field.name for field in FIELDS), "incident_at")
-
-#: The quote link's parameters in words, for the visitor ("" is the whole link).
-PARAM_NAMES = {
-    "": "връзката",
-    "v": "версия",
-    "pl": "ценоразпис",
-    "d": "дата на офертата",
-    "c": "вид клиент",
-    "ws": "работни станции",
-    "sv": "сървъри",
-    "inc": "инциденти",
-    "h": "часове работа",
-    "vis": "посещения",
-    "km": "разстояние",
-    "rt": "нужна реакция",
-    "at": "момент на инцидента",
-}
 
 _catalogues: dict[str, Catalogue] = {}
 _current: list[str] = []
@@ -125,54 +46,12 @@ def load_catalogue(text: str, current: bool = True) -> str:
     return catalogue.price_list
 
 
-def form_profile(form: Mapping[str, Any]) -> Profile:
-    """The profile behind the form's values (text, as the inputs hold them).
-
-    Raises:
-        ProfileError: the first bad value, naming its field.
-    """
-    values: dict[str, Any] = {"customer": str(form.get("customer") or "business")}
-    for field in FIELDS:
-        text = str(form.get(field.name, "")).strip().replace(",", ".")
-        if text == "" and field.optional:
-            continue
-        if text == "":
-            raise ProfileError(field.name, "въведете стойност")
-        values[field.name] = text
-    moment = str(form.get("incident_at", "")).strip()
-    if moment:
-        try:
-            values["incident_at"] = parse_moment(moment)
-        except ValueError:
-            raise ProfileError(
-                "incident_at", "няма такъв момент (дата, час или смяна на часовото време)"
-            ) from None
-    return Profile.from_dict(values)
-
-
-def form_values(profile: Profile) -> dict[str, str]:
-    """The form's values for a profile (the reverse of :func:`form_profile`)."""
-    values: dict[str, str] = {"customer": profile.customer}
-    for field in FIELDS:
-        value = getattr(profile, field.name)
-        values[field.name] = (
-            "" if value is None else decimal_text(value) if not isinstance(value, int) else str(value)
-        )
-    moment = profile.incident_at
-    values["incident_at"] = "" if moment is None else moment.strftime("%Y-%m-%dT%H:%M")
-    return values
-
-
-#: The form's values when the page opens: the engine's default profile.
-DEFAULT_FORM = form_values(Profile())
-
-
 def _day(value: date) -> str:
     return value.strftime("%d.%m.%Y")
 
 
 def _errors(error: ProfileError | None) -> dict[str, str]:
-    return {name: error.reason if error is not None and error.field == name else "" for name in _CHECKED}
+    return {name: error.reason if error is not None and error.field == name else "" for name in CHECKED}
 
 
 def _render(

@@ -24,8 +24,9 @@ from backoffice.sources import load_catalogue
 from calculator.catalogue import Catalogue
 from calculator.clock import SOFIA
 from calculator.errors import CatalogueError
+from calculator.form import FIELDS
 from calculator.money import format_number
-from calculator.web import FIELDS, default_answer
+from calculator.web import default_answer
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE_DIR = ROOT / "calculator"

@@ -12,6 +12,7 @@ from hostile_links import CATEGORIES, CORPUS, LINK_PARAMS, UNKNOWN, UNPUBLISHED,
 from samples import small_catalogue_data
 
 from calculator import QuoteLinkError, decode_link, decode_link_lenient, web
+from calculator.form import DEFAULT_FORM, PARAM_NAMES
 from calculator.markup import escape
 
 ENTRIES = read_corpus()
@@ -128,7 +129,7 @@ def test_the_pages_call_names_the_problems_in_words_and_answers_the_rest(
         name = (
             "параметър"
             if entry.expect == UNKNOWN
-            else web.PARAM_NAMES["" if entry.expect == WHOLE else entry.expect]
+            else PARAM_NAMES["" if entry.expect == WHOLE else entry.expect]
         )
         assert f"{name} (" in notice
     # Whatever the visitor wrote reaches the page as text only.
@@ -157,7 +158,7 @@ def test_a_moment_at_the_ends_of_the_datetime_range_is_an_error_of_that_paramete
 def test_the_forms_moment_at_the_start_of_the_datetime_range_is_a_field_error(
     engine: None, moment: str
 ) -> None:
-    form = {**web.DEFAULT_FORM, "incident_at": moment}
+    form = {**DEFAULT_FORM, "incident_at": moment}
     reply = json.loads(web.answer(json.dumps({"form": form})))
     wrong = "няма такъв момент (дата, час или смяна на часовото време)"
     # The field's message, no other, and no answer: the last one stays on screen.

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from samples import small_catalogue_data
 
-from calculator import web
+from calculator import form, web
 
 SITE = "https://example.bg/"
 INDEX = SITE + "assets/price-lists/index.json"
@@ -61,7 +61,7 @@ def open_link(link: str, files: dict[str, str | None]) -> dict[str, Any]:
 
 
 def test_an_answer_fills_every_slot_of_the_page(engine: None) -> None:
-    reply = call(web.answer, {"form": web.DEFAULT_FORM, "pin": {"issued": "2026-11-20"}})
+    reply = call(web.answer, {"form": form.DEFAULT_FORM, "pin": {"issued": "2026-11-20"}})
     assert reply["link"] == "#v=1&pl=test-1&d=2026-11-20&c=b&ws=5&sv=1&inc=1&vis=1&km=0"
     slots = reply["slots"]
     assert {name: text for name, text in slots.items() if name not in ("answer", "inputs")} == {
@@ -88,8 +88,8 @@ def test_an_answer_fills_every_slot_of_the_page(engine: None) -> None:
 
 
 def test_the_lev_box_adds_the_lev_amount_as_the_form_sends_it(engine: None) -> None:
-    plain = call(web.answer, {"form": web.DEFAULT_FORM, "pin": None})
-    levs = call(web.answer, {"form": web.DEFAULT_FORM | {"bgn": "on"}, "pin": None})
+    plain = call(web.answer, {"form": form.DEFAULT_FORM, "pin": None})
+    levs = call(web.answer, {"form": form.DEFAULT_FORM | {"bgn": "on"}, "pin": None})
     assert "лв." not in plain["slots"]["answer"]
     # Почасов: 325.00 EUR x 1.95583 = 635.64 BGN.
     assert "<dt>В лева</dt><dd>635,64\u00a0лв. на месец</dd>" in levs["slots"]["answer"]
@@ -97,7 +97,7 @@ def test_the_lev_box_adds_the_lev_amount_as_the_form_sends_it(engine: None) -> N
 
 def test_a_bad_field_is_named_and_the_answer_on_screen_stays(engine: None) -> None:
     reply = call(
-        web.answer, {"form": web.DEFAULT_FORM | {"servers": "5000"}, "pin": {"notices": ["<b>Бележка</b>"]}}
+        web.answer, {"form": form.DEFAULT_FORM | {"servers": "5000"}, "pin": {"notices": ["<b>Бележка</b>"]}}
     )
     assert reply == {
         "errors": NO_ERRORS | {"servers": "трябва да е между 0 и 1000"},
@@ -117,7 +117,7 @@ def test_a_link_of_an_older_list_asks_for_its_files_then_shows_it_as_issued_and_
         "issued": "2026-01-10",
         "notices": [OLD_LIST_NOTICE, "Срокът на офертата изтече на 09.02.2026."],
     }
-    assert reply["form"] == web.DEFAULT_FORM
+    assert reply["form"] == form.DEFAULT_FORM
     assert reply["link"] == link
     slots = reply["slots"]
     assert (slots["issued"], slots["valid"], slots["list"], slots["effective"]) == (
