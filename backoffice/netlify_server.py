@@ -9,6 +9,7 @@ server is this one, with a handler that adds compression and a log of bytes
 from __future__ import annotations
 
 import re
+import sys
 import threading
 import tomllib
 from collections.abc import Iterator
@@ -109,6 +110,14 @@ class NetlifyHandler(SimpleHTTPRequestHandler):
         """Say nothing: a line per request would bury the tests' own output."""
 
 
+class _Server(ThreadingHTTPServer):
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        # A browser that drops a request it no longer needs (a page closed,
+        # a prefetch cancelled) is no error of the site's: keep the output clean.
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 @contextmanager
 def serve(
     site_dir: Path,
@@ -128,7 +137,7 @@ def serve(
     """
     rules = {"rules": header_rules(netlify_toml), "redirects": netlify_redirects(netlify_toml)}
     served = type(handler.__name__, (handler,), rules | attributes)
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(served, directory=str(site_dir)))
+    server = _Server(("127.0.0.1", 0), partial(served, directory=str(site_dir)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
