@@ -32,7 +32,7 @@ from calculator.links import decode_link
 from calculator.numbers import NumberProblem, read_decimal
 from calculator.profile import Profile
 from calculator.quote import Quote, quote
-from calculator.render_text import quote_table
+from backoffice.quote_table import quote_table
 from calculator.worktime import WorkCalendar, add_elapsed_hours
 
 __all__ = ["main"]
