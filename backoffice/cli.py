@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
 from backoffice.calendar_source import calendar_for, days_off
+from backoffice.quote_table import quote_table
 from backoffice.sources import load_catalogue
 from calculator.catalogue import CALENDAR_24_7, CALENDAR_BUSINESS, Catalogue
 from calculator.clock import SOFIA, parse_clock_time, parse_moment
@@ -32,7 +33,6 @@ from calculator.links import decode_link
 from calculator.numbers import NumberProblem, read_decimal
 from calculator.profile import Profile
 from calculator.quote import Quote, quote
-from backoffice.quote_table import quote_table
 from calculator.worktime import WorkCalendar, add_elapsed_hours
 
 __all__ = ["main"]
