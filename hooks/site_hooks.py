@@ -109,7 +109,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         "catalogue": catalogue_path,
         "worker": worker,
         # What other pages download when a visitor heads for the calculator
-        # (calculator.js): the engine's files, from the site's root.
+        # (calculator-prefetch.js): the engine's files, from the site's root.
         "prefetch": [
             worker,
             *(pyodide_dest + name for name in bundle.PYODIDE_FILES),
