@@ -43,13 +43,20 @@ def context(browser: Browser) -> Iterator[BrowserContext]:
 
 
 def cached(page: Page) -> list[dict[str, Any]]:
-    """What the warm-start cache holds: each entry's URL, size in bytes and SHA-256."""
+    """What the warm-start cache holds: each entry's URL, size in bytes and SHA-256.
+
+    Read while the Worker may still be writing it: an entry dropped meanwhile
+    is left out, and the callers poll until the entries they expect are there.
+    """
     return page.evaluate(
         """async (name) => {
             const cache = await caches.open(name);
             const out = [];
             for (const request of await cache.keys()) {
-                const body = await (await cache.match(request)).arrayBuffer();
+                // The Worker may drop an entry between the listing and the read.
+                const response = await cache.match(request);
+                if (!response) continue;
+                const body = await response.arrayBuffer();
                 const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", body));
                 const sha256 = [...digest].map((byte) => byte.toString(16).padStart(2, "0")).join("");
                 out.push({ url: request.url, bytes: body.byteLength, sha256 });
