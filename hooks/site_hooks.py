@@ -19,7 +19,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import get_data
 
-from backoffice import bundle, csp, offline, price_lists, shortcodes, structured_data
+from backoffice import bundle, csp, offline, price_lists, runtime, shortcodes, structured_data
 from backoffice.sources import load_catalogue
 from calculator.catalogue import Catalogue
 from calculator.clock import SOFIA
@@ -31,6 +31,9 @@ from calculator.web import default_answer
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE_DIR = ROOT / "calculator"
 NETLIFY_TOML = ROOT / "netlify.toml"
+#: The cut runtimes already made, by their inputs (git-ignored): `mkdocs
+#: serve` and the tests build again and again with the same engine.
+RUNTIME_CACHE = ROOT / ".cache" / "runtime"
 
 
 @dataclass
@@ -44,7 +47,7 @@ class _Build:
 
     catalogue: Catalogue
     files: dict[str, bytes]  # site-relative path -> content
-    pyodide_src: Path
+    cut_runtime: runtime.CutRuntime
     pyodide_dest: str
     # Plan id -> (URL, description) of its page, for the plans index's JSON-LD.
     plan_pages: dict[str, tuple[str, str]] = field(default_factory=dict)
@@ -68,21 +71,27 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     docs_dir = Path(config.docs_dir)
     try:
         catalogue = load_catalogue(docs_dir)
-        runtime = bundle.pyodide_dir(ROOT)
+        stock = bundle.pyodide_dir(ROOT)
     except (CatalogueError, bundle.BundleError) as error:
         raise PluginError(str(error)) from error
 
     catalogue_json = json.dumps(catalogue.to_dict(), ensure_ascii=False, sort_keys=True).encode()
 
-    calculator_wheel = bundle.calculator_wheel(PACKAGE_DIR)
     tzdata_wheel = bundle.tzdata_wheel()
+    try:
+        # The engine is served compiled, beside the standard library cut for it.
+        cut = runtime.cut(
+            stock, [bundle.calculator_wheel(PACKAGE_DIR), tzdata_wheel], catalogue_json, RUNTIME_CACHE
+        )
+    except bundle.BundleError as error:
+        raise PluginError(str(error)) from error
     files = {
-        f"assets/wheels/{wheel.digest}/{wheel.filename}": wheel.data
-        for wheel in (calculator_wheel, tzdata_wheel)
+        f"assets/wheels/{wheel.digest}/{wheel.filename}": wheel.data for wheel in (cut.engine, tzdata_wheel)
     }
     catalogue_path = f"assets/catalogue/{bundle.Wheel('', catalogue_json).digest}.json"
     files[catalogue_path] = catalogue_json
-    pyodide_dest = f"assets/pyodide/{bundle.pyodide_version(runtime)}/"
+    # Named after its contents: a new engine or release is a new folder.
+    pyodide_dest = f"assets/pyodide/{cut.digest}/"
 
     # Every published price list stays in the site, so old quote links open.
     try:
@@ -98,7 +107,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         **price_lists.index(lists, catalogue.price_list),
     }
 
-    _build = _Build(catalogue, files, runtime, pyodide_dest)
+    _build = _Build(catalogue, files, cut, pyodide_dest)
     wheels = [path for path in files if path.endswith(".whl")]
     # Beside the calculator page, inside its offline copy's scope: a Worker is
     # served by the Service Worker whose scope holds the Worker's own URL.
@@ -194,7 +203,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     """Write the calculator's files, then check every inline script is allowed."""
     build = _current()
     site_dir = Path(config.site_dir)
-    bundle.copy_pyodide(build.pyodide_src, site_dir / build.pyodide_dest)
+    build.cut_runtime.write(site_dir / build.pyodide_dest)
     for relative, data in build.files.items():
         target = site_dir / relative
         target.parent.mkdir(parents=True, exist_ok=True)

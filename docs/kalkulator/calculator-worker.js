@@ -37,7 +37,7 @@ const runtime = (promise) =>
 // Warm starts. The first visit boots Python from scratch (about 2 s of CPU)
 // and then, once the visitor pauses, keeps a gzipped memory snapshot of it,
 // engine imported, in Cache Storage; a later visit restores that instead.
-// The key names the Pyodide release and our wheels (fingerprinted URLs). A
+// The key names the runtime and our wheels (URLs named after contents). A
 // restore that never finished (Python hung, the tab was closed) leaves its
 // attempt marked: the next visit drops the snapshot rather than trust it.
 const WARM_CACHE = "calculator-warm-start";
@@ -126,6 +126,8 @@ async function boot({ pyodide: indexURL, wheels, catalogue }) {
     const quiet = { stdout: () => {}, stderr: () => {} };
     const booted = loadPyodide({ indexURL, env: ENV, fsInit, ...quiet, ...options });
     const pyodide = await Promise.race([runtime(booted), failed]);
+    // A module missing from the cut standard library comes from the stock one (backoffice/stdlib_fallback.py).
+    pyodide.pyimport("_stdlib_fallback").install(`${indexURL}python_stdlib_full.zip`);
     progress(2);
     // Even after a warm start: a module imported later reads its file.
     for (const bytes of await Promise.race([wheelBytes, failed])) {
@@ -151,6 +153,17 @@ async function ask(fn, request) {
   }
   return reply;
 }
+
+// The cut standard library's fallback (backoffice/stdlib_fallback.py) reads
+// the full one through this, by name, the first time a module is missing.
+self.readSync = (url) => {
+  const request = new XMLHttpRequest();
+  request.open("GET", url, false);
+  request.responseType = "arraybuffer";
+  request.send();
+  if (request.status !== 200) throw new Error(`download:stdlib ${request.status}`);
+  return new Uint8Array(request.response);
+};
 
 // When a download fails, Pyodide leaves promises of its own unhandled: the
 // boot ends with a download failure; keep these out of the page's errors.

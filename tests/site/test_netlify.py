@@ -12,12 +12,12 @@ from backoffice.netlify_server import NetlifyHandler, header_rules, netlify_redi
 NETLIFY = Path(__file__).resolve().parents[2] / "netlify.toml"
 IMMUTABLE = "public, max-age=31536000, immutable"
 # Names that change with their content: Material's hashed bundles, the
-# versioned Pyodide folder, our content-hashed wheels and catalogue.
+# Pyodide folder and our wheels and catalogue, all named after their content.
 FINGERPRINTED = re.compile(
     r"assets/javascripts/bundle\.[0-9a-f]{8}\.min\.js"
     r"|assets/javascripts/workers/search\.[0-9a-f]{8}\.min\.js"
     r"|assets/stylesheets/(main|palette)\.[0-9a-f]{8}\.min\.css"
-    r"|assets/pyodide/[0-9.]+/[^/]+"
+    r"|assets/pyodide/[0-9a-f]{12}/[^/]+"
     r"|assets/wheels/[0-9a-f]{12}/[^/]+\.whl"
     r"|assets/catalogue/[0-9a-f]{12}\.json"
 )

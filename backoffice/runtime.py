@@ -1,0 +1,157 @@
+"""The calculator's own Pyodide: the stock runtime, its standard library cut to what the engine uses.
+
+Stock Pyodide ships 614 standard-library entries as `.py` sources: every
+boot downloads 2.5 MB and compiles what it imports. The build instead runs
+the engine inside the stock Pyodide under Node (`cut_runtime.mjs`,
+`runtime_probe.py`), keeps the modules that Pyodide's start and the engine
+imported, compiled by Pyodide's own Python into sourceless `.pyc`, in a zip
+of stored entries (the server's brotli then compresses across them), and
+compiles the engine's wheel the same way. Deriving the list on every build
+means no hand-kept list can fall behind the engine; the result is cached by
+its inputs, so rebuilds cost nothing.
+
+A module the cut misses still imports: `stdlib_fallback.py`, inside the
+cut zip, fetches the stock standard library (served beside it as
+`python_stdlib_full.zip`) on the first miss.
+
+`pyodide-build` is not used: its commands download a cross-build
+environment from the Internet (the build runs offline), its current release
+needs Python 3.12+ (Netlify builds with 3.11), and it builds packages from
+source, while what we need is the stock runtime's own modules run and
+compiled by the stock interpreter.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import shutil
+import subprocess
+import tempfile
+import zipfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+from backoffice import bundle
+
+HERE = Path(__file__).resolve().parent
+#: What runs at build time: Node boots Pyodide, Python inside it decides.
+SCRIPT, PROBE, FALLBACK = HERE / "cut_runtime.mjs", HERE / "runtime_probe.py", HERE / "stdlib_fallback.py"
+#: The stock files served unchanged.
+UNCHANGED = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
+#: The stock standard library, for the fallback only: fetched on a miss, not
+#: prefetched, not in the offline copy.
+FULL_STDLIB = "python_stdlib_full.zip"
+_NODE_TIMEOUT_S = 300
+
+
+@dataclass(frozen=True)
+class CutRuntime:
+    """The cut runtime of one build: what it serves, and what it was cut to."""
+
+    source: Path  # the npm Pyodide folder
+    stdlib: bytes  # the cut python_stdlib.zip
+    lock: bytes  # pyodide-lock.json without packages
+    engine: bundle.Wheel  # our calculator wheel, compiled
+    modules: tuple[str, ...]  # the standard library's modules kept
+
+    @cached_property
+    def digest(self) -> str:
+        """Short hash of every file served: the runtime's folder name."""
+        digest = hashlib.sha256()
+        for name, data in sorted(self.files().items()):
+            content = data if isinstance(data, bytes) else data.read_bytes()
+            digest.update(name.encode() + b"\0" + hashlib.sha256(content).digest())
+        return digest.hexdigest()[:12]
+
+    def files(self) -> dict[str, bytes | Path]:
+        """The runtime folder's files: name -> content, or the npm file it is a copy of."""
+        return {
+            **{name: self.source / name for name in UNCHANGED},
+            FULL_STDLIB: self.source / "python_stdlib.zip",
+            "python_stdlib.zip": self.stdlib,
+            "pyodide-lock.json": self.lock,
+        }
+
+    def write(self, dest: Path) -> None:
+        """Write the runtime folder into `dest`."""
+        dest.mkdir(parents=True, exist_ok=True)
+        for name, data in self.files().items():
+            if isinstance(data, bytes):
+                (dest / name).write_bytes(data)
+            else:
+                shutil.copyfile(data, dest / name)
+
+
+def lock_without_packages(source: Path) -> bytes:
+    """Pyodide's lock file, its `info` kept and no packages: the Worker loads none through it."""
+    info = json.loads((source / "pyodide-lock.json").read_text(encoding="utf-8"))["info"]
+    return json.dumps({"info": info, "packages": {}}, sort_keys=True).encode()
+
+
+def cache_key(source: Path, wheels: Sequence[bundle.Wheel], catalogue_json: bytes) -> str:
+    """A hash of everything the cut depends on: the runtime, the engine, what exercises it, this code."""
+    digest = hashlib.sha256(bundle.pyodide_version(source).encode())
+    for part in (*(wheel.data for wheel in wheels), catalogue_json):
+        digest.update(hashlib.sha256(part).digest())
+    for path in (SCRIPT, PROBE, FALLBACK, Path(__file__)):
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()[:16]
+
+
+def _run_probe(source: Path, wheels: Sequence[bundle.Wheel], catalogue_json: bytes, out: Path) -> None:
+    node = shutil.which("node")
+    if node is None:
+        raise bundle.BundleError(
+            "Node не е намерен: сайтът се изгражда с Node 20, който изрязва Pyodide за калкулатора; "
+            "инсталирайте Node 20 (https://nodejs.org/) или изпълнете `make build`."
+        )
+    with tempfile.TemporaryDirectory() as temp:
+        work = Path(temp)
+        (work / "wheels").mkdir()
+        for wheel in wheels:
+            (work / "wheels" / wheel.filename).write_bytes(wheel.data)
+        shutil.copyfile(PROBE, work / "runtime_probe.py")
+        shutil.copyfile(FALLBACK, work / "_stdlib_fallback.py")
+        (work / "catalogue.json").write_bytes(catalogue_json)
+        completed = subprocess.run(
+            [node, str(SCRIPT), str(source), str(work)],
+            capture_output=True,
+            text=True,
+            timeout=_NODE_TIMEOUT_S,
+            check=False,
+        )
+        if completed.returncode != 0:
+            last = "\n".join(completed.stderr.strip().splitlines()[-15:])
+            raise bundle.BundleError(
+                f"{SCRIPT.name}: Pyodide не успя да изреже стандартната библиотека:\n{last}"
+            )
+        out.mkdir(parents=True, exist_ok=True)
+        for name in ("python_stdlib.zip", "engine.zip", "modules.json"):
+            shutil.copyfile(work / "out" / name, out / name)
+
+
+def cut(source: Path, wheels: Sequence[bundle.Wheel], catalogue_json: bytes, cache: Path) -> CutRuntime:
+    """The cut runtime for the engine in `wheels` (ours first, then tzdata), cached in `cache`.
+
+    Raises:
+        bundle.BundleError: Node is missing, or the engine failed inside Pyodide.
+    """
+    folder = cache / cache_key(source, wheels, catalogue_json)
+    if not (folder / "modules.json").is_file():
+        _run_probe(source, wheels, catalogue_json, folder.with_suffix(".tmp"))
+        shutil.rmtree(folder, ignore_errors=True)
+        folder.with_suffix(".tmp").rename(folder)
+    name, version = wheels[0].filename.split("-")[:2]
+    with zipfile.ZipFile(io.BytesIO((folder / "engine.zip").read_bytes())) as archive:
+        compiled = [(entry, archive.read(entry)) for entry in archive.namelist()]
+    return CutRuntime(
+        source=source,
+        stdlib=(folder / "python_stdlib.zip").read_bytes(),
+        lock=lock_without_packages(source),
+        engine=bundle.make_wheel(name, version, compiled, compression=zipfile.ZIP_STORED),
+        modules=tuple(json.loads((folder / "modules.json").read_text(encoding="utf-8"))),
+    )

@@ -1,0 +1,97 @@
+"""The cut Pyodide runtime in the built site (backoffice/runtime.py)."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from backoffice import bundle, runtime
+
+ROOT = Path(__file__).resolve().parents[2]
+#: Python 3.14's byte-code magic number (Pyodide's interpreter), not CPython 3.11's.
+PYTHON_314_MAGIC = (3627).to_bytes(2, "little") + b"\r\n"
+
+
+@pytest.fixture(scope="module")
+def runtime_dir(site_dir: Path) -> Path:
+    [folder] = (site_dir / "assets" / "pyodide").iterdir()
+    return folder
+
+
+def entries(data: bytes) -> dict[str, zipfile.ZipInfo]:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return {info.filename: info for info in archive.infolist()}
+
+
+def test_the_runtime_folder_is_named_after_its_contents(runtime_dir: Path):
+    stock = bundle.pyodide_dir(ROOT)
+    engine = bundle.make_wheel("calculator", "0.1.0", [("calculator/__init__.pyc", b"")])
+    made = runtime.CutRuntime(stock, b"cut", runtime.lock_without_packages(stock), engine, ("os",))
+    assert made.digest == runtime.CutRuntime(stock, b"cut", made.lock, engine, ()).digest
+    assert made.digest != runtime.CutRuntime(stock, b"cut again", made.lock, engine, ()).digest
+    assert re.fullmatch(r"[0-9a-f]{12}", runtime_dir.name)
+
+
+def test_the_stock_files_are_served_unchanged(runtime_dir: Path):
+    stock = bundle.pyodide_dir(ROOT)
+    for name in runtime.UNCHANGED:
+        assert (runtime_dir / name).read_bytes() == (stock / name).read_bytes(), name
+    assert (runtime_dir / "python_stdlib_full.zip").read_bytes() == (stock / "python_stdlib.zip").read_bytes()
+
+
+def test_the_cut_standard_library_is_sourceless_byte_code_in_stored_entries(runtime_dir: Path):
+    data = (runtime_dir / "python_stdlib.zip").read_bytes()
+    found = entries(data)
+    # Every module compiled, none left as source; the fallback's index is data.
+    assert [name for name in found if not name.endswith(".pyc")] == ["_stdlib_fallback.txt"]
+    assert {info.compress_type for info in found.values()} == {zipfile.ZIP_STORED}
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        assert {archive.read(name)[:4] for name in found if name.endswith(".pyc")} == {PYTHON_314_MAGIC}
+        index = archive.read("_stdlib_fallback.txt").decode().split()
+    # What Pyodide's start and the engine import, and the fallback; not what they never do.
+    for name in ("_stdlib_fallback", "decimal", "zoneinfo/__init__", "json/__init__", "_pyodide/_base"):
+        assert name + ".pyc" in found, name
+    for name in ("argparse", "xml/dom/minidom", "tarfile", "unittest/__init__"):
+        assert name + ".pyc" not in found, name
+    assert {"argparse", "xml.dom.minidom", "json", "pyodide.http"} <= set(index)
+    assert len(found) < len(index) / 3
+
+
+def test_the_lock_file_keeps_its_info_and_no_packages(runtime_dir: Path):
+    lock = json.loads((runtime_dir / "pyodide-lock.json").read_text(encoding="utf-8"))
+    assert lock["packages"] == {}
+    assert lock["info"]["python"].startswith("3.14.")
+
+
+def test_the_engine_wheel_is_compiled_and_stored(site_dir: Path):
+    [wheel] = (site_dir / "assets" / "wheels").glob("*/calculator-*.whl")
+    found = entries(wheel.read_bytes())
+    modules = sorted(name for name in found if not name.startswith("calculator-"))
+    assert "calculator/web.pyc" in modules
+    assert [name for name in modules if not name.endswith(".pyc")] == []
+    assert {info.compress_type for info in found.values()} == {zipfile.ZIP_STORED}
+
+
+def test_the_offline_copy_and_the_prefetch_leave_out_the_full_standard_library(site_dir: Path):
+    worker = (site_dir / "kalkulator" / "sw.js").read_text(encoding="utf-8")
+    assert "/python_stdlib.zip" in worker
+    assert "python_stdlib_full.zip" not in worker
+    assert "python_stdlib_full.zip" not in (site_dir / "vaprosi" / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_build_without_node_says_how_to_get_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setattr(runtime.shutil, "which", lambda name: None)
+    wheels = [bundle.calculator_wheel(ROOT / "calculator"), bundle.tzdata_wheel()]
+    with pytest.raises(bundle.BundleError, match=r"Node не е намерен.*Node 20"):
+        runtime.cut(bundle.pyodide_dir(ROOT), wheels, b"{}", tmp_path)
+
+
+def test_an_engine_that_fails_inside_pyodide_fails_the_build_with_pythons_message(tmp_path: Path):
+    wheels = [bundle.calculator_wheel(ROOT / "calculator"), bundle.tzdata_wheel()]
+    with pytest.raises(bundle.BundleError, match=r"(?s)cut_runtime\.mjs: .*JSONDecodeError"):
+        runtime.cut(bundle.pyodide_dir(ROOT), wheels, b"not a catalogue", tmp_path)
