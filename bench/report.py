@@ -58,6 +58,40 @@ def _med(values: Sequence[float]) -> float:
     return round(statistics.median(values), 1)
 
 
+# Figures that are one median of one series: key -> (series, summary field).
+MEDIANS: dict[str, tuple[str, str]] = {
+    "phone_live_ms": ("phone_live_cold", "done_ms"),
+    "phone_stock_bare_ms": ("phone_stock_cold", "done_ms"),
+    "phone_ready_ms": ("phone_live_cold", "ready_ms"),
+    "phone_fcp_calculator_ms": ("phone_live_cold", "fcp_ms"),
+    "phone_blocking_ms": ("phone_live_cold", "blocking_ms"),
+    "stock_bare_cold_ms": ("stock_cold", "done_ms"),
+    "live_cold_ms": ("live_cold", "done_ms"),
+    "live_warm_ms": ("live_warm", "done_ms"),
+    "ready_cold_ms": ("live_cold", "ready_ms"),
+    "ready_warm_ms": ("live_warm", "ready_ms"),
+    "bare_cold_ms": ("bare_cold", "done_ms"),
+    "bare_warm_ms": ("bare_warm", "done_ms"),
+    "fcp_calculator_cold_ms": ("live_cold", "fcp_ms"),
+    "fcp_calculator_warm_ms": ("live_warm", "fcp_ms"),
+    "fcp_content_cold_ms": ("content_cold", "fcp_ms"),
+    "fcp_content_warm_ms": ("content_warm", "fcp_ms"),
+    "blocking_ms": ("live_cold", "blocking_ms"),
+    "blocking_max_ms": ("live_cold", "blocking_max_ms"),
+    "blocking_warm_ms": ("live_warm", "blocking_ms"),
+    "tbt_ms": ("live_cold", "tbt_ms"),
+    "content_blocking_ms": ("content_cold", "blocking_ms"),
+    "calculator_cold_bytes": ("live_cold", "bytes"),
+    "calculator_cold_bytes_if_all_compressed": ("live_cold", "bytes_if_all_compressed"),
+    "calculator_pyodide_bytes": ("live_cold", "pyodide_bytes"),
+    "calculator_warm_bytes": ("live_warm", "bytes"),
+    "content_page_cold_bytes": ("content_cold", "bytes"),
+    "content_page_warm_bytes": ("content_warm", "bytes"),
+    "bare_cold_bytes": ("bare_cold", "bytes"),
+    "stock_bare_cold_bytes": ("stock_cold", "bytes"),
+}
+
+
 def _series(loads: list[Load], page: str, cache: str, profile: str = "desktop") -> list[Load]:
     return [load for load in loads if load.page == page and load.cache == cache and load.profile == profile]
 
@@ -65,6 +99,11 @@ def _series(loads: list[Load], page: str, cache: str, profile: str = "desktop") 
 def _ratios(over: list[Load], under: list[Load]) -> list[float]:
     """done_ms of each load over that of its pair (the loads of one round)."""
     return [a.done_ms / b.done_ms for a, b in zip(over, under, strict=True)]
+
+
+def _spread(ratios: list[float]) -> list[float]:
+    """The lowest and highest of paired ratios: how far single runs spread."""
+    return [round(min(ratios), 3), round(max(ratios), 3)]
 
 
 def _met(measured: float | None, op: str, target: float) -> bool:
@@ -126,58 +165,33 @@ def results(
     beyond = [load.bytes - load.pyodide_bytes for load in live_cold]
     lighthouse_pages = lighthouse.get("pages", {})
     performance = [page["scores"]["performance"] for page in lighthouse_pages.values()]
-    out: dict[str, Any] = {
-        "phone_live_vs_stock_bare": round(
-            s["phone_live_cold"]["done_ms"] / s["phone_stock_cold"]["done_ms"], 3
-        ),
+
+    def ratio(over: str, under: str) -> float:
+        """Median time to the answer of one series over that of another."""
+        return round(float(s[over]["done_ms"]) / float(s[under]["done_ms"]), 3)
+
+    out: dict[str, Any] = {key: s[name][field] for key, (name, field) in MEDIANS.items()}
+    out |= {
+        "phone_live_vs_stock_bare": ratio("phone_live_cold", "phone_stock_cold"),
         # How far single pairs of phone loads spread: the machine's noise.
-        "phone_live_vs_stock_bare_pairwise_range": [round(min(phone_pairs), 3), round(max(phone_pairs), 3)],
-        "desktop_live_vs_stock_bare": round(s["live_cold"]["done_ms"] / s["stock_cold"]["done_ms"], 3),
-        "phone_live_ms": s["phone_live_cold"]["done_ms"],
-        "phone_stock_bare_ms": s["phone_stock_cold"]["done_ms"],
-        "phone_ready_ms": s["phone_live_cold"]["ready_ms"],
-        "phone_fcp_calculator_ms": s["phone_live_cold"]["fcp_ms"],
-        "phone_blocking_ms": s["phone_live_cold"]["blocking_ms"],
-        "stock_bare_cold_ms": s["stock_cold"]["done_ms"],
-        "live_vs_bare_cold": round(s["live_cold"]["done_ms"] / s["bare_cold"]["done_ms"], 3),
+        "phone_live_vs_stock_bare_pairwise_range": _spread(phone_pairs),
+        "desktop_live_vs_stock_bare": ratio("live_cold", "stock_cold"),
+        "live_vs_bare_cold": ratio("live_cold", "bare_cold"),
         "live_vs_bare_cold_pairwise_median": round(statistics.median(pairs), 3),
-        "live_vs_bare_cold_pairwise_range": [round(min(pairs), 3), round(max(pairs), 3)],
-        "live_vs_bare_warm": round(s["live_warm"]["done_ms"] / s["bare_warm"]["done_ms"], 3),
-        "warm_vs_cold_live": round(s["live_warm"]["done_ms"] / s["live_cold"]["done_ms"], 3),
-        "live_cold_ms": s["live_cold"]["done_ms"],
-        "live_warm_ms": s["live_warm"]["done_ms"],
-        "ready_cold_ms": s["live_cold"]["ready_ms"],
-        "ready_warm_ms": s["live_warm"]["ready_ms"],
-        "bare_cold_ms": s["bare_cold"]["done_ms"],
-        "bare_warm_ms": s["bare_warm"]["done_ms"],
-        "fcp_calculator_cold_ms": s["live_cold"]["fcp_ms"],
-        "fcp_calculator_warm_ms": s["live_warm"]["fcp_ms"],
-        "fcp_content_cold_ms": s["content_cold"]["fcp_ms"],
-        "fcp_content_warm_ms": s["content_warm"]["fcp_ms"],
+        "live_vs_bare_cold_pairwise_range": _spread(pairs),
+        "live_vs_bare_warm": ratio("live_warm", "bare_warm"),
+        "warm_vs_cold_live": ratio("live_warm", "live_cold"),
         "recalc_median_ms": recalc["median_ms"],
         "recalc_p95_ms": recalc["p95_ms"],
         "recalc_first10_median_ms": recalc["first10_median_ms"],
         "recalc_frame_median_ms": recalc["frame_median_ms"],
         "recalc_frame_p95_ms": recalc["frame_p95_ms"],
         "recalc_wrong_answers": len(recalc["wrong_answers"]),
-        "blocking_ms": s["live_cold"]["blocking_ms"],
-        "blocking_max_ms": s["live_cold"]["blocking_max_ms"],
-        "blocking_warm_ms": s["live_warm"]["blocking_ms"],
-        "tbt_ms": s["live_cold"]["tbt_ms"],
-        "content_blocking_ms": s["content_cold"]["blocking_ms"],
-        "calculator_cold_bytes": s["live_cold"]["bytes"],
         # The same if Netlify compressed every type brotli shrinks (WebAssembly, zip archives).
-        "calculator_cold_bytes_if_all_compressed": s["live_cold"]["bytes_if_all_compressed"],
         "calculator_beyond_pyodide_bytes": _med(beyond),
-        "calculator_pyodide_bytes": s["live_cold"]["pyodide_bytes"],
-        "calculator_warm_bytes": s["live_warm"]["bytes"],
-        "content_page_cold_bytes": s["content_cold"]["bytes"],
-        "content_page_warm_bytes": s["content_warm"]["bytes"],
         "content_page_pyodide_bytes": max(
             load.pyodide_bytes for load in series["content_cold"] + series["content_warm"]
         ),
-        "bare_cold_bytes": s["bare_cold"]["bytes"],
-        "stock_bare_cold_bytes": s["stock_cold"]["bytes"],
         "lighthouse_performance_min": min(performance) if len(performance) == len(LIGHTHOUSE_PAGES) else None,
         "lighthouse": {name: page["scores"] for name, page in lighthouse_pages.items()},
         "build_s": builds["build_s"],
