@@ -8,7 +8,7 @@ every response the server wrote (so requests made by the Web Worker count
 too).
 
 A load is made on one of two profiles: ``desktop`` (the machine as it is) or
-``phone`` (`PHONE`: the network and the CPU slowed through the Chrome
+``phone`` (`PHONE_NETWORK`, `PHONE_CPU_SLOWDOWN`: slowed through the Chrome
 DevTools Protocol, on the page's session, which slows its dedicated Worker
 too).
 """

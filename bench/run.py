@@ -216,7 +216,10 @@ def main() -> None:
         engine = engine_figures()
         print("compressing and serving the site...", flush=True)
         with serve(site, ROOT / "netlify.toml") as server:
-            loads, recalculation, seen = browser_runs(server, args.runs, args.phone_runs, site)
+            try:
+                loads, recalculation, seen = browser_runs(server, args.runs, args.phone_runs, site)
+            except RuntimeError as error:  # a page that never answered: say which, end the run
+                sys.exit(f"bench: {error}")
             encodings = sorted(server.accept_encodings)
             print("Lighthouse (mobile)...", flush=True)
             scores = lighthouse.scores(args.lighthouse, server.url, work / "lighthouse")
