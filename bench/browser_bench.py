@@ -57,6 +57,7 @@ class Load:
     frame_ms: float  # the frame after it
     fcp_ms: float | None
     ready_ms: float | None = None  # calculator: data-state=ready
+    page_timeout_s: float | None = None  # calculator: when the page itself gives up (data-timeout)
     steps: list[list[float]] = field(default_factory=list)  # calculator: [progress step, ms]
     blocking_ms: float = 0.0  # sum of long tasks (>50 ms) of the main thread until done
     tbt_ms: float = 0.0  # the same, counting only the part of each task beyond 50 ms
@@ -153,6 +154,7 @@ def measure(
             longtasks: window.__bench.longtasks,
             steps: window.__bench.steps,
             states: window.__bench.states,
+            timeout: window.__bench.timeout ?? null,
         })"""
     )
     early = [[round(start, 1), round(d, 1)] for start, d in info["longtasks"] or [] if start < done["at"]]
@@ -168,6 +170,7 @@ def measure(
         frame_ms=round(done["frame"], 1),
         fcp_ms=None if info["fcp"] is None else round(info["fcp"], 1),
         ready_ms=None if ready is None else round(ready, 1),
+        page_timeout_s=info["timeout"],
         steps=[[step, round(at, 1)] for step, at in info["steps"]],
         blocking_ms=round(sum(tasks), 1),
         tbt_ms=round(sum(max(0.0, d - 50) for d in tasks), 1),
@@ -272,6 +275,10 @@ def summary(loads: list[Load]) -> dict[str, Any]:
         "bytes_if_all_compressed": med([x.bytes - x.uncompressed_saving for x in loads]),
         "pyodide_bytes": med([x.pyodide_bytes for x in loads]),
         "requests": med([x.requests for x in loads]),
+        # Loads that took longer than the page's own limit: a visitor would have got its timeout message.
+        "over_page_timeout": sum(
+            1 for x in loads if x.page_timeout_s is not None and x.done_ms > 1000 * x.page_timeout_s
+        ),
     }
 
 
