@@ -31,7 +31,7 @@ test: $(VENV)/.installed node_modules/.installed chromium
 # boot of the stock Pyodide in the same run, and Lighthouse's mobile scores:
 # builds the site itself (timed, and again with 200 more plans), serves it
 # with netlify.toml's headers, compressed where Netlify compresses, writes
-# bench/results.json and the table in bench/README.md. About nine minutes;
+# bench/results.json and the table in bench/README.md. Nine to ten minutes;
 # figures are never asserted.
 bench: $(VENV)/.installed node_modules/.installed chromium $(LIGHTHOUSE)
 	$(BIN)/python bench/run.py --lighthouse $(LIGHTHOUSE)
