@@ -7,6 +7,9 @@ BIN := $(VENV)/bin
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 HOST ?= 127.0.0.1
 PORT ?= 8000
+LIGHTHOUSE_VERSION := 12.2.3
+# The version is in the path: a new pin installs afresh.
+LIGHTHOUSE := bench/.tools/$(LIGHTHOUSE_VERSION)/node_modules/.bin/lighthouse
 # Material's notice about MkDocs 2 says nothing about this site's build.
 export NO_MKDOCS_2_WARNING := 1
 
@@ -24,12 +27,21 @@ test: $(VENV)/.installed node_modules/.installed chromium
 	$(BIN)/mypy
 	$(BIN)/pytest
 
-# What a visitor waits for, against a bare Pyodide boot in the same run:
+# What a visitor waits for, on a desktop and on a slowed phone, against a bare
+# boot of the stock Pyodide in the same run, and Lighthouse's mobile scores:
 # builds the site itself (timed, and again with 200 more plans), serves it
-# compressed with netlify.toml's headers, writes bench/results.json and the
-# table in bench/README.md. About five minutes; figures are never asserted.
-bench: $(VENV)/.installed node_modules/.installed chromium
-	$(BIN)/python bench/run.py
+# with netlify.toml's headers, compressed where Netlify compresses, writes
+# bench/results.json and the table in bench/README.md. Nine to ten minutes;
+# figures are never asserted.
+bench: $(VENV)/.installed node_modules/.installed chromium $(LIGHTHOUSE)
+	$(BIN)/python bench/run.py --lighthouse $(LIGHTHOUSE)
+
+# Lighthouse, pinned (13.x needs Node 22), for the benchmark only: into a
+# git-ignored folder, not package.json. Without it the benchmark still runs
+# and its report says why there are no scores.
+$(LIGHTHOUSE):
+	npm install --no-save --no-audit --no-fund --prefix bench/.tools/$(LIGHTHOUSE_VERSION) lighthouse@$(LIGHTHOUSE_VERSION) \
+	  || echo "Lighthouse $(LIGHTHOUSE_VERSION) could not be installed: the benchmark runs without it"
 
 check: $(VENV)/.installed
 	$(BIN)/ruff check calculator backoffice hooks tests bench

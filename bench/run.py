@@ -1,14 +1,23 @@
-"""`make bench`: what a visitor waits for, against a bare Pyodide boot measured in the same run.
+"""`make bench`: what a visitor waits for, against a bare boot of the stock Pyodide measured in the same run.
 
-Builds the site (timed, with and without 200 extra plans), serves it
-compressed with netlify.toml's headers, and loads in headless Chromium, in
-rotating order, each of: the calculator page, a bare page that boots the
-same Pyodide and runs ``1+1``, and a plain content page; each cold (fresh
-profile) then warm (reload). Then 50 changes of the form on the live
-calculator. Writes bench/results.json and the table in bench/README.md.
+Builds the site (timed, with and without 200 extra plans), serves it with
+netlify.toml's headers, compressed where Netlify compresses, and loads in
+headless Chromium:
+
+- on the desktop profile (the machine as it is), in rotating order: the
+  calculator page, a bare page that boots the site's own Pyodide and runs
+  ``1+1``, the same bare page booting the stock Pyodide (the npm package's
+  files, untouched), and a plain content page; each cold (fresh profile),
+  then warm (reload) but for the stock page;
+- on the phone profile (browser_bench.PHONE_NETWORK, CPU 4x slower), cold
+  loads of the calculator and of the stock bare page, alternating;
+
+then 50 changes of the form on the live calculator, and Lighthouse (mobile)
+on four pages. Writes bench/results.json and the table in bench/README.md.
 Figures are reported, never asserted.
 
-Run: ``make bench`` or ``.venv/bin/python bench/run.py [--runs N] [--build-runs N]``.
+Run: ``make bench`` or ``.venv/bin/python bench/run.py [--runs N] [--phone-runs N]
+[--build-runs N] [--lighthouse PATH]``.
 """
 
 from __future__ import annotations
@@ -29,6 +38,7 @@ from typing import Any
 from urllib.parse import urljoin
 
 import build_bench
+import lighthouse
 import report
 from browser_bench import Load, measure, playwright_sees, profile_context, recalc
 from playwright.sync_api import Page, sync_playwright
@@ -42,7 +52,16 @@ ROOT = BENCH.parent
 # Every load's samples, for a closer look; its folder is git-ignored.
 RAW = BENCH / "raw" / "results.json"
 
-PAGES = {"bare": "bench-bare/", "live": "kalkulator/", "content": "tehnicheska-poddruzhka/"}
+PAGES = {
+    "bare": "bench-bare/",
+    "stock": "bench-stock/",
+    "live": "kalkulator/",
+    "content": "tehnicheska-poddruzhka/",
+}
+# The stock page's baseline is its cold boot: no warm load of it.
+CACHES = {name: ("cold",) if name == "stock" else ("cold", "warm") for name in PAGES}
+# The npm package's runtime, untouched: served beside the site as the stock baseline.
+STOCK_PYODIDE = ROOT / "node_modules" / "pyodide"
 
 
 def calculator_url(site: Path, attribute: str) -> str:
@@ -54,13 +73,20 @@ def calculator_url(site: Path, attribute: str) -> str:
     return urljoin("/" + PAGES["live"], str(match.group(1)))
 
 
-def add_bare_page(site: Path) -> str:
-    """Copy the bare page into the built site, pointed at the calculator's own Pyodide; return its URL."""
-    pyodide = calculator_url(site, "data-pyodide")
-    target = site / "bench-bare"
+def add_bare_page(site: Path, name: str, pyodide: str) -> None:
+    """Copy the bare page into the built site as `PAGES[name]`, pointed at the Pyodide at URL `pyodide`."""
+    target = site / PAGES[name]
     shutil.copytree(BENCH / "bare", target)
     page = target / "index.html"
     page.write_text(page.read_text(encoding="utf-8").replace("{pyodide}", pyodide), encoding="utf-8")
+
+
+def add_bare_pages(site: Path) -> str:
+    """The bare page on the site's own Pyodide and on the stock one (copied in); return the site's URL."""
+    pyodide = calculator_url(site, "data-pyodide")
+    add_bare_page(site, "bare", pyodide)
+    add_bare_page(site, "stock", f"/{PAGES['stock']}pyodide/")
+    shutil.copytree(STOCK_PYODIDE, site / PAGES["stock"] / "pyodide")
     return pyodide
 
 
@@ -111,9 +137,9 @@ def wait_for_warm_start(page: Page) -> None:
 
 
 def browser_runs(
-    server: BenchServer, runs: int, site: Path
+    server: BenchServer, runs: int, phone_runs: int, site: Path
 ) -> tuple[list[Load], dict[str, Any], dict[str, Any]]:
-    """Cold and warm loads of each page, the recalculation series, and the Playwright check."""
+    """Desktop and phone loads of each page, the recalculation series, and the Playwright check."""
     url = server.url
     loads: list[Load] = []
     recalculation: dict[str, Any] = {}
@@ -121,19 +147,29 @@ def browser_runs(
         # One load thrown away: the first start of Chromium after the build reads it from disk.
         with profile_context(playwright) as context:
             measure(context.pages[0], server, url + PAGES["live"], "cold", "warm-up")
+        print(f"desktop: {runs} cold loads of each page, and warm ones of all but the stock page", flush=True)
         for iteration in range(runs):
-            order = list(PAGES)
-            order = order[iteration % 3 :] + order[: iteration % 3]  # rotate, so drift hits all alike
+            shift = iteration % len(PAGES)
+            order = list(PAGES)[shift:] + list(PAGES)[:shift]  # rotate, so drift hits all alike
             for name in order:
                 with profile_context(playwright) as context:
                     page = context.pages[0]
-                    for cache in ("cold", "warm"):
+                    for cache in CACHES[name]:
                         loads.append(measure(page, server, url + PAGES[name], cache, name))
                         print(f"  {name:8s} {cache}: {loads[-1].done_ms:7.0f} ms", flush=True)
                         if name == "live" and cache == "cold":
                             wait_for_warm_start(page)
                     if name == "live" and iteration == runs - 1:
                         recalculation = recalc(page, expected_grosses(site), 50)
+        print(
+            f"phone: {phone_runs} cold loads of the calculator and of the stock page, alternating", flush=True
+        )
+        for iteration in range(phone_runs):
+            order = ["live", "stock"] if iteration % 2 == 0 else ["stock", "live"]
+            for name in order:
+                with profile_context(playwright) as context:
+                    loads.append(measure(context.pages[0], server, url + PAGES[name], "cold", name, "phone"))
+                    print(f"  {name:8s} cold: {loads[-1].done_ms:7.0f} ms", flush=True)
         with profile_context(playwright) as context:
             seen = playwright_sees(context.pages[0], server, url + PAGES["live"])
     return loads, recalculation, seen
@@ -146,8 +182,15 @@ def write_json(path: Path, data: dict[str, Any]) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=5, help="cold and warm loads of each page")
+    parser.add_argument("--runs", type=int, default=5, help="desktop: cold and warm loads of each page")
+    parser.add_argument("--phone-runs", type=int, default=5, help="phone: cold loads of each page")
     parser.add_argument("--build-runs", type=int, default=3)
+    parser.add_argument(
+        "--lighthouse",
+        type=Path,
+        default=lighthouse.DEFAULT,
+        help="the Lighthouse command (make bench installs it)",
+    )
     args = parser.parse_args()
     started = time.time()
     env = {
@@ -168,19 +211,23 @@ def main() -> None:
         site = work / "site"
         print(f"building the site ({args.build_runs} runs of each build)...", flush=True)
         builds = build_bench.build_times(work, site, args.build_runs)
-        pyodide = add_bare_page(site)
+        pyodide = add_bare_pages(site)
         print("engine micro-benchmark...", flush=True)
         engine = engine_figures()
         print("compressing and serving the site...", flush=True)
         with serve(site, ROOT / "netlify.toml") as server:
-            print(f"loading pages ({args.runs} cold + {args.runs} warm each)...", flush=True)
-            loads, recalculation, seen = browser_runs(server, args.runs, site)
+            try:
+                loads, recalculation, seen = browser_runs(server, args.runs, args.phone_runs, site)
+            except RuntimeError as error:  # a page that never answered: say which, end the run
+                sys.exit(f"bench: {error}")
             encodings = sorted(server.accept_encodings)
+            print("Lighthouse (mobile)...", flush=True)
+            scores = lighthouse.scores(args.lighthouse, server.url, work / "lighthouse")
     env["load_average_end"] = [round(x, 2) for x in os.getloadavg()]
     env["pyodide"] = pyodide
     env["accept_encoding"] = encodings
     env["bench_s"] = round(time.time() - started)
-    results = report.results(loads, recalculation, seen, builds, engine, env)
+    results = report.results(loads, recalculation, seen, builds, engine, scores, env)
     write_json(BENCH / "results.json", report.committed(results))
     write_json(RAW, results)
     report.write_readme(BENCH / "README.md", results)

@@ -4,10 +4,13 @@ Headers, the Content-Security-Policy and redirects come from `netlify.toml`
 through the server the tests use (backoffice/netlify_server.py), with a
 handler of its own that adds:
 
-- every file that compresses by 5 % or more is served pre-compressed with
-  brotli (quality 11) or gzip (level 6), whichever the request's
-  Accept-Encoding allows, brotli first (Debian's Chromium 156 offers
-  `gzip, deflate, br, zstd` even over http://127.0.0.1, so it gets brotli);
+- a file whose Content-Type is one Netlify is known to compress
+  (`NETLIFY_COMPRESSES`, see bench/README.md for the sources) and that
+  compresses by 5 % or more is served pre-compressed with brotli (quality 11)
+  or gzip (level 6), whichever the request's Accept-Encoding allows, brotli
+  first (Debian's Chromium 156 offers `gzip, deflate, br, zstd` even over
+  http://127.0.0.1, so it gets brotli); every other file is served as it is,
+  and the log notes what brotli would have saved on it;
 - as on Netlify: an ETag on every file, a 304 for a matching If-None-Match,
   and `Cache-Control: public, max-age=0, must-revalidate` where netlify.toml
   sets no Cache-Control;
@@ -21,6 +24,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import io
+import mimetypes
 import tempfile
 import threading
 import time
@@ -40,6 +44,23 @@ CACHE = Path(tempfile.gettempdir()) / "tehopora-bench-compressed"
 # Formats that are compressed already: not worth a try.
 _STORED = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".woff", ".woff2", ".gz", ".br", ".whl"}
 DEFAULT_CACHE_CONTROL = "public, max-age=0, must-revalidate"
+# The Content-Types served compressed. Netlify's documentation lists none:
+# only the text types every report of Netlify's responses shows compressed
+# count; WebAssembly and zip archives go as they are (see bench/README.md).
+NETLIFY_COMPRESSES = frozenset(
+    {
+        "text/html",
+        "text/css",
+        "text/javascript",
+        "application/javascript",
+        "application/json",
+        "application/manifest+json",
+        "image/svg+xml",
+        "application/xml",
+        "text/xml",
+        "text/plain",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -50,6 +71,8 @@ class Variant:
     etag: str
     gzip: bytes | None
     br: bytes | None
+    content_type: str
+    compressed: bool  # Netlify compresses its Content-Type: the compressed forms are served
 
 
 @dataclass
@@ -62,6 +85,9 @@ class Hit:
     bytes: int
     start: float
     end: float
+    # What brotli would have saved on a body sent raw because Netlify does not
+    # compress its type: the figure if it did.
+    uncompressed_saving: int = 0
 
 
 def _cached(kind: str, digest: str, make: Callable[[], bytes]) -> bytes:
@@ -76,12 +102,27 @@ def _cached(kind: str, digest: str, make: Callable[[], bytes]) -> bytes:
     return data
 
 
-def compress_site(site_dir: Path) -> dict[str, Variant]:
+def content_type(url_path: str, rules: netlify_server.HeaderRules) -> str:
+    """The Content-Type a file is served with: netlify.toml's, else the one its name implies."""
+    declared = [
+        values["Content-Type"]
+        for pattern, values in rules
+        if "Content-Type" in values and pattern.fullmatch(url_path)
+    ]
+    if declared:
+        return declared[-1]
+    suffix = Path(url_path).suffix.lower()
+    guessed = netlify_server.NetlifyHandler.extensions_map.get(suffix) or mimetypes.guess_type(url_path)[0]
+    return guessed or "application/octet-stream"
+
+
+def compress_site(site_dir: Path, rules: netlify_server.HeaderRules) -> dict[str, Variant]:
     """Every file of the site by URL path, with its gzip and brotli forms when they pay."""
     files: dict[str, Variant] = {}
     for path in sorted(site_dir.rglob("*")):
         if not path.is_file():
             continue
+        url_path = "/" + path.relative_to(site_dir).as_posix()
         raw = path.read_bytes()
         digest = hashlib.sha256(raw).hexdigest()
         gz = br = None
@@ -90,7 +131,9 @@ def compress_site(site_dir: Path) -> dict[str, Variant]:
             br = _cached("br", digest, partial(brotli.compress, raw, quality=11))
             gz = gz if len(gz) <= 0.95 * len(raw) else None
             br = br if len(br) <= 0.95 * len(raw) else None
-        files["/" + path.relative_to(site_dir).as_posix()] = Variant(raw, f'"{digest[:20]}"', gz, br)
+        kind = content_type(url_path, rules)
+        compressed = kind.split(";")[0].strip().lower() in NETLIFY_COMPRESSES
+        files[url_path] = Variant(raw, f'"{digest[:20]}"', gz, br, kind, compressed)
     return files
 
 
@@ -145,7 +188,7 @@ class _BenchHandler(netlify_server.NetlifyHandler):
 
     def do_GET(self) -> None:
         start, before = time.time(), self._counter.count
-        self._status, self._encoding = 0, ""
+        self._status, self._encoding, self._saving = 0, "", 0
         super().do_GET()
         self.wfile.flush()
         hit = Hit(
@@ -155,6 +198,7 @@ class _BenchHandler(netlify_server.NetlifyHandler):
             self._counter.count - before,
             start,
             time.time(),
+            self._saving,
         )
         with self.lock:
             self.log.append(hit)
@@ -174,16 +218,19 @@ class _BenchHandler(netlify_server.NetlifyHandler):
             return None
         accepted = _accepts(self.headers.get("Accept-Encoding", ""))
         body, encoding = variant.raw, ""
-        if variant.br is not None and "br" in accepted:
+        if not variant.compressed:
+            if variant.br is not None and "br" in accepted:
+                self._saving = len(variant.raw) - len(variant.br)
+        elif variant.br is not None and "br" in accepted:
             body, encoding = variant.br, "br"
         elif variant.gzip is not None and "gzip" in accepted:
             body, encoding = variant.gzip, "gzip"
         self._encoding = encoding
         self.send_response(200)
-        self.send_header("Content-Type", self.guess_type(path))
+        self.send_header("Content-Type", variant.content_type)
         self.send_header("Content-Length", str(len(body)))
         self.send_header("ETag", variant.etag)
-        if variant.gzip is not None or variant.br is not None:
+        if variant.compressed and (variant.gzip is not None or variant.br is not None):
             self.send_header("Vary", "Accept-Encoding")
         if encoding:
             self.send_header("Content-Encoding", encoding)
@@ -211,7 +258,7 @@ class BenchServer:
 @contextmanager
 def serve(site_dir: Path, netlify_toml: Path) -> Iterator[BenchServer]:
     """Serve `site_dir` on a free port of 127.0.0.1, compressed, with netlify.toml's headers."""
-    files = compress_site(site_dir)
+    files = compress_site(site_dir, netlify_server.header_rules(netlify_toml))
     log: list[Hit] = []
     encodings: set[str] = set()
     shared = {"files": files, "log": log, "lock": threading.Lock(), "accept_encodings": encodings}
