@@ -77,13 +77,11 @@ def copy_pyodide(folder: Path, dest: Path) -> None:
             shutil.copyfile(src, dst)
 
 
-def make_wheel(
-    name: str, version: str, files: Iterable[tuple[str, bytes]], compression: int = zipfile.ZIP_DEFLATED
-) -> Wheel:
-    """Write a pure-Python wheel holding `files` (archive name, content).
+def make_wheel(name: str, version: str, files: Iterable[tuple[str, bytes]]) -> Wheel:
+    """Write a pure-Python wheel holding `files` (archive name, content), each entry deflated.
 
-    `zipfile.ZIP_STORED` suits a wheel the server compresses on the way:
-    brotli over the whole file beats deflate entry by entry.
+    Deflated inside, because Netlify is not known to compress zip files on
+    the way (bench/README.md, "What Netlify compresses").
     """
     dist_info = f"{name}-{version}.dist-info"
     entries = sorted(files)
@@ -101,12 +99,11 @@ def make_wheel(
     entries.append((f"{dist_info}/RECORD", ("\n".join(record) + "\n").encode()))
 
     buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", compression=compression) as archive:
+    with zipfile.ZipFile(buffer, "w") as archive:
         for arcname, data in entries:
             info = zipfile.ZipInfo(arcname, date_time=_ZIP_TIME)
-            info.compress_type = compression
             info.external_attr = 0o644 << 16
-            archive.writestr(info, data)
+            archive.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED, compresslevel=9)
     return Wheel(f"{name}-{version}-py3-none-any.whl", buffer.getvalue())
 
 

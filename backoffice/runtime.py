@@ -5,7 +5,7 @@ boot downloads 2.5 MB and compiles what it imports. The build instead runs
 the engine inside the stock Pyodide under Node (`cut_runtime.mjs`,
 `runtime_probe.py`), keeps the modules that Pyodide's start and the engine
 imported, compiled by Pyodide's own Python into sourceless `.pyc`, in a zip
-of stored entries (the server's brotli then compresses across them), and
+of deflated entries (Netlify is not known to compress zip files), and
 compiles the engine's wheel the same way. Deriving the list on every build
 means no hand-kept list can fall behind the engine; the result is cached by
 its inputs, so rebuilds cost nothing.
@@ -152,6 +152,6 @@ def cut(source: Path, wheels: Sequence[bundle.Wheel], catalogue_json: bytes, cac
         source=source,
         stdlib=(folder / "python_stdlib.zip").read_bytes(),
         lock=lock_without_packages(source),
-        engine=bundle.make_wheel(name, version, compiled, compression=zipfile.ZIP_STORED),
+        engine=bundle.make_wheel(name, version, compiled),
         modules=tuple(json.loads((folder / "modules.json").read_text(encoding="utf-8"))),
     )

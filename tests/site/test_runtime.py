@@ -44,12 +44,12 @@ def test_the_stock_files_are_served_unchanged(runtime_dir: Path):
     assert (runtime_dir / "python_stdlib_full.zip").read_bytes() == (stock / "python_stdlib.zip").read_bytes()
 
 
-def test_the_cut_standard_library_is_sourceless_byte_code_in_stored_entries(runtime_dir: Path):
+def test_the_cut_standard_library_is_sourceless_byte_code_in_deflated_entries(runtime_dir: Path):
     data = (runtime_dir / "python_stdlib.zip").read_bytes()
     found = entries(data)
     # Every module compiled, none left as source; the fallback's index is data.
     assert [name for name in found if not name.endswith(".pyc")] == ["_stdlib_fallback.txt"]
-    assert {info.compress_type for info in found.values()} == {zipfile.ZIP_STORED}
+    assert {info.compress_type for info in found.values()} == {zipfile.ZIP_DEFLATED}
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         assert {archive.read(name)[:4] for name in found if name.endswith(".pyc")} == {PYTHON_314_MAGIC}
         index = archive.read("_stdlib_fallback.txt").decode().split()
@@ -68,13 +68,13 @@ def test_the_lock_file_keeps_its_info_and_no_packages(runtime_dir: Path):
     assert lock["info"]["python"].startswith("3.14.")
 
 
-def test_the_engine_wheel_is_compiled_and_stored(site_dir: Path):
+def test_the_engine_wheel_is_compiled_and_deflated(site_dir: Path):
     [wheel] = (site_dir / "assets" / "wheels").glob("*/calculator-*.whl")
     found = entries(wheel.read_bytes())
     modules = sorted(name for name in found if not name.startswith("calculator-"))
     assert "calculator/web.pyc" in modules
     assert [name for name in modules if not name.endswith(".pyc")] == []
-    assert {info.compress_type for info in found.values()} == {zipfile.ZIP_STORED}
+    assert {info.compress_type for info in found.values()} == {zipfile.ZIP_DEFLATED}
 
 
 def test_the_offline_copy_and_the_prefetch_leave_out_the_full_standard_library(site_dir: Path):
