@@ -12,7 +12,6 @@ import hashlib
 import importlib.metadata
 import io
 import json
-import shutil
 import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -66,15 +65,6 @@ def pyodide_version(folder: Path) -> str:
     """Return the version of the npm Pyodide package in `folder`."""
     version = json.loads((folder / "package.json").read_text(encoding="utf-8"))["version"]
     return str(version)
-
-
-def copy_pyodide(folder: Path, dest: Path) -> None:
-    """Copy the runtime into `dest`, skipping files that are already there."""
-    dest.mkdir(parents=True, exist_ok=True)
-    for name in PYODIDE_FILES:
-        src, dst = folder / name, dest / name
-        if not dst.exists() or dst.stat().st_size != src.stat().st_size:
-            shutil.copyfile(src, dst)
 
 
 def make_wheel(name: str, version: str, files: Iterable[tuple[str, bytes]]) -> Wheel:

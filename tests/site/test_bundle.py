@@ -49,12 +49,3 @@ def test_tzdata_wheel_carries_only_the_sofia_zone():
 def test_missing_pyodide_says_how_to_install_it(tmp_path):
     with pytest.raises(bundle.BundleError, match=r"pyodide\.mjs.*npm ci"):
         bundle.pyodide_dir(tmp_path)
-
-
-def test_copy_pyodide_copies_only_the_runtime(tmp_path):
-    source = tmp_path / "node_modules" / "pyodide"
-    source.mkdir(parents=True)
-    for name in [*bundle.PYODIDE_FILES, "README.md", "console.html"]:
-        (source / name).write_text(name)
-    bundle.copy_pyodide(bundle.pyodide_dir(tmp_path), tmp_path / "out")
-    assert sorted(path.name for path in (tmp_path / "out").iterdir()) == sorted(bundle.PYODIDE_FILES)

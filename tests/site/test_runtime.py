@@ -38,6 +38,15 @@ def test_the_runtime_folder_is_named_after_its_contents(runtime_dir: Path):
 
 
 def test_the_stock_files_are_served_unchanged(runtime_dir: Path):
+    # The runtime's files only: nothing else of the npm package (README, console.html).
+    assert sorted(path.name for path in runtime_dir.iterdir()) == [
+        "pyodide-lock.json",
+        "pyodide.asm.mjs",
+        "pyodide.asm.wasm",
+        "pyodide.mjs",
+        "python_stdlib.zip",
+        "python_stdlib_full.zip",
+    ]
     stock = bundle.pyodide_dir(ROOT)
     for name in runtime.UNCHANGED:
         assert (runtime_dir / name).read_bytes() == (stock / name).read_bytes(), name
