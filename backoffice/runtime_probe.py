@@ -44,7 +44,7 @@ def exercise(catalogue_json: str) -> None:
     current = web.load_catalogue(catalogue_json)
     forms = [
         DEFAULT_FORM,
-        {**DEFAULT_FORM, "customer": "home", "bgn": "on", "incident_at": "2026-12-23T17:30"},
+        {**DEFAULT_FORM, "customer": "individual", "bgn": "on", "incident_at": "2026-12-23T17:30"},
         {**DEFAULT_FORM, "workstations": "много"},
         {**DEFAULT_FORM, "incident_at": "23.12.2026"},
     ]
