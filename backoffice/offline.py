@@ -19,7 +19,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-from backoffice.runtime import FULL_STDLIB
+from backoffice.runtime import PAGE_FILES
 
 TEMPLATE = Path(__file__).resolve().parent / "service_worker.js"
 FILENAME = "sw.js"
@@ -92,13 +92,10 @@ def offline_files(site_dir: Path, page: str) -> list[str]:
     paths.update(path for path in ("search/search_index.json", "sitemap.xml") if (site_dir / path).is_file())
     for url in parser.pyodide:
         runtime = posixpath.normpath(urljoin(base, url)).lstrip("/")
-        # Not the stock standard library: the cut one holds what the engine
-        # imports, and the full one (2.5 MB) is only fetched if it ever misses.
-        paths.update(
-            f"{runtime}/{file.name}"
-            for file in sorted((site_dir / runtime).iterdir())
-            if file.name != FULL_STDLIB
-        )
+        # What the page fetches of it: not the stock standard library (the cut
+        # one holds what the engine imports; the full one is fetched only on a
+        # miss), and the WebAssembly gzipped, not plain.
+        paths.update(f"{runtime}/{name}" for name in PAGE_FILES)
     for path in sorted(paths):
         if path.endswith(".js") and (site_dir / path).is_file():
             text = (site_dir / path).read_text(encoding="utf-8")

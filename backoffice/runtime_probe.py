@@ -64,12 +64,18 @@ def exercise(catalogue_json: str) -> None:
 
 
 def used_modules() -> list[str]:
-    """The names of the loaded modules whose file is in the standard library's zip."""
+    """The names of the loaded modules read from the standard library's zip.
+
+    Not the frozen ones (os, site, codecs, importlib's bootstrap...): their
+    `__file__` names the zip, but the interpreter has them built in and never
+    reads the zip for them.
+    """
     prefix = STDLIB_ZIP + "/"
     return sorted(
         name
         for name, module in list(sys.modules.items())
         if (getattr(module, "__file__", None) or "").startswith(prefix)
+        and getattr(getattr(module, "__spec__", None), "origin", None) != "frozen"
     )
 
 

@@ -82,6 +82,7 @@ def kind_of(path: str) -> str:
         ("/search/", "search index"),
         ("/bench-bare/", "bare page"),
         ("/bench-stock/", "stock pyodide"),
+        ("/bench-stock-br/", "stock pyodide"),
     ):
         if path.startswith(prefix):
             return name

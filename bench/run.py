@@ -58,6 +58,9 @@ PAGES = {
     "live": "kalkulator/",
     "content": "tehnicheska-poddruzhka/",
 }
+# The stock page again, its WebAssembly and zip served brotli-compressed as if
+# Netlify compressed them (bench/server.py): on the phone only.
+STOCK_BR = "bench-stock-br/"
 # The stock page's baseline is its cold boot: no warm load of it.
 CACHES = {name: ("cold",) if name == "stock" else ("cold", "warm") for name in PAGES}
 # The npm package's runtime, untouched: served beside the site as the stock baseline.
@@ -73,9 +76,9 @@ def calculator_url(site: Path, attribute: str) -> str:
     return urljoin("/" + PAGES["live"], str(match.group(1)))
 
 
-def add_bare_page(site: Path, name: str, pyodide: str) -> None:
-    """Copy the bare page into the built site as `PAGES[name]`, pointed at the Pyodide at URL `pyodide`."""
-    target = site / PAGES[name]
+def add_bare_page(site: Path, folder: str, pyodide: str) -> None:
+    """Copy the bare page into the built site as `folder`, pointed at the Pyodide at URL `pyodide`."""
+    target = site / folder
     shutil.copytree(BENCH / "bare", target)
     page = target / "index.html"
     page.write_text(page.read_text(encoding="utf-8").replace("{pyodide}", pyodide), encoding="utf-8")
@@ -84,9 +87,10 @@ def add_bare_page(site: Path, name: str, pyodide: str) -> None:
 def add_bare_pages(site: Path) -> str:
     """The bare page on the site's own Pyodide and on the stock one (copied in); return the site's URL."""
     pyodide = calculator_url(site, "data-pyodide")
-    add_bare_page(site, "bare", pyodide)
-    add_bare_page(site, "stock", f"/{PAGES['stock']}pyodide/")
-    shutil.copytree(STOCK_PYODIDE, site / PAGES["stock"] / "pyodide")
+    add_bare_page(site, PAGES["bare"], pyodide)
+    for folder in (PAGES["stock"], STOCK_BR):
+        add_bare_page(site, folder, f"/{folder}pyodide/")
+        shutil.copytree(STOCK_PYODIDE, site / folder / "pyodide")
     return pyodide
 
 
@@ -162,13 +166,18 @@ def browser_runs(
                     if name == "live" and iteration == runs - 1:
                         recalculation = recalc(page, expected_grosses(site), 50)
         print(
-            f"phone: {phone_runs} cold loads of the calculator and of the stock page, alternating", flush=True
+            f"phone: {phone_runs} cold loads of the calculator and of the stock page (as served, "
+            "and with its WebAssembly and zip compressed), in turn",
+            flush=True,
         )
+        phone_pages = {"live": PAGES["live"], "stock": PAGES["stock"], "stock_br": STOCK_BR}
         for iteration in range(phone_runs):
-            order = ["live", "stock"] if iteration % 2 == 0 else ["stock", "live"]
+            shift = iteration % len(phone_pages)
+            order = list(phone_pages)[shift:] + list(phone_pages)[:shift]
             for name in order:
                 with profile_context(playwright) as context:
-                    loads.append(measure(context.pages[0], server, url + PAGES[name], "cold", name, "phone"))
+                    page_url = url + phone_pages[name]
+                    loads.append(measure(context.pages[0], server, page_url, "cold", name, "phone"))
                     print(f"  {name:8s} cold: {loads[-1].done_ms:7.0f} ms", flush=True)
         with profile_context(playwright) as context:
             seen = playwright_sees(context.pages[0], server, url + PAGES["live"])

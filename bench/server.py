@@ -47,6 +47,9 @@ DEFAULT_CACHE_CONTROL = "public, max-age=0, must-revalidate"
 # The Content-Types served compressed. Netlify's documentation lists none:
 # only the text types every report of Netlify's responses shows compressed
 # count; WebAssembly and zip archives go as they are (see bench/README.md).
+# The stock runtime served as if Netlify compressed every type, WebAssembly
+# and zip too: the stock baseline at its fastest, for a conservative ratio.
+ALL_COMPRESSED_UNDER = "/bench-stock-br/"
 NETLIFY_COMPRESSES = frozenset(
     {
         "text/html",
@@ -132,7 +135,8 @@ def compress_site(site_dir: Path, rules: netlify_server.HeaderRules) -> dict[str
             gz = gz if len(gz) <= 0.95 * len(raw) else None
             br = br if len(br) <= 0.95 * len(raw) else None
         kind = content_type(url_path, rules)
-        compressed = kind.split(";")[0].strip().lower() in NETLIFY_COMPRESSES
+        netlify_compresses = kind.split(";")[0].strip().lower() in NETLIFY_COMPRESSES
+        compressed = netlify_compresses or url_path.startswith(ALL_COMPRESSED_UNDER)
         files[url_path] = Variant(raw, f'"{digest[:20]}"', gz, br, kind, compressed)
     return files
 

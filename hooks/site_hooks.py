@@ -121,7 +121,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         # (calculator-prefetch.js): the engine's files, from the site's root.
         "prefetch": [
             worker,
-            *(pyodide_dest + name for name in bundle.PYODIDE_FILES),
+            *(pyodide_dest + name for name in runtime.PAGE_FILES),
             *wheels,
             catalogue_path,
         ],

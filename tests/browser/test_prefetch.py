@@ -12,7 +12,7 @@ PREFETCH_HINTS = 'link[rel="prefetch"]'
 ENGINE_FILES = (
     "calculator-0.1.0-py3-none-any.whl",
     "calculator-worker.js",
-    "pyodide.asm.wasm",
+    "pyodide.asm.wasm.gz",
     "python_stdlib.zip",
 )
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import io
 import json
 import re
@@ -31,9 +32,10 @@ def entries(data: bytes) -> dict[str, zipfile.ZipInfo]:
 def test_the_runtime_folder_is_named_after_its_contents(runtime_dir: Path):
     stock = bundle.pyodide_dir(ROOT)
     engine = bundle.make_wheel("calculator", "0.1.0", [("calculator/__init__.pyc", b"")])
-    made = runtime.CutRuntime(stock, b"cut", runtime.lock_without_packages(stock), engine, ("os",))
-    assert made.digest == runtime.CutRuntime(stock, b"cut", made.lock, engine, ()).digest
-    assert made.digest != runtime.CutRuntime(stock, b"cut again", made.lock, engine, ()).digest
+    made = runtime.CutRuntime(stock, b"cut", runtime.lock_without_packages(stock), engine, ("os",), b"gz")
+    assert made.digest == runtime.CutRuntime(stock, b"cut", made.lock, engine, (), b"gz").digest
+    assert made.digest != runtime.CutRuntime(stock, b"cut again", made.lock, engine, (), b"gz").digest
+    assert made.digest != runtime.CutRuntime(stock, b"cut", made.lock, engine, (), b"gz again").digest
     assert re.fullmatch(r"[0-9a-f]{12}", runtime_dir.name)
 
 
@@ -43,6 +45,7 @@ def test_the_stock_files_are_served_unchanged(runtime_dir: Path):
         "pyodide-lock.json",
         "pyodide.asm.mjs",
         "pyodide.asm.wasm",
+        "pyodide.asm.wasm.gz",
         "pyodide.mjs",
         "python_stdlib.zip",
         "python_stdlib_full.zip",
@@ -51,6 +54,10 @@ def test_the_stock_files_are_served_unchanged(runtime_dir: Path):
     for name in runtime.UNCHANGED:
         assert (runtime_dir / name).read_bytes() == (stock / name).read_bytes(), name
     assert (runtime_dir / "python_stdlib_full.zip").read_bytes() == (stock / "python_stdlib.zip").read_bytes()
+    # The WebAssembly gzipped too (the Worker inflates it): the same bytes, a third of the size.
+    gzipped = (runtime_dir / "pyodide.asm.wasm.gz").read_bytes()
+    assert gzip.decompress(gzipped) == (stock / "pyodide.asm.wasm").read_bytes()
+    assert len(gzipped) < 0.36 * (stock / "pyodide.asm.wasm").stat().st_size
 
 
 def test_the_cut_standard_library_is_sourceless_byte_code_in_deflated_entries(runtime_dir: Path):
@@ -66,6 +73,9 @@ def test_the_cut_standard_library_is_sourceless_byte_code_in_deflated_entries(ru
     for name in ("_stdlib_fallback", "decimal", "zoneinfo/__init__", "json/__init__", "_pyodide/_base"):
         assert name + ".pyc" in found, name
     for name in ("argparse", "xml/dom/minidom", "tarfile", "unittest/__init__"):
+        assert name + ".pyc" not in found, name
+    # Nor what the interpreter has frozen in: it never reads the zip for these.
+    for name in ("os", "site", "codecs", "importlib/_bootstrap", "importlib/util", "zipimport"):
         assert name + ".pyc" not in found, name
     assert {"argparse", "xml.dom.minidom", "json", "pyodide.http"} <= set(index)
     assert len(found) < len(index) / 3

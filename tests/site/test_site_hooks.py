@@ -63,6 +63,7 @@ def test_the_pages_build_strictly_with_the_calculator_files(docs: Path):
         "pyodide-lock.json",
         "pyodide.asm.mjs",
         "pyodide.asm.wasm",
+        "pyodide.asm.wasm.gz",
         "pyodide.mjs",
         "python_stdlib.zip",
         "python_stdlib_full.zip",
