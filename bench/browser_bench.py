@@ -231,7 +231,7 @@ def _p95(values: list[float]) -> float:
 
 
 def playwright_sees(page: Page, server: BenchServer, url: str) -> dict[str, Any]:
-    """Whether Playwright's request events include the Worker's requests (checked on the .wasm)."""
+    """Whether Playwright's request events include the Worker's (checked on the gzipped WebAssembly)."""
     finished: list[Any] = []
 
     def on_finished(request: Any) -> None:
@@ -242,9 +242,10 @@ def playwright_sees(page: Page, server: BenchServer, url: str) -> dict[str, Any]
     page.evaluate("() => window.__bench.done")
     time.sleep(SETTLE_S)
     page.remove_listener("requestfinished", on_finished)
-    wasm = [r for r in finished if r.url.endswith(".wasm")]
+    wasm = [r for r in finished if r.url.endswith(".wasm.gz")]
     sizes = wasm[0].sizes() if wasm else None
-    wasm_path = urlsplit(wasm[0].url).path if wasm else next(p for p in server.files if p.endswith(".wasm"))
+    gzipped = next(path for path in server.files if path.endswith(".wasm.gz"))
+    wasm_path = urlsplit(wasm[0].url).path if wasm else gzipped
     wasm_file = server.files[wasm_path]
     return {
         "requests_seen": len(finished),

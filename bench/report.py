@@ -130,7 +130,7 @@ def _phases(runs: list[Load]) -> dict[str, float | None]:
         add("fcp", load.fcp_ms)
         add("worker script requested", _first(load, "calculator-worker.js"))
         add("pyodide.mjs requested", _first(load, "pyodide.mjs"))
-        add("pyodide.asm.wasm downloaded", _first(load, ".wasm", "end_ms"))
+        add("pyodide.asm.wasm.gz downloaded", _first(load, ".wasm.gz", "end_ms"))
         steps = {int(step): at for step, at in load.steps}
         add("1 worker got init (boot starts)", steps.get(1))
         add("2 loadPyodide() done", steps.get(2))
