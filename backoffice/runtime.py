@@ -4,8 +4,7 @@ Stock Pyodide ships 614 standard-library entries as `.py` sources: every
 boot downloads 2.5 MB and compiles what it imports. The build instead runs
 the engine inside the stock Pyodide under Node (`cut_runtime.mjs`,
 `runtime_probe.py`), keeps the modules that Pyodide's start and the engine
-imported, compiled by Pyodide's own Python into sourceless `.pyc`, in a zip
-of deflated entries (Netlify is not known to compress zip files), and
+imported, compiled by Pyodide's own Python into sourceless `.pyc`, and
 compiles the engine's wheel the same way. Deriving the list on every build
 means no hand-kept list can fall behind the engine; the result is cached by
 its inputs, so rebuilds cost nothing.
@@ -14,12 +13,15 @@ A module the cut misses still imports: `stdlib_fallback.py`, inside the
 cut zip, fetches the stock standard library (served beside it as
 `python_stdlib_full.zip`) on the first miss.
 
-The stock WebAssembly (9.6 MB) is also served gzipped, by zopfli, as
-`pyodide.asm.wasm.gz` (3.4 MB): Netlify is not known to compress
-WebAssembly, and a visitor's browser cannot be told to inflate a file by a
-header Netlify might rewrite. The Worker asks for the `.gz` and inflates it
-with the browser's own DecompressionStream on its way into the compiler; a
-browser without DecompressionStream gets the plain file.
+Netlify is not known to compress WebAssembly or zip files, and a browser
+cannot be told to inflate a file by a header Netlify might rewrite. So the
+two large files are also served gzipped, by zopfli: the stock WebAssembly
+as `pyodide.asm.wasm.gz` (3.4 MB for 9.6 MB) and the cut standard library,
+a zip of stored entries, as `python_stdlib.zip.gz` (1.0 MB for 2.7 MB;
+gzipped whole, it compresses across modules, and Python imports from it
+without inflating). The Worker asks for the `.gz` files and inflates them
+with the browser's own DecompressionStream on their way in; a browser
+without DecompressionStream gets the plain files.
 
 `pyodide-build` is not used: its commands download a cross-build
 environment from the Internet (the build runs offline), its current release
@@ -54,11 +56,11 @@ UNCHANGED = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
 #: The stock standard library, for the fallback only: fetched on a miss, not
 #: prefetched, not in the offline copy.
 FULL_STDLIB = "python_stdlib_full.zip"
-#: The stock WebAssembly, gzipped: what the Worker fetches instead of the plain file.
-WASM_GZ = "pyodide.asm.wasm.gz"
+#: The files also served gzipped: what the Worker fetches instead of the plain ones.
+WASM_GZ, STDLIB_GZ = "pyodide.asm.wasm.gz", "python_stdlib.zip.gz"
 #: What the calculator page fetches of the runtime, in a browser with
 #: DecompressionStream: what other pages prefetch and the offline copy keeps.
-PAGE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", WASM_GZ, "python_stdlib.zip", "pyodide-lock.json")
+PAGE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", WASM_GZ, STDLIB_GZ, "pyodide-lock.json")
 _NODE_TIMEOUT_S = 300
 
 
@@ -67,11 +69,12 @@ class CutRuntime:
     """The cut runtime of one build: what it serves, and what it was cut to."""
 
     source: Path  # the npm Pyodide folder
-    stdlib: bytes  # the cut python_stdlib.zip
+    stdlib: bytes  # the cut python_stdlib.zip, entries stored
     lock: bytes  # pyodide-lock.json without packages
     engine: bundle.Wheel  # our calculator wheel, compiled
     modules: tuple[str, ...]  # the standard library's modules kept
     wasm_gz: bytes  # the stock pyodide.asm.wasm, gzipped
+    stdlib_gz: bytes  # the cut standard library, gzipped
 
     @cached_property
     def digest(self) -> str:
@@ -90,6 +93,7 @@ class CutRuntime:
             "python_stdlib.zip": self.stdlib,
             "pyodide-lock.json": self.lock,
             WASM_GZ: self.wasm_gz,
+            STDLIB_GZ: self.stdlib_gz,
         }
 
     def write(self, dest: Path) -> None:
@@ -150,16 +154,15 @@ def _run_probe(source: Path, wheels: Sequence[bundle.Wheel], catalogue_json: byt
             shutil.copyfile(work / "out" / name, out / name)
 
 
-def gzipped_wasm(source: Path, cache: Path) -> bytes:
-    """The stock WebAssembly gzipped by zopfli (4 % smaller than gzip -9), cached by its hash.
+def gzipped(data: bytes, cache: Path) -> bytes:
+    """`data` gzipped by zopfli (4 to 8 % smaller than gzip -9), cached by its hash.
 
-    Zopfli takes about 11 s for the 9.6 MB: once per Pyodide release.
+    Zopfli takes about 11 s for the 9.6 MB of WebAssembly: once per Pyodide release.
     """
-    raw = (source / "pyodide.asm.wasm").read_bytes()
-    path = cache / f"pyodide.asm.wasm-{hashlib.sha256(raw).hexdigest()[:16]}.gz"
+    path = cache / f"{hashlib.sha256(data).hexdigest()[:16]}.gz"
     if not path.is_file():
         cache.mkdir(parents=True, exist_ok=True)
-        path.with_suffix(".tmp").write_bytes(zopfli.gzip.compress(raw, numiterations=1))
+        path.with_suffix(".tmp").write_bytes(zopfli.gzip.compress(data, numiterations=1))
         path.with_suffix(".tmp").rename(path)
     return path.read_bytes()
 
@@ -178,11 +181,13 @@ def cut(source: Path, wheels: Sequence[bundle.Wheel], catalogue_json: bytes, cac
     name, version = wheels[0].filename.split("-")[:2]
     with zipfile.ZipFile(io.BytesIO((folder / "engine.zip").read_bytes())) as archive:
         compiled = [(entry, archive.read(entry)) for entry in archive.namelist()]
+    stdlib = (folder / "python_stdlib.zip").read_bytes()
     return CutRuntime(
         source=source,
-        stdlib=(folder / "python_stdlib.zip").read_bytes(),
+        stdlib=stdlib,
         lock=lock_without_packages(source),
         engine=bundle.make_wheel(name, version, compiled),
         modules=tuple(json.loads((folder / "modules.json").read_text(encoding="utf-8"))),
-        wasm_gz=gzipped_wasm(source, cache),
+        wasm_gz=gzipped((source / "pyodide.asm.wasm").read_bytes(), cache / "gzipped"),
+        stdlib_gz=gzipped(stdlib, cache / "gzipped"),
     )

@@ -97,16 +97,14 @@ def _full_modules() -> list[str]:
     return sorted({path.removesuffix("/__init__").replace("/", ".") for path in paths})
 
 
-def _write_zip(path: str, entries: dict[str, bytes]) -> None:
+def _write_zip(path: str, entries: dict[str, bytes], compress_type: int) -> None:
     import zipfile
 
-    # Deflated inside: Netlify is not known to compress zip files on the way,
-    # so brotli over stored entries (0.9 MB) cannot be counted on; 1.3 MB can.
     with zipfile.ZipFile(path, "w") as archive:
         for name in sorted(entries):
             info = zipfile.ZipInfo(name, date_time=ZIP_TIME)
             info.external_attr = 0o644 << 16
-            archive.writestr(info, entries[name], compress_type=zipfile.ZIP_DEFLATED, compresslevel=9)
+            archive.writestr(info, entries[name], compress_type=compress_type, compresslevel=9)
 
 
 def write(modules: list[str], fallback: str, engine: str, out: str) -> None:
@@ -130,7 +128,9 @@ def write(modules: list[str], fallback: str, engine: str, out: str) -> None:
     with open(fallback, "rb") as file:
         stdlib[FALLBACK + ".pyc"] = _pyc(file.read(), f"{STDLIB_ZIP}/{FALLBACK}.py", STDLIB_OPTIMIZE)
     stdlib[FALLBACK + ".txt"] = "\n".join(_full_modules()).encode()
-    _write_zip(f"{out}/python_stdlib.zip", stdlib)
+    # Stored: the site serves it gzipped whole (backoffice/runtime.py), which
+    # compresses across modules, and Python then imports without inflating.
+    _write_zip(f"{out}/python_stdlib.zip", stdlib, zipfile.ZIP_STORED)
 
     compiled: dict[str, bytes] = {}
     for folder, _, names in os.walk(f"{engine}/calculator"):
@@ -140,6 +140,7 @@ def write(modules: list[str], fallback: str, engine: str, out: str) -> None:
                 with open(source, "rb") as file:
                     member = source.removeprefix(engine + "/").removesuffix(".py") + ".pyc"
                     compiled[member] = _pyc(file.read(), source, ENGINE_OPTIMIZE)
-    _write_zip(f"{out}/engine.zip", compiled)
+    # Deflated: a wheel, fetched as it is (Netlify is not known to compress zip files).
+    _write_zip(f"{out}/engine.zip", compiled, zipfile.ZIP_DEFLATED)
     with open(f"{out}/modules.json", "w", encoding="utf-8") as file:
         json.dump([*modules, FALLBACK], file, indent=0)

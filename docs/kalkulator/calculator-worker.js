@@ -24,17 +24,19 @@ async function download(url, what, as) {
   return response[as]();
 }
 
-// Pyodide fetches its WebAssembly by the plain name; the site serves it
-// gzipped beside it too (backoffice/runtime.py), a third of the bytes,
-// inflated here on its way into the compiler. Without DecompressionStream,
-// or if the gzipped file is not there, the plain one comes instead.
+// Pyodide fetches its WebAssembly and standard library by their plain
+// names; the site serves both gzipped beside them too (backoffice/runtime.py),
+// a third of the bytes, inflated here on their way in. Without
+// DecompressionStream, or if a gzipped file is not there, the plain one comes.
+const GZIPPED = /\/(pyodide\.asm\.wasm|python_stdlib\.zip)$/;
 const plainFetch = self.fetch.bind(self);
 self.fetch = async (url, options) => {
-  const gzipped = String(url).endsWith("/pyodide.asm.wasm") && typeof DecompressionStream === "function";
+  const gzipped = GZIPPED.test(String(url)) && typeof DecompressionStream === "function";
   const response = gzipped ? await plainFetch(`${url}.gz`, options) : null;
   if (!response?.ok) return plainFetch(url, options);
-  const wasm = response.body.pipeThrough(new DecompressionStream("gzip"));
-  return new Response(wasm, { headers: { "Content-Type": "application/wasm" } });
+  const type = String(url).endsWith(".wasm") ? "application/wasm" : "application/zip";
+  const body = response.body.pipeThrough(new DecompressionStream("gzip"));
+  return new Response(body, { headers: { "Content-Type": type } });
 };
 
 // Pyodide's own downloads reject with a TypeError. The standard library's is

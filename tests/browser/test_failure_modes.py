@@ -79,7 +79,7 @@ def failing(browser: Browser) -> Iterator[Callable[..., tuple[Page, list[str]]]]
 # is known at once: no waiting for the 20 s timeout.
 BLOCKED = {
     "runtime-module": (re.compile(r"/pyodide\.mjs$"), abort, "Python за браузъра"),
-    "stdlib": (re.compile(r"/python_stdlib\.zip$"), abort, "Python за браузъра"),
+    "stdlib": (re.compile(r"/python_stdlib\.zip\.gz$"), abort, "Python за браузъра"),
     "wasm-gzipped": (re.compile(r"/pyodide\.asm\.wasm\.gz$"), abort, "Python за браузъра"),
     "wheel": (re.compile(r"/assets/wheels/[^/]+/calculator-[^/]+\.whl$"), abort, "програмата на калкулатора"),
     "catalogue": (re.compile(r"/assets/catalogue/[^/]+\.json$"), abort, "ценоразписа"),

@@ -13,7 +13,7 @@ ENGINE_FILES = (
     "calculator-0.1.0-py3-none-any.whl",
     "calculator-worker.js",
     "pyodide.asm.wasm.gz",
-    "python_stdlib.zip",
+    "python_stdlib.zip.gz",
 )
 
 

@@ -83,5 +83,5 @@ def test_the_calculator_never_fetches_the_full_standard_library(page: Page, base
     page.get_by_label("Работни станции").fill("10")
     wait_for_gross(page, TEN_WORKSTATIONS_GROSS)
     assert [url for url in requested if url.endswith(FULL_STDLIB)] == []
-    assert [url for url in requested if url.endswith("/python_stdlib.zip")] != []
+    assert [url for url in requested if url.endswith("/python_stdlib.zip.gz")] != []
     assert watch.console_errors == []

@@ -66,6 +66,7 @@ def test_the_pages_build_strictly_with_the_calculator_files(docs: Path):
         "pyodide.asm.wasm.gz",
         "pyodide.mjs",
         "python_stdlib.zip",
+        "python_stdlib.zip.gz",
         "python_stdlib_full.zip",
     ]
     page = (site / "kalkulator" / "index.html").read_text(encoding="utf-8")
