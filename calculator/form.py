@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 from calculator.clock import parse_moment
@@ -29,10 +30,12 @@ class Field:
     unit: str = ""
     step: str = "1"
     optional: bool = False
+    #: For a choice (a select): (value, words) in the order shown; the first is the default.
+    choices: tuple[tuple[str, str], ...] = ()
 
     @property
     def bounds(self) -> tuple[str, str]:
-        """Smallest and largest value, as the engine checks them."""
+        """Smallest and largest value, as the engine checks them (a number field only)."""
         low, high, _ = BOUNDS[self.name]
         return decimal_text(low), decimal_text(high)
 
@@ -65,6 +68,23 @@ FIELDS = (
         "any",
         optional=True,
     ),
+    Field(
+        "downtime_cost",
+        "Цена на час престой",
+        "Колко ви струва час, в който работата ви стои. Празно - не се отчита.",
+        "€/ч",
+        "any",
+        optional=True,
+    ),
+    Field(
+        "operating",
+        "Кога работите",
+        "В това време броим чакането до реакция при инцидент.",
+        choices=(
+            ("business", "в работни дни, в работно време"),
+            ("24/7", "всеки ден, денонощно"),
+        ),
+    ),
 )
 
 #: The fields that can be wrong, each with its message box in the page.
@@ -85,6 +105,8 @@ PARAM_NAMES = {
     "km": "разстояние",
     "rt": "нужна реакция",
     "at": "момент на инцидента",
+    "dc": "цена на час престой",
+    "op": "кога работите",
 }
 
 
@@ -96,6 +118,10 @@ def form_profile(form: Mapping[str, Any]) -> Profile:
     """
     values: dict[str, Any] = {"customer": str(form.get("customer") or "business")}
     for field in FIELDS:
+        if field.choices:
+            # A select always sends one of its values; a form without it takes the default.
+            values[field.name] = str(form.get(field.name) or field.choices[0][0])
+            continue
         text = str(form.get(field.name, "")).strip().replace(",", ".")
         if text == "" and field.optional:
             continue
@@ -119,7 +145,7 @@ def form_values(profile: Profile) -> dict[str, str]:
     for field in FIELDS:
         value = getattr(profile, field.name)
         values[field.name] = (
-            "" if value is None else decimal_text(value) if not isinstance(value, int) else str(value)
+            "" if value is None else decimal_text(value) if isinstance(value, Decimal) else str(value)
         )
     moment = profile.incident_at
     values["incident_at"] = "" if moment is None else moment.strftime("%Y-%m-%dT%H:%M")

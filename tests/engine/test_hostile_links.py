@@ -112,6 +112,8 @@ def test_the_pages_call_names_the_problems_in_words_and_answers_the_rest(
         "visits",
         "distance_km",
         "reaction_hours",
+        "downtime_cost",
+        "operating",
         "incident_at",
     }
     # What the link could not give keeps its default, and the page gets an answer.

@@ -23,6 +23,8 @@ NO_ERRORS = {
     "visits": "",
     "distance_km": "",
     "reaction_hours": "",
+    "downtime_cost": "",
+    "operating": "",
     "incident_at": "",
 }
 OLD_LIST_NOTICE = (
@@ -183,7 +185,8 @@ def test_todays_answer_beside_an_older_one_has_ids_of_its_own(site: dict[str, st
     slots = open_link("#v=1&pl=test-1&d=2026-01-10&c=b", site)["slots"]
     issued, today = slots["answer"], slots["today"]
     ids = re.findall(r'\sid="([^"]+)"', issued + today)
-    assert len(ids) == len(set(ids)) == 2 * 7 + 1
+    # Per answer: 4 plan headings, and a heading, title and description for each of the two charts.
+    assert len(ids) == len(set(ids)) == 2 * 10 + 1
     assert all(name.startswith("today-") for name in re.findall(r'\sid="([^"]+)"', today))
     # Every reference points into its own answer.
     for html in (issued, today):
