@@ -17,7 +17,16 @@ from calculator.errors import ProfileError
 from calculator.money import decimal_text
 from calculator.profile import BOUNDS, Profile
 
-__all__ = ["CHECKED", "DEFAULT_FORM", "FIELDS", "PARAM_NAMES", "Field", "form_profile", "form_values"]
+__all__ = [
+    "CHECKED",
+    "DEFAULT_FORM",
+    "FIELDS",
+    "OPERATING_WORDS",
+    "PARAM_NAMES",
+    "Field",
+    "form_profile",
+    "form_values",
+]
 
 
 @dataclass(frozen=True)
@@ -39,6 +48,9 @@ class Field:
         low, high, _ = BOUNDS[self.name]
         return decimal_text(low), decimal_text(high)
 
+
+#: The customer's operating hours in words, as the form offers them.
+OPERATING_WORDS = {"business": "в работни дни, в работно време", "24/7": "всеки ден, денонощно"}
 
 FIELDS = (
     Field("workstations", "Работни станции", "Компютри и лаптопи, които поддържаме.", "бр."),
@@ -80,10 +92,7 @@ FIELDS = (
         "operating",
         "Кога работите",
         "В това време броим чакането до реакция при инцидент.",
-        choices=(
-            ("business", "в работни дни, в работно време"),
-            ("24/7", "всеки ден, денонощно"),
-        ),
+        choices=tuple(OPERATING_WORDS.items()),
     ),
 )
 

@@ -189,8 +189,8 @@ def _recommend(
         prefix = "от " if best.price.price_is_from else ""
         fee, total = format_eur(best.fee(vat_first)), format_eur(best.total(vat_first))
         reason = (
-            f"{lead}, като се брои и очакваната загуба от престой: {prefix}{fee} цена {which} + "
-            f"{format_eur(cost)} загуба от престой = {prefix}{total} на месец."
+            f"{lead}, като се брои и очакваната загуба от престой: цена на плана {prefix}{fee} {which} + "
+            f"загуба от престой {format_eur(cost)} = {prefix}{total} на месец."
         )
     if required is None and not best.reaction.guaranteed:
         reason += (

@@ -19,6 +19,7 @@ from hashlib import sha256
 
 from calculator.catalogue import Catalogue
 from calculator.chart import cheapest_changes, cost_chart, legend
+from calculator.form import OPERATING_WORDS
 from calculator.markup import escape, sentence
 from calculator.money import eur_to_bgn, format_bgn, format_eur, format_hours, format_number
 from calculator.quote import MONTHS, PlanQuote, Quote
@@ -203,6 +204,10 @@ def inputs_html(quote: Quote) -> str:
             else f"до {format_hours(profile.reaction_hours)}",
         ),
     ]
+    # Only when given: the quotes made before these questions keep their list.
+    if profile.downtime_cost is not None:
+        rows.append(("Цена на час престой", format_eur(profile.downtime_cost)))
+        rows.append(("Кога работите", OPERATING_WORDS[profile.operating]))
     cells = "".join(f"<div><dt>{escape(label)}</dt><dd>{escape(value)}</dd></div>" for label, value in rows)
     return f'<dl class="calc-inputs">{cells}</dl>'
 

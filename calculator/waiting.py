@@ -55,10 +55,11 @@ def card_wait_html(item: PlanQuote, quote: Quote) -> str:
 def _how(catalogue: Catalogue, quote: Quote) -> str:
     first = quote.incident_at.date()
     last = first + timedelta(days=WINDOW_DAYS - 1)
-    counted = " в работното ви време" if quote.profile.operating == "business" else ""
-    every = "от работното време" if quote.profile.operating == "business" else "денонощно"
+    business = quote.profile.operating == "business"
+    counted = ", броено в работното ви време" if business else ""
+    every = "от работното време" if business else "денонощно"
     text = (
-        f"Очакваното чакане е средното време от инцидента до реакцията, броено{counted}: за инцидент "
+        f"Очакваното чакане е средното време от инцидента до реакцията{counted}: за инцидент "
         f"във всеки четвърт час {every} между {first:%d.%m.%Y} и {last:%d.%m.%Y} (по българския "
         "календар) до срока, който дава всеки план. За план без гаранция то е ориентировъчно: "
         f"приемаме средата на обичайния му срок, по {format_hours(_day_hours(catalogue))} на работен ден."
