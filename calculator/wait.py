@@ -37,6 +37,7 @@ __all__ = [
     "Operating",
     "estimate_hours",
     "expected_wait",
+    "forget",
     "window_moments",
 ]
 
@@ -81,8 +82,8 @@ def _deadline(reaction: Reaction, calendar: WorkCalendar) -> Callable[[datetime]
 @lru_cache(maxsize=512)
 def _day_moments(
     day: date, operating: Operating, calendar: WorkCalendar
-) -> tuple[tuple[datetime, bool], ...]:
-    """The incident moments of one day when the customer operates, each with whether it is working time."""
+) -> tuple[tuple[datetime, datetime, bool], ...]:
+    """One day's incident moments when the customer operates: Sofia time, UTC, working time or not."""
     # Stepped in UTC: real time, so the March day has 92 moments and the October one 100.
     moment = datetime.combine(day, time(0)).replace(tzinfo=SOFIA).astimezone(UTC)
     stop = datetime.combine(day + ONE_DAY, time(0)).replace(tzinfo=SOFIA).astimezone(UTC)
@@ -91,7 +92,7 @@ def _day_moments(
         local = moment.astimezone(SOFIA)
         working = calendar.is_working_moment(local)
         if working or operating == "24/7":
-            found.append((local, working))
+            found.append((local, moment, working))
         moment += STEP
     return tuple(found)
 
@@ -105,7 +106,7 @@ def _measure(reaction: Reaction, day: date, operating: Operating, calendar: Work
     total = timedelta(0)
     moments = _day_moments(day, operating, calendar)
     closed_end: datetime | None = None
-    for moment, working in moments:
+    for moment, utc, working in moments:
         if shared and not working:
             if closed_end is None:
                 closed_end = deadline(moment)
@@ -115,21 +116,26 @@ def _measure(reaction: Reaction, day: date, operating: Operating, calendar: Work
             end = deadline(moment)
         if operating == "24/7":
             # Aware datetimes of one zone subtract by the wall clock: count in UTC.
-            total += end.astimezone(UTC) - moment.astimezone(UTC)
+            total += end.astimezone(UTC) - utc
         else:
             total += calendar.working_time_between(moment, end)
     return total // timedelta(microseconds=1), len(moments)
 
 
 def _reach(reaction: Reaction, day: date, calendar: WorkCalendar) -> date:
-    """A day by whose end every deadline of an incident on ``day`` has passed."""
+    """The day on which every deadline of an incident on ``day`` has passed, the clocks not changing.
+
+    Elapsed hours G from before midnight end by the day ``G // 24`` after the
+    next. Working hours H = k whole working days + a remainder, counted from
+    a moment of ``day`` or from the next opening, end by the (k+1)-th
+    working day after ``day``.
+    """
     if reaction.guaranteed and reaction.calendar == "24/7":
         assert reaction.guarantee_hours is not None
-        return day + (int(reaction.guarantee_hours // 24) + 2) * ONE_DAY
+        return day + (int(reaction.guarantee_hours // 24) + 1) * ONE_DAY
     hours = reaction.guarantee_hours if reaction.guaranteed else estimate_hours(reaction, calendar)
     assert hours is not None
-    # The day of the incident may be closed already; then whole working days, plus one for a remainder.
-    working_days = int(hours // calendar.day_hours) + 2
+    working_days = int(hours // calendar.day_hours) + 1
     reach = day
     for _ in range(working_days):
         reach = calendar.working_day_on_or_after(reach + ONE_DAY)
@@ -142,7 +148,8 @@ def _offset(day: date) -> timedelta | None:
 
 # Most days look alike: a Tuesday of an ordinary week waits as any other. A
 # day's waits depend only on which days are working days up to its reach
-# and on the clock not changing in between, so they are kept by that shape.
+# and on the clock not changing in between (wall clock and elapsed time then
+# move together, summer or winter), so they are kept by that shape.
 _by_shape: dict[tuple[object, ...], tuple[int, int]] = {}
 MAX_SHAPES = 4096
 
@@ -152,6 +159,8 @@ def _day_waits(
     reaction: Reaction, day: date, operating: Operating, calendar: WorkCalendar
 ) -> tuple[int, int]:
     """The sum of one day's waits in microseconds, and the number of its moments."""
+    if operating == "business" and not calendar.is_working_day(day):
+        return 0, 0
     reach = _reach(reaction, day, calendar)
     days = [day + offset * ONE_DAY for offset in range((reach - day).days + 2)]
     if len({_offset(each) for each in days}) > 1:
@@ -161,7 +170,6 @@ def _day_waits(
         operating,
         calendar.start,
         calendar.end,
-        _offset(day),
         tuple(calendar.is_working_day(each) for each in days),
     )
     if shape not in _by_shape:
@@ -171,16 +179,30 @@ def _day_waits(
     return _by_shape[shape]
 
 
+def forget() -> None:
+    """Drop every kept day: the next answer computes its waits afresh, as a page's first one does."""
+    _window.cache_clear()
+    _day_moments.cache_clear()
+    _day_waits.cache_clear()
+    _by_shape.clear()
+
+
 def window_moments(day: date, operating: Operating, calendar: WorkCalendar) -> list[datetime]:
     """Every incident moment of the window that starts on ``day``, in order."""
     days = [day + offset * ONE_DAY for offset in range(WINDOW_DAYS)]
-    return [moment for each in days for moment, _ in _day_moments(each, operating, calendar)]
+    return [moment for each in days for moment, _, _ in _day_moments(each, operating, calendar)]
 
 
 def expected_wait(
     reaction: Reaction, day: date, operating: Operating, calendar: WorkCalendar
 ) -> ExpectedWait:
     """The expected wait before reaction for incidents in the 28 days from ``day`` (see the module)."""
+    return _window(reaction, day, operating, calendar)
+
+
+# The page asks again for the same window on every change of the form.
+@lru_cache(maxsize=256)
+def _window(reaction: Reaction, day: date, operating: Operating, calendar: WorkCalendar) -> ExpectedWait:
     total = count = 0
     for offset in range(WINDOW_DAYS):
         waited, moments = _day_waits(reaction, day + offset * ONE_DAY, operating, calendar)
