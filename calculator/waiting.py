@@ -149,7 +149,7 @@ def waiting_html(catalogue: Catalogue, quote: Quote, *, id_prefix: str = "") -> 
     heading = f"{id_prefix}calc-wait-heading"
     points = "".join(f"<li>{escape(sentence(point.text))}.</li>" for point in quote.downtime_break_even)
     if points:
-        points = f'<ul class="calc-breakeven calc-wait__points">{points}</ul>'
+        points = f'<ul class="calc-wait__points">{points}</ul>'
     return (
         f'<section class="calc-wait" aria-labelledby="{heading}">'
         f'<h3 id="{heading}">Колко струва чакането</h3>{_how(catalogue, quote)}{points}'
