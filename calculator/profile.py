@@ -123,7 +123,7 @@ class Profile:
         if self.customer not in CUSTOMERS:
             raise ProfileError("customer", "трябва да е business или individual")
         if self.operating not in OPERATING:
-            raise ProfileError("operating", "трябва да е business или 24/7")
+            raise ProfileError("operating", "трябва да е business (в работно време) или 24/7 (денонощно)")
         for name in BOUNDS:
             value = getattr(self, name)
             if value is None and name in OPTIONAL:
