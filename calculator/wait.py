@@ -11,9 +11,11 @@ waits, as an estimate, the midpoint of its typical working days in working
 time (1.5 working days of 9 hours = 13.5 working hours). The expected wait
 is the mean over the moments, rounded half up to 0.01 h.
 
-The page asks for it on every change of the form, so each day's sum of
-waits is kept per calendar, plan terms and operating mode: a new answer for
-the same days costs 28 look-ups a plan, a window moved by a day one new day.
+The page asks for it on every change of the form. A window's mean is kept,
+so a new answer for the same day costs a look-up a plan; each day's sum of
+waits is kept by the day's shape (which days up to its last deadline are
+working days, the clocks not changing), so most days of a new window are
+look-ups too: ordinary weeks repeat.
 """
 
 from __future__ import annotations
