@@ -4,7 +4,7 @@ Commands::
 
     deadline --start 2026-12-23T17:00 --hours 4 --calendar business [--workday 09:00-18:00]
     holidays --year 2027
-    quote [profile options] [--link LINK] [--json] [--bgn]
+    quote [profile options] [--downtime-cost EUR --operating business|24/7] [--link LINK] [--json] [--bgn]
 
 Every command reads the catalogue from the plan pages (``--docs``, default
 ``docs``). Bad input of any kind ends with exit status 2 and one line on
@@ -33,6 +33,7 @@ from calculator.links import decode_link
 from calculator.numbers import NumberProblem, read_decimal
 from calculator.profile import Profile
 from calculator.quote import Quote, quote
+from calculator.wait import OPERATING
 from calculator.worktime import WorkCalendar, add_elapsed_hours
 
 __all__ = ["main"]
@@ -50,6 +51,8 @@ OPTIONS = {
     "distance_km": "--km",
     "reaction_hours": "--reaction",
     "incident_at": "--at",
+    "downtime_cost": "--downtime-cost",
+    "operating": "--operating",
 }
 
 
@@ -89,6 +92,12 @@ def _parser() -> argparse.ArgumentParser:
     cmd.add_argument("--km", help="one-way distance of a visit outside the home city")
     cmd.add_argument("--reaction", help="the reaction time needed, in hours")
     cmd.add_argument("--at", help="when an incident happens (default: now)")
+    cmd.add_argument(
+        "--downtime-cost", help="euro an hour of stopped work costs; weighs each plan's expected wait"
+    )
+    cmd.add_argument(
+        "--operating", choices=list(OPERATING), help="when the customer works (default: business)"
+    )
     cmd.add_argument("--link", help="a quote link: a whole URL or its fragment")
     cmd.add_argument("--json", action="store_true", help="print JSON")
     cmd.add_argument("--bgn", action="store_true", help="add the lev equivalents")
@@ -164,6 +173,8 @@ def _profile(args: argparse.Namespace) -> tuple[Profile, str | None]:
         "distance_km": args.km,
         "reaction_hours": args.reaction,
         "incident_at": args.at,
+        "downtime_cost": args.downtime_cost,
+        "operating": args.operating,
     }
     values = {item.name: getattr(base, item.name) for item in fields(Profile)}
     values.update({key: value for key, value in given.items() if value is not None})

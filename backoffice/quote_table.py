@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from calculator.money import eur_to_bgn, format_bgn, format_eur, format_number
+from calculator.money import eur_to_bgn, format_bgn, format_eur, format_hours, format_number
 from calculator.quote import Quote
 
 __all__ = ["quote_table"]
@@ -60,9 +60,20 @@ def quote_table(quote: Quote, *, linked_price_list: str | None = None) -> str:
             lines.append(f"    {line.label}: {format_eur(line.amount)} ({line.explanation})")
         lines.append(f"    Реакция: {item.reaction.terms}")
         lines.append(f"    {item.reaction.detail}")
+        cost = item.downtime.monthly_cost
+        if cost is not None:
+            wait = item.downtime.wait
+            estimate = ", ориентировъчно" if wait.estimate else ""
+            lines.append(
+                f"    Очаквано чакане: {format_hours(wait.hours)}{estimate}; загуба от престой "
+                f"{format_eur(cost)}; общо {format_eur(item.total(quote.vat_first))}"
+            )
     lines += ["", f"Препоръка: {quote.recommendation}"]
     if quote.break_even:
         lines.append("Точки на изравняване:")
         lines += [f"    {point.text}" for point in quote.break_even]
+    if quote.downtime_break_even:
+        lines.append("Кога по-бързата реакция излиза по-изгодно:")
+        lines += [f"    {point.text}" for point in quote.downtime_break_even]
     lines.append(f"Връзка: {quote.link}")
     return "\n".join(line.replace("\u00a0", " ") for line in lines) + "\n"

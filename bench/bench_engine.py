@@ -1,10 +1,13 @@
 """Benchmark of the quote engine in CPython.
 
 Measures the median time of (1) a full quote of every plan of the site's
-catalogue and (2) a working-hours deadline across a ten-day stretch of days
-off (Christmas 2026 plus declared days off up to New Year), against a trivial
-baseline (one rounded Decimal multiplication) timed in the same process, so
-the ratio is comparable across machines.
+catalogue, (2) a working-hours deadline across a ten-day stretch of days
+off (Christmas 2026 plus declared days off up to New Year), and (3) every
+plan's expected wait over 28 days from nothing kept (what a page's first
+answer, or a first answer for another day, pays; later answers for the same
+days look them up), against a trivial baseline (one rounded Decimal
+multiplication) timed in the same process, so the ratio is comparable
+across machines.
 
 Run: ``python bench/bench_engine.py [--runs N]``.
 """
@@ -16,6 +19,7 @@ import platform
 import statistics
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -24,6 +28,7 @@ from backoffice.sources import load_catalogue
 from calculator import Profile, WorkCalendar, quote
 from calculator.clock import SOFIA
 from calculator.money import round_money
+from calculator.wait import expected_wait, forget
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -59,6 +64,17 @@ def main() -> None:
     deadline = calendar.add_working_hours(incident, hours)
     assert deadline.isoformat() == "2027-01-04T12:00:00+02:00", deadline
 
+    costly = replace(profile, downtime_cost=Decimal(80), operating="24/7")
+    window = incident.date()
+
+    def waits_afresh(operating: str) -> Callable[[], object]:
+        def run() -> None:
+            forget()
+            for plan in catalogue.plans:
+                expected_wait(plan.reaction, window, operating, calendar)  # type: ignore[arg-type]
+
+        return run
+
     price, rate = Decimal("390"), Decimal("1.2")
     figures = {
         "baseline (Decimal multiply + round)": median_ns(lambda: round_money(price * rate), runs),
@@ -66,6 +82,9 @@ def main() -> None:
         "deadline over 11 days off (business)": median_ns(
             lambda: calendar.add_working_hours(incident, hours), runs
         ),
+        "full quote, cost of downtime, 24/7": median_ns(lambda: quote(catalogue, costly), runs),
+        "expected waits afresh, business": median_ns(waits_afresh("business"), max(runs // 20, 5)),
+        "expected waits afresh, 24/7": median_ns(waits_afresh("24/7"), max(runs // 20, 5)),
     }
     base = next(iter(figures.values()))
     print(f"CPython {platform.python_version()} on {platform.machine()}, median of {runs} runs")

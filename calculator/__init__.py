@@ -21,6 +21,7 @@ from calculator.catalogue import (
     WorkingHours,
 )
 from calculator.cost import CostModel, cost_model
+from calculator.downtime import CostBreakEven, Downtime
 from calculator.errors import CatalogueError, ProfileError, QuoteLinkError
 from calculator.links import QuoteLink, decode_link, decode_link_lenient, encode_link
 from calculator.money import eur_to_bgn, format_eur, round_money
@@ -28,6 +29,7 @@ from calculator.pricing import Line, PlanPrice, Workload, price_plan
 from calculator.profile import Profile
 from calculator.quote import PlanQuote, Quote, quote
 from calculator.reaction import ReactionOutlook, reaction_for
+from calculator.wait import ExpectedWait, expected_wait
 from calculator.worktime import WorkCalendar, add_elapsed_hours
 
 __all__ = [
@@ -35,8 +37,11 @@ __all__ = [
     "CalendarData",
     "Catalogue",
     "CatalogueError",
+    "CostBreakEven",
     "CostModel",
+    "Downtime",
     "Effort",
+    "ExpectedWait",
     "Line",
     "Plan",
     "PlanPrice",
@@ -59,6 +64,7 @@ __all__ = [
     "decode_link_lenient",
     "encode_link",
     "eur_to_bgn",
+    "expected_wait",
     "format_eur",
     "price_plan",
     "quote",

@@ -19,7 +19,7 @@ from calculator.markup import escape, sentence
 from calculator.money import format_number, vat_of
 from calculator.quote import Quote
 
-__all__ = ["chart_lines", "chart_range", "cheapest_changes", "cost_chart", "legend", "plotted"]
+__all__ = ["chart_lines", "chart_range", "cheapest_changes", "cost_chart", "legend", "nice_number", "plotted"]
 
 WIDTH, HEIGHT = 640, 320
 LEFT, RIGHT, TOP, BOTTOM = 64, 16, 16, 44
@@ -31,7 +31,7 @@ FAR_HOURS = Decimal(400)
 _STEPS = tuple(Decimal(step) for step in ("1", "1.2", "1.5", "2", "2.5", "3", "4", "5", "6", "8", "10"))
 
 
-def _nice(value: Decimal) -> Decimal:
+def nice_number(value: Decimal) -> Decimal:
     """The next round number at or above `value`, so that fifths of it read well."""
     if value <= 0:
         return Decimal(1)
@@ -61,7 +61,7 @@ def chart_range(quote: Quote, changes: list[BreakEven]) -> Decimal:
     hours = quote.workload.regular_hours
     candidates = [Decimal(20), hours * Decimal("1.5")]
     candidates += [point.hours * Decimal("1.2") for point in changes if point.hours <= FAR_HOURS]
-    return _nice(max(candidates))
+    return nice_number(max(candidates))
 
 
 def _models(catalogue: Catalogue, quote: Quote) -> dict[str, CostModel]:
@@ -98,7 +98,7 @@ def cost_chart(catalogue: Catalogue, quote: Quote, changes: list[BreakEven], *, 
     """
     top_hours = chart_range(quote, changes)
     lines = chart_lines(catalogue, quote, top_hours)
-    top_cost = _nice(max(cost for points in lines.values() for _, cost in points) * Decimal("1.05"))
+    top_cost = nice_number(max(cost for points in lines.values() for _, cost in points) * Decimal("1.05"))
 
     def px(x: Decimal) -> str:
         return f"{LEFT + float(x / top_hours) * (WIDTH - LEFT - RIGHT):.1f}"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 from calculator.clock import parse_moment
@@ -16,7 +17,16 @@ from calculator.errors import ProfileError
 from calculator.money import decimal_text
 from calculator.profile import BOUNDS, Profile
 
-__all__ = ["CHECKED", "DEFAULT_FORM", "FIELDS", "PARAM_NAMES", "Field", "form_profile", "form_values"]
+__all__ = [
+    "CHECKED",
+    "DEFAULT_FORM",
+    "FIELDS",
+    "OPERATING_WORDS",
+    "PARAM_NAMES",
+    "Field",
+    "form_profile",
+    "form_values",
+]
 
 
 @dataclass(frozen=True)
@@ -29,13 +39,18 @@ class Field:
     unit: str = ""
     step: str = "1"
     optional: bool = False
+    #: For a choice (a select): (value, words) in the order shown; the first is the default.
+    choices: tuple[tuple[str, str], ...] = ()
 
     @property
     def bounds(self) -> tuple[str, str]:
-        """Smallest and largest value, as the engine checks them."""
+        """Smallest and largest value, as the engine checks them (a number field only)."""
         low, high, _ = BOUNDS[self.name]
         return decimal_text(low), decimal_text(high)
 
+
+#: The customer's operating hours in words, as the form offers them.
+OPERATING_WORDS = {"business": "в работни дни, в работно време", "24/7": "всеки ден, денонощно"}
 
 FIELDS = (
     Field("workstations", "Работни станции", "Компютри и лаптопи, които поддържаме.", "бр."),
@@ -65,6 +80,20 @@ FIELDS = (
         "any",
         optional=True,
     ),
+    Field(
+        "downtime_cost",
+        "Цена на час престой",
+        "Колко ви струва час, в който работата ви стои. Празно - не се отчита.",
+        "€/ч",
+        "any",
+        optional=True,
+    ),
+    Field(
+        "operating",
+        "Кога работите",
+        "В това време броим чакането до реакция при инцидент.",
+        choices=tuple(OPERATING_WORDS.items()),
+    ),
 )
 
 #: The fields that can be wrong, each with its message box in the page.
@@ -85,6 +114,8 @@ PARAM_NAMES = {
     "km": "разстояние",
     "rt": "нужна реакция",
     "at": "момент на инцидента",
+    "dc": "цена на час престой",
+    "op": "кога работите",
 }
 
 
@@ -96,6 +127,10 @@ def form_profile(form: Mapping[str, Any]) -> Profile:
     """
     values: dict[str, Any] = {"customer": str(form.get("customer") or "business")}
     for field in FIELDS:
+        if field.choices:
+            # A select always sends one of its values; a form without it takes the default.
+            values[field.name] = str(form.get(field.name) or field.choices[0][0])
+            continue
         text = str(form.get(field.name, "")).strip().replace(",", ".")
         if text == "" and field.optional:
             continue
@@ -119,7 +154,7 @@ def form_values(profile: Profile) -> dict[str, str]:
     for field in FIELDS:
         value = getattr(profile, field.name)
         values[field.name] = (
-            "" if value is None else decimal_text(value) if not isinstance(value, int) else str(value)
+            "" if value is None else decimal_text(value) if isinstance(value, Decimal) else str(value)
         )
     moment = profile.incident_at
     values["incident_at"] = "" if moment is None else moment.strftime("%Y-%m-%dT%H:%M")

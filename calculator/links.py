@@ -21,7 +21,15 @@ rt     required reaction, hours (optional)      0.01-720, up to 2 decimals
 at     incident moment (optional; absent: now)  ``YYYY-MM-DDTHH:MM`` Sofia time,
                                                 ``%2B02:00`` appended only for the
                                                 second 03:xx of the October night
+dc     cost of an hour of stopped work, euro    0-100000, up to 2 decimals
+       (optional; absent: not considered)
+op     when the customer operates (optional;    ``24/7``; ``b`` (working days and
+       absent: working days and hours)          hours) is accepted but not written
 =====  ======================================  =================================
+
+``dc`` and ``op`` came later than the rest: a link without them opens as it
+always did, and a link with only the defaults is written without them, so
+the links of every quote made before them stay the same.
 
 Numbers use a dot and no exponent. Absent optional parameters take the
 :class:`Profile` defaults. Anything else (unknown or repeated parameters, a
@@ -61,7 +69,10 @@ _NUMBERS = {
     "rt": "reaction_hours",
 }
 _CUSTOMERS = {"b": "business", "i": "individual"}
-PARAMS = ("v", "pl", "d", "c", *_NUMBERS, "at")
+_OPERATING = {"b": "business", "24/7": "24/7"}
+# Written after the moment, in this order, only when given.
+_LATER_NUMBERS = {"dc": "downtime_cost"}
+PARAMS = ("v", "pl", "d", "c", *_NUMBERS, "at", *_LATER_NUMBERS, "op")
 
 
 @dataclass(frozen=True)
@@ -97,6 +108,12 @@ def encode_link(price_list: str, profile: Profile, issued: date | None = None) -
             # "+" would read as a space in a query; the offset is only digits and a sign.
             text += (offset[:3] + ":" + offset[3:]).replace("+", "%2B")
         parts.append(f"at={text}")
+    for param, name in _LATER_NUMBERS.items():
+        value = getattr(profile, name)
+        if value is not None:
+            parts.append(f"{param}={decimal_text(value)}")
+    if profile.operating != "business":
+        parts.append(f"op={profile.operating}")
     return "#" + "&".join(parts)
 
 
@@ -156,8 +173,12 @@ def _read(param: str, value: str) -> tuple[str, Any]:
         if value not in _CUSTOMERS:
             raise QuoteLinkError("c", "клиентът трябва да е b (фирма) или i (физическо лице)")
         return "customer", _CUSTOMERS[value]
-    if param in _NUMBERS:
-        name = _NUMBERS[param]
+    if param == "op":
+        if value not in _OPERATING:
+            raise QuoteLinkError("op", "трябва да е b (в работно време) или 24/7 (денонощно)")
+        return "operating", _OPERATING[value]
+    if param in _NUMBERS or param in _LATER_NUMBERS:
+        name = _NUMBERS.get(param) or _LATER_NUMBERS[param]
         if not _NUMBER.fullmatch(value):
             raise QuoteLinkError(param, "трябва да е число с точка, например 7.5")
         try:

@@ -17,6 +17,10 @@ reaction_hours        more than 0 up to 720, 2 places; ``None``   None
                       = no requirement
 incident_at           aware datetime, years 2000-2100, kept to    None
                       the minute in Sofia time; ``None`` = now
+downtime_cost         0-100 000 € an hour of stopped work, 2      None
+                      places; ``None`` = not considered
+operating             ``business`` (working days, working         business
+                      hours) or ``24/7``
 ====================  =========================================  ========
 """
 
@@ -32,8 +36,9 @@ from calculator.clock import parse_moment, to_sofia
 from calculator.errors import ProfileError
 from calculator.money import decimal_text
 from calculator.numbers import NumberProblem, read_decimal
+from calculator.wait import OPERATING, Operating
 
-__all__ = ["BOUNDS", "Customer", "Profile", "to_decimal"]
+__all__ = ["BOUNDS", "OPTIONAL", "Customer", "Profile", "to_decimal"]
 
 Customer = Literal["business", "individual"]
 CUSTOMERS: tuple[Customer, ...] = ("business", "individual")
@@ -47,7 +52,10 @@ BOUNDS: dict[str, tuple[Decimal, Decimal, int]] = {
     "visits": (Decimal(0), Decimal(1_000), 0),
     "distance_km": (Decimal(0), Decimal(2_000), 2),
     "reaction_hours": (Decimal("0.01"), Decimal(720), 2),
+    "downtime_cost": (Decimal(0), Decimal(100_000), 2),
 }
+#: The fields a profile may leave empty.
+OPTIONAL = ("regular_hours", "reaction_hours", "downtime_cost")
 YEARS = (2000, 2100)
 
 
@@ -93,6 +101,10 @@ class Profile:
         reaction_hours: The reaction time they need, in hours, or ``None``.
         incident_at: When an incident happens, for the reaction deadlines;
             ``None`` means "now" at quote time.
+        downtime_cost: What an hour of stopped work costs the customer, in
+            euro, or ``None`` when it is not to be considered.
+        operating: When the customer works, so when an incident stops work:
+            ``business`` (the catalogue's working days and hours) or ``24/7``.
     """
 
     customer: Customer = "business"
@@ -104,13 +116,17 @@ class Profile:
     distance_km: Decimal = Decimal(0)
     reaction_hours: Decimal | None = None
     incident_at: datetime | None = None
+    downtime_cost: Decimal | None = None
+    operating: Operating = "business"
 
     def __post_init__(self) -> None:
         if self.customer not in CUSTOMERS:
             raise ProfileError("customer", "трябва да е business или individual")
+        if self.operating not in OPERATING:
+            raise ProfileError("operating", "трябва да е business (в работно време) или 24/7 (денонощно)")
         for name in BOUNDS:
             value = getattr(self, name)
-            if value is None and name in ("regular_hours", "reaction_hours"):
+            if value is None and name in OPTIONAL:
                 continue
             number = to_decimal(name, value)
             # Whole-number fields stay int, the rest become Decimal.

@@ -6,6 +6,11 @@ profile's incident moment falls within the required hours of elapsed time:
 a working-hours guarantee meets it on a weekday morning but not on a
 Saturday night. Plans without a guarantee never meet a requirement. With no
 requirement every plan meets it, and the cheapest plan is recommended.
+
+Every plan also gets its expected wait before reaction (:mod:`calculator.wait`)
+for the 28 days from the incident's day. When the profile gives a cost of an
+hour of stopped work, the recommendation weighs the fee plus the expected
+downtime cost (:mod:`calculator.downtime`) instead of the fee alone.
 """
 
 from __future__ import annotations
@@ -19,11 +24,13 @@ from typing import Any
 from calculator.breakeven import BreakEven, break_even_points
 from calculator.catalogue import Catalogue
 from calculator.clock import SOFIA, to_sofia
+from calculator.downtime import CostBreakEven, Downtime, cost_break_evens, downtime_of
 from calculator.links import encode_link
 from calculator.money import decimal_text, eur_to_bgn, format_eur, format_hours
 from calculator.pricing import PlanPrice, Workload, price_plan, workload
 from calculator.profile import Profile
 from calculator.reaction import ReactionOutlook, format_moment, reaction_for, within
+from calculator.wait import expected_wait
 from calculator.worktime import WorkCalendar
 
 __all__ = ["PlanQuote", "Quote", "quote"]
@@ -39,14 +46,26 @@ class PlanQuote:
     reaction: ReactionOutlook
     meets_requirement: bool
     bgn_per_eur: Decimal | None
+    downtime: Downtime
 
     @property
     def id(self) -> str:
         """The plan id."""
         return self.price.plan.id
 
+    def fee(self, vat_first: bool) -> Decimal:
+        """The monthly price as the customer compares it: with VAT for an individual, else without."""
+        return self.price.gross if vat_first else self.price.net
+
+    def total(self, vat_first: bool) -> Decimal:
+        """The fee plus the expected downtime cost (the fee alone without a cost per hour)."""
+        return self.fee(vat_first) + (self.downtime.monthly_cost or 0)
+
     def to_dict(self) -> dict[str, Any]:
-        """JSON-safe form; amounts are decimal strings in euro a month."""
+        """JSON-safe form; amounts are decimal strings in euro a month.
+
+        ``downtime`` is there only when the profile gives a cost per hour.
+        """
         plan, price = self.price.plan, self.price
         amounts = {"net": price.net, "vat": price.vat, "gross": price.gross}
         data: dict[str, Any] = {
@@ -62,6 +81,8 @@ class PlanQuote:
             "meets_requirement": self.meets_requirement,
             "reaction": self.reaction.to_dict(),
         }
+        if self.downtime.monthly_cost is not None:
+            data["downtime"] = self.downtime.to_dict()
         if self.bgn_per_eur is not None:
             rate = self.bgn_per_eur
             data["bgn"] = {key: str(eur_to_bgn(value, rate)) for key, value in amounts.items()}
@@ -88,6 +109,7 @@ class Quote:
     break_even: tuple[BreakEven, ...]
     link: str
     bgn_per_eur: Decimal | None
+    downtime_break_even: tuple[CostBreakEven, ...] = ()
 
     @property
     def vat_first(self) -> bool:
@@ -102,11 +124,18 @@ class Quote:
         raise KeyError(plan_id)
 
     def to_dict(self) -> dict[str, Any]:
-        """JSON-safe form for the renderer, the browser and the CLI's ``--json``."""
+        """JSON-safe form for the renderer, the browser and the CLI's ``--json``.
+
+        Without a cost per hour it is what it was before downtime was priced:
+        no downtime keys, not even the profile's.
+        """
         load = self.workload
-        return {
+        profile = self.profile.to_dict()
+        if self.profile.downtime_cost is None:
+            del profile["downtime_cost"], profile["operating"]
+        data = {
             "price_list": self.price_list,
-            "profile": self.profile.to_dict(),
+            "profile": profile,
             "incident_at": self.incident_at.isoformat(),
             "vat_percent": decimal_text(self.vat_percent),
             "vat_first": self.vat_first,
@@ -125,15 +154,19 @@ class Quote:
             "break_even": [item.to_dict() for item in self.break_even],
             "link": self.link,
         }
+        if self.profile.downtime_cost is not None:
+            data["downtime_break_even"] = [item.to_dict() for item in self.downtime_break_even]
+        return data
 
 
 def _recommend(
     items: list[PlanQuote], profile: Profile, incident_at: datetime, vat_first: bool
 ) -> tuple[str | None, str]:
+    which = "с ДДС" if vat_first else "без ДДС"
+
     def price_words(item: PlanQuote) -> str:
-        amount = item.price.gross if vat_first else item.price.net
         prefix = "от " if item.price.price_is_from else ""
-        return f"{prefix}{format_eur(amount)} на месец {'с ДДС' if vat_first else 'без ДДС'}"
+        return f"{prefix}{format_eur(item.fee(vat_first))} на месец {which}"
 
     meeting = [item for item in items if item.meets_requirement]
     required = profile.reaction_hours
@@ -143,20 +176,28 @@ def _recommend(
             f"Нито един план не гарантира реакция до {format_hours(required)} при инцидент в "
             f"{format_moment(incident_at)}. Свържете се с нас за индивидуални условия."
         )
-    best = min(meeting, key=lambda item: (item.price.net, item.price.plan.order, item.id))
+    # Without a cost per hour the total is the fee: the cheapest fee wins, as it always did.
+    best = min(meeting, key=lambda item: (item.total(vat_first), item.price.plan.order, item.id))
     name = best.price.plan.name
-    if required is None:
-        reason = f"{name} е най-изгодният план за вашите нужди: {price_words(best)}."
-        if not best.reaction.guaranteed:
-            reason += (
-                " Той няма договорен срок за реакция - когато нещо се повреди, може да няма"
-                " свободен специалист. Разумно е да договорите реакция предварително."
-            )
-        return best.id, reason
-    return best.id, (
-        f"{name} е най-изгодният план, който реагира до {format_hours(required)} при инцидент в "
-        f"{format_moment(incident_at)}: {price_words(best)}."
-    )
+    lead = f"{name} е най-изгодният план"
+    if required is not None:
+        lead += f", който реагира до {format_hours(required)} при инцидент в {format_moment(incident_at)}"
+    cost = best.downtime.monthly_cost
+    if cost is None:
+        reason = f"{lead}{'' if required is not None else ' за вашите нужди'}: {price_words(best)}."
+    else:
+        prefix = "от " if best.price.price_is_from else ""
+        fee, total = format_eur(best.fee(vat_first)), format_eur(best.total(vat_first))
+        reason = (
+            f"{lead}, като се брои и очакваната загуба от престой: цена на плана {prefix}{fee} {which} + "
+            f"загуба от престой {format_eur(cost)} = {prefix}{total} на месец."
+        )
+    if required is None and not best.reaction.guaranteed:
+        reason += (
+            " Той няма договорен срок за реакция - когато нещо се повреди, може да няма"
+            " свободен специалист. Разумно е да договорите реакция предварително."
+        )
+    return best.id, reason
 
 
 def quote(
@@ -187,9 +228,14 @@ def quote(
         outlook = reaction_for(plan, incident_at, calendar)
         meets = profile.reaction_hours is None or within(outlook, profile.reaction_hours)
         rate = catalogue.bgn_per_eur if with_bgn else None
-        items.append(PlanQuote(price_plan(catalogue, plan, profile), outlook, meets, rate))
+        wait = expected_wait(plan.reaction, incident_at.date(), profile.operating, calendar)
+        downtime = downtime_of(wait, profile.incidents, profile.downtime_cost)
+        items.append(PlanQuote(price_plan(catalogue, plan, profile), outlook, meets, rate, downtime))
     vat_first = profile.customer == "individual"
     recommended, reason = _recommend(items, profile, incident_at, vat_first)
+    eligible = [
+        (item.price.plan, item.fee(vat_first), item.downtime.wait) for item in items if item.meets_requirement
+    ]
     return Quote(
         price_list=catalogue.price_list,
         profile=profile,
@@ -202,4 +248,5 @@ def quote(
         break_even=break_even_points(catalogue, profile),
         link=encode_link(catalogue.price_list, profile),
         bgn_per_eur=catalogue.bgn_per_eur if with_bgn else None,
+        downtime_break_even=cost_break_evens(eligible, profile.incidents),
     )

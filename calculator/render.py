@@ -19,9 +19,11 @@ from hashlib import sha256
 
 from calculator.catalogue import Catalogue
 from calculator.chart import cheapest_changes, cost_chart, legend
+from calculator.form import OPERATING_WORDS
 from calculator.markup import escape, sentence
 from calculator.money import eur_to_bgn, format_bgn, format_eur, format_hours, format_number
 from calculator.quote import MONTHS, PlanQuote, Quote
+from calculator.waiting import card_wait_html, waiting_html
 
 __all__ = [
     "TODAY",
@@ -108,10 +110,14 @@ def _card(
         badges.append('<span class="plan-card__badge plan-card__badge--warn">Не покрива срока</span>')
     primary = price.gross if quote.vat_first else price.net
     which = "с ДДС" if quote.vat_first else "без ДДС"
+    # The build's answer has no moment of its own ("now" at build time would
+    # be stale): neither a deadline nor the wait averaged from that day.
+    wait = ""
     if live:
         moment = escape(sentence(reaction.detail))
         if reaction.is_estimate:
             moment += " <em>(ориентировъчно)</em>"
+        wait = card_wait_html(item, quote)
     else:
         moment = "Срокът за конкретен момент се изчислява, когато калкулаторът се зареди."
     return (
@@ -123,7 +129,7 @@ def _card(
         f"{_sums(item, quote, bgn_rate)}"
         f'<p class="plan-card__reaction"><strong>Реакция:</strong> {escape(reaction.terms)}'
         f"{'' if plan.priority else '; без приоритет'}.</p>"
-        f'<p class="plan-card__deadline">{moment}</p>'
+        f'<p class="plan-card__deadline">{moment}</p>{wait}'
         f"{_calculation(item, quote)}"
         "</article>"
     )
@@ -132,7 +138,7 @@ def _card(
 def answer_html(
     catalogue: Catalogue, quote: Quote, *, live: bool = True, with_bgn: bool = False, id_prefix: str = ""
 ) -> str:
-    """The whole answer: recommendation, a card per plan, the chart and break-even points.
+    """The whole answer: recommendation, a card per plan, the charts and break-even points.
 
     Args:
         catalogue: The price list the quote was made with.
@@ -169,6 +175,7 @@ def answer_html(
         f'<section class="calc-chart" aria-labelledby="{id_prefix}calc-chart-heading">'
         f'<h3 id="{id_prefix}calc-chart-heading">Цена според часовете работа</h3>'
         f"{cost_chart(catalogue, quote, changes, id_prefix=id_prefix)}{legend(quote)}{points_html}</section>"
+        f"{waiting_html(catalogue, quote, id_prefix=id_prefix) if live else ''}"
     )
 
 
@@ -197,6 +204,10 @@ def inputs_html(quote: Quote) -> str:
             else f"до {format_hours(profile.reaction_hours)}",
         ),
     ]
+    # Only when given: the quotes made before these questions keep their list.
+    if profile.downtime_cost is not None:
+        rows.append(("Цена на час престой", format_eur(profile.downtime_cost)))
+        rows.append(("Кога работите", OPERATING_WORDS[profile.operating]))
     cells = "".join(f"<div><dt>{escape(label)}</dt><dd>{escape(value)}</dd></div>" for label, value in rows)
     return f'<dl class="calc-inputs">{cells}</dl>'
 

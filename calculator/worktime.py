@@ -104,6 +104,36 @@ class WorkCalendar:
             return self.opening(day)
         return self.opening(self.working_day_on_or_after(day + ONE_DAY))
 
+    @property
+    def day_hours(self) -> Decimal:
+        """The length of a working day in hours (9 for 09:00-18:00)."""
+        minutes = (self.end.hour - self.start.hour) * 60 + self.end.minute - self.start.minute
+        return Decimal(minutes) / 60
+
+    def is_working_moment(self, moment: datetime) -> bool:
+        """Whether ``moment`` falls inside working hours (opening included, closing not)."""
+        local = to_sofia(moment)
+        return self.is_working_day(local.date()) and self.start <= local.time() < self.end
+
+    def working_time_between(self, start: datetime, end: datetime) -> timedelta:
+        """The working time from ``start`` to ``end`` (zero if ``end`` is not later).
+
+        Counted by the wall clock, as :meth:`add_working_hours` counts it, so that
+        the working time up to ``add_working_hours(start, h)`` is ``h`` when
+        ``start`` is inside working hours.
+        """
+        begin, finish = to_sofia(start).replace(tzinfo=None), to_sofia(end).replace(tzinfo=None)
+        total = timedelta(0)
+        day = begin.date()
+        while day <= finish.date():
+            if self.is_working_day(day):
+                low = max(begin, datetime.combine(day, self.start))
+                high = min(finish, datetime.combine(day, self.end))
+                if high > low:
+                    total += high - low
+            day += ONE_DAY
+        return total
+
     def add_working_hours(self, start: datetime, hours: Decimal) -> datetime:
         """The moment ``hours`` working hours after ``start``, in Sofia time.
 

@@ -415,3 +415,52 @@ def test_the_page_shows_its_progress_while_python_loads(page: Page, base_url: st
     expect(root).to_have_attribute("data-state", "ready", timeout=READY_TIMEOUT_MS)
     expect(page.locator("[data-calc-progress]")).to_be_hidden()
     expect(page.locator("[data-calc-status-text]")).to_contain_text("Обновено. Препоръка:")
+
+
+def test_the_cost_of_downtime_weighs_the_wait_into_the_recommendation(page: Page, base_url: str, watch):
+    # Monday 21.12.2026, 10:00: the 28 days to 17.01.2027 cross Christmas and New Year.
+    open_ready(
+        page, base_url + "kalkulator/#v=1&pl=2026-11&c=b&ws=5&sv=1&inc=1&vis=1&km=0&at=2026-12-21T10:00"
+    )
+    answered(page)
+    premium = page.locator('[data-plan="premium"]')
+    expect(premium.locator(".plan-card__wait")).to_have_text(
+        "Очаквано чакане до реакция: 1,81\u00a0ч от работното ви време."
+    )
+    expect(page.locator(".calc-reco")).to_contain_text(
+        "Абонамент Почасов е най-изгодният план за вашите нужди"
+    )
+    expect(page.locator(".calc-wait__points li").first).to_have_text(
+        "Ако час престой ви струва над 68,49\u00a0€, "
+        "Абонамент Премиум излиза по-изгодно от Абонамент Почасов."
+    )
+
+    # The chart's name speaks of the cost per hour too: the field is the spin button.
+    cost = page.get_by_role("spinbutton", name="Цена на час престой")
+    cost.fill("80")
+    expect(page.locator(".calc-reco")).to_contain_text(
+        "Абонамент Премиум е най-изгодният план, като се брои и очакваната загуба от престой: "
+        "цена на плана 390,00\u00a0€ без ДДС + загуба от престой 144,80\u00a0€ = 534,80\u00a0€ на месец."
+    )
+    expect(premium.locator(".plan-card__downtime")).to_have_text(
+        "Загуба от престой: 1 инцидент × 1,81\u00a0ч × 80,00\u00a0€ = 144,80\u00a0€ на месец; "
+        "заедно с цената на плана: 534,80\u00a0€ на месец без ДДС."
+    )
+
+    page.get_by_label("Кога работите").select_option("24/7")
+    pochasov = page.locator('[data-plan="pochasov"]')
+    expect(pochasov.locator(".plan-card__wait")).to_have_text("Очаквано чакане до реакция: 34,15\u00a0ч.")
+    expect(page.locator("[data-quote-link]")).to_have_value(
+        re.compile(r"&at=2026-12-21T10:00&dc=80&op=24/7$")
+    )
+    chart = page.locator(".calc-wait svg")
+    expect(chart).to_have_attribute("role", "img")
+    expect(chart.locator("polyline")).to_have_count(5)
+    expect(chart.locator("circle.chart__point")).to_have_count(2)
+
+    # The link brings both answers back into the form.
+    page.goto(page.url.replace("dc=80", "dc=12.5"))
+    page.reload()
+    expect(cost).to_have_value("12.5")
+    expect(page.get_by_label("Кога работите")).to_have_value("24/7")
+    assert watch.console_errors == []

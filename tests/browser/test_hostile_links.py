@@ -57,7 +57,7 @@ PASTE = f"""async (fragment) => {{
 # The page's own link: the current list, today's date, then numbers only.
 CLEAN_LINK = re.compile(
     r"#v=1&pl=2026-11&d=\d{4}-\d\d-\d\d&c=[bi](&(ws|sv|inc|h|vis|km|rt)=\d+(\.\d+)?)*"
-    r"(&at=\d{4}-\d\d-\d\dT\d\d:\d\d(%2B02:00)?)?"
+    r"(&at=\d{4}-\d\d-\d\dT\d\d:\d\d(%2B02:00)?)?(&dc=\d+(\.\d+)?)?(&op=24/7)?"
 )
 
 

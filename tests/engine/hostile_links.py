@@ -21,7 +21,7 @@ CATEGORIES = (
     "truncated",
     "encoded",
 )
-LINK_PARAMS = ("v", "pl", "d", "c", "ws", "sv", "inc", "h", "vis", "km", "rt", "at")
+LINK_PARAMS = ("v", "pl", "d", "c", "ws", "sv", "inc", "h", "vis", "km", "rt", "at", "dc", "op")
 # What the decoder must report (see the file's header).
 UNKNOWN, WHOLE, UNPUBLISHED = "*", "-", "unpublished"
 

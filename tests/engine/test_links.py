@@ -130,3 +130,30 @@ def test_a_bad_day_of_issue_is_named(value: str) -> None:
 
 def test_unquote_decodes_utf8_escapes_and_keeps_what_is_not_one():
     assert unquote("%D0%B0%zz%C3 %2B03:00") == "а%zz\ufffd +03:00"
+
+
+def test_the_cost_of_downtime_and_the_operating_hours_travel_after_the_moment() -> None:
+    profile = Profile(downtime_cost=D("80.5"), operating="24/7", incident_at=PROFILE.incident_at)
+    link = encode_link("2026-11", profile)
+    assert link == "#v=1&pl=2026-11&c=b&ws=5&sv=1&inc=1&vis=1&km=0&at=2026-12-23T17:00&dc=80.5&op=24/7"
+    assert decode_link(link) == QuoteLink("2026-11", profile)
+    # "op=b" is the default said out loud, and a cost of 0 is a cost all the same.
+    assert decode_link("v=1&pl=x&op=b&dc=0").profile == Profile(operating="business", downtime_cost=D(0))
+    assert encode_link("x", Profile(operating="business", downtime_cost=D(0))).endswith("&km=0&dc=0")
+
+
+def test_a_link_issued_before_the_cost_of_downtime_opens_as_it_did() -> None:
+    assert decode_link(FRAGMENT) == QuoteLink("2026-11", PROFILE)
+    assert (PROFILE.downtime_cost, PROFILE.operating) == (None, "business")
+    assert encode_link("2026-11", decode_link(FRAGMENT).profile) == FRAGMENT
+
+
+def test_a_bad_cost_or_operating_mode_is_named_and_the_rest_kept() -> None:
+    link, errors = decode_link_lenient("#v=1&pl=2026-11&ws=7&dc=100000.01&op=nights")
+    assert link == QuoteLink("2026-11", Profile(workstations=7))
+    assert [(e.param, e.reason) for e in errors] == [
+        ("dc", "трябва да е между 0 и 100000"),
+        ("op", "трябва да е b (в работно време) или 24/7 (денонощно)"),
+    ]
+    _, errors = decode_link_lenient("#v=1&pl=2026-11&dc=-5&op=24%2F7")
+    assert [(e.param, e.reason) for e in errors] == [("dc", "трябва да е число с точка, например 7.5")]

@@ -44,3 +44,16 @@ def test_naive_incident_moment_is_refused() -> None:
     with pytest.raises(ProfileError, match="incident_at"):
         Profile(incident_at=datetime(2026, 1, 5, 9))
     assert Profile(incident_at=datetime(2026, 1, 5, 7, tzinfo=UTC)).incident_at is not None
+
+
+def test_the_cost_of_downtime_and_the_operating_hours_are_checked() -> None:
+    assert Profile(downtime_cost=Decimal("0")).downtime_cost == Decimal(0)
+    assert Profile.from_dict({"downtime_cost": "100000", "operating": "24/7"}).operating == "24/7"
+    for values, field, reason in [
+        ({"downtime_cost": "100000.01"}, "downtime_cost", "трябва да е между 0 и 100000"),
+        ({"downtime_cost": "1.005"}, "downtime_cost", "най-много 2 знака след десетичната запетая"),
+        ({"operating": "nights"}, "operating", "трябва да е business (в работно време) или 24/7 (денонощно)"),
+    ]:
+        with pytest.raises(ProfileError) as caught:
+            Profile.from_dict(values)
+        assert (caught.value.field, caught.value.reason) == (field, reason)

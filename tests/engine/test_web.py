@@ -2,6 +2,7 @@
 
 import json
 import re
+from datetime import date
 from typing import Any
 
 import pytest
@@ -23,6 +24,8 @@ NO_ERRORS = {
     "visits": "",
     "distance_km": "",
     "reaction_hours": "",
+    "downtime_cost": "",
+    "operating": "",
     "incident_at": "",
 }
 OLD_LIST_NOTICE = (
@@ -183,7 +186,8 @@ def test_todays_answer_beside_an_older_one_has_ids_of_its_own(site: dict[str, st
     slots = open_link("#v=1&pl=test-1&d=2026-01-10&c=b", site)["slots"]
     issued, today = slots["answer"], slots["today"]
     ids = re.findall(r'\sid="([^"]+)"', issued + today)
-    assert len(ids) == len(set(ids)) == 2 * 7 + 1
+    # Per answer: 4 plan headings, and a heading, title and description for each of the two charts.
+    assert len(ids) == len(set(ids)) == 2 * 10 + 1
     assert all(name.startswith("today-") for name in re.findall(r'\sid="([^"]+)"', today))
     # Every reference points into its own answer.
     for html in (issued, today):
@@ -192,3 +196,62 @@ def test_todays_answer_beside_an_older_one_has_ids_of_its_own(site: dict[str, st
             name for value in re.findall(r'aria-labelledby="([^"]+)"', html) for name in value.split()
         }
         assert references <= own
+
+
+def test_each_card_tells_the_expected_wait_and_with_a_cost_what_it_costs(engine: None) -> None:
+    # The test catalogue has no official days off: from Monday 21.12.2026, 28 ordinary weeks' days.
+    moment = {"incident_at": "2026-12-21T10:00"}
+    plain = call(web.answer, {"form": form.DEFAULT_FORM | moment, "pin": None})
+    answer = plain["slots"]["answer"]
+    lead, own = "<strong>Очаквано чакане до реакция:</strong>", "от работното ви време"
+    assert re.findall(r'<p class="plan-card__wait">(.*?)</p>', answer) == [
+        f"{lead} 1,81\u00a0ч {own}.",
+        f"{lead} 4\u00a0ч {own}.",
+        f"{lead} 13,5\u00a0ч {own} <em>(ориентировъчно)</em>.",
+        f"{lead} 4,5\u00a0ч {own} <em>(ориентировъчно)</em>.",
+    ]
+    assert "plan-card__downtime" not in answer
+    assert "Въведете колко ви струва час престой" in answer
+    assert "Цена на час престой" not in plain["slots"]["inputs"]
+
+    costly = call(
+        web.answer,
+        {"form": form.DEFAULT_FORM | moment | {"downtime_cost": "50", "operating": "24/7"}, "pin": None},
+    )
+    answer = costly["slots"]["answer"]
+    assert re.findall(r'<p class="plan-card__downtime">(.*?)</p>', answer)[1] == (
+        "<strong>Загуба от престой:</strong> 1 инцидент × 21,33\u00a0ч × 50,00\u00a0€ = 1\u00a0066,50\u00a0€ "
+        "на месец; заедно с цената на плана: 1\u00a0391,50\u00a0€ на месец без ДДС."
+    )
+    assert '<div class="calc-reco" data-recommended="sub">' in answer
+    assert (
+        "<li>Ако час престой ви струва над 1,03\u00a0€, Абонамент излиза по-изгодно от Почасов.</li>"
+        in answer
+    )
+    assert "между 21.12.2026 и 17.01.2027" in answer
+    assert costly["link"].endswith("&at=2026-12-21T10:00&dc=50&op=24/7")
+    assert (
+        "<dt>Цена на час престой</dt><dd>50,00\u00a0€</dd></div>"
+        "<div><dt>Кога работите</dt><dd>всеки ден, денонощно</dd>" in costly["slots"]["inputs"]
+    )
+
+
+def test_the_answer_built_into_the_page_has_no_wait_of_its_own(engine: None) -> None:
+    # Its moment would be the build's "now": no deadline, no wait, as before the wait was priced.
+    built = web.default_answer(web._catalogues["test-1"], date(2026, 11, 30))
+    assert "plan-card__wait" not in built["slots"]["answer"]
+    assert "calc-wait" not in built["slots"]["answer"]
+    assert built["link"] == "#v=1&pl=test-1&d=2026-11-30&c=b&ws=5&sv=1&inc=1&vis=1&km=0"
+    assert (built["form"]["downtime_cost"], built["form"]["operating"]) == ("", "business")
+
+
+def test_a_link_with_a_cost_fills_the_form_and_a_bad_one_is_named(engine: None) -> None:
+    opened = call(web.open_link, {"link": "#v=1&pl=test-1&dc=80&op=24/7"})
+    assert (opened["form"]["downtime_cost"], opened["form"]["operating"]) == ("80", "24/7")
+    bad = call(web.open_link, {"link": "#v=1&pl=test-1&ws=7&dc=abc&op=x"})
+    assert bad["form"]["workstations"] == "7"
+    assert bad["pin"]["notices"] == [
+        "Не успяхме да прочетем всичко от връзката: цена на час престой (трябва да е число с точка, "
+        "например 7.5); кога работите (трябва да е b (в работно време) или 24/7 (денонощно)). "
+        "Останалото е приложено."
+    ]

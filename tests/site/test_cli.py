@@ -96,6 +96,89 @@ def test_quote_json(capsys: pytest.CaptureFixture[str]) -> None:
     assert data["link"] == "#v=1&pl=2026-11&c=b&ws=10&sv=1&inc=2&vis=2&km=30&at=2026-12-23T17:00"
 
 
+@pytest.mark.parametrize(
+    ("operating", "waits", "costs", "break_even"),
+    [
+        # The office: Премиум 65 h / 36 moments a day = 1.8056 h, Почасов 4 h.
+        (
+            "business",
+            ["1.81", "3.17", "4.00", "13.50", "4.50"],
+            ["144.80", "253.60", "320.00", "1080.00", "360.00"],
+            [("premium", "68.49"), ("standard", "91.57")],
+        ),
+        # Around the clock: Премиум 2 h; Почасов about 34 h over Christmas and New Year.
+        (
+            "24/7",
+            ["2.00", "4.00", "34.15", "69.33", "35.04"],
+            ["160.00", "320.00", "2732.00", "5546.40", "2803.20"],
+            [("standard", "2.52"), ("premium", "4.67")],
+        ),
+    ],
+)
+def test_quote_json_with_the_cost_of_downtime(
+    capsys: pytest.CaptureFixture[str],
+    operating: str,
+    waits: list[str],
+    costs: list[str],
+    break_even: list[tuple[str, str]],
+) -> None:
+    code, out, err = run(
+        capsys,
+        "quote",
+        "--downtime-cost",
+        "80",
+        "--operating",
+        operating,
+        "--at",
+        "2026-12-21T00:00",
+        "--json",
+    )
+    assert (code, err) == (0, "")
+    data = json.loads(out)
+    assert [plan["downtime"] for plan in data["plans"]] == [
+        {"expected_wait_hours": wait, "monthly_cost": cost, "estimate": estimate}
+        for wait, cost, estimate in zip(waits, costs, [False, False, False, True, True], strict=True)
+    ]
+    # Fee + downtime: 390 + 144.80 (or 160) beats 240 + 320 (or 2732).
+    assert data["recommended"] == "premium"
+    assert [(p["faster"], p["cost_per_hour"]) for p in data["downtime_break_even"]] == break_even
+    assert data["link"].endswith("&at=2026-12-21T00:00&dc=80" + ("&op=24/7" if operating == "24/7" else ""))
+
+
+def test_quote_json_without_a_cost_is_as_it_was(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "quote", "--at", "2026-12-21T00:00", "--json")
+    data = json.loads(out)
+    assert code == 0
+    assert data["recommended"] == "pochasov"
+    assert list(data) == [
+        "price_list", "profile", "incident_at", "vat_percent", "vat_first", "primary_amount", "bgn_per_eur",
+        "workload", "plans", "recommended", "recommendation", "break_even", "link", "link_price_list",
+    ]  # fmt: skip
+    assert list(data["profile"]) == [
+        "customer", "workstations", "servers", "incidents", "regular_hours", "visits", "distance_km",
+        "reaction_hours", "incident_at",
+    ]  # fmt: skip
+    assert all("downtime" not in plan for plan in data["plans"])
+
+
+def test_a_cost_of_zero_recommends_as_without_one(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(capsys, "quote", "--downtime-cost", "0", "--at", "2026-12-21T00:00", "--json")
+    assert json.loads(out)["recommended"] == "pochasov"
+
+
+def test_quote_table_with_the_cost_of_downtime(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "quote", "--downtime-cost", "80", "--at", "2026-12-21T00:00")
+    assert code == 0
+    assert "    Очаквано чакане: 1,81 ч; загуба от престой 144,80 €; общо 534,80 €\n" in out
+    assert (
+        "    Очаквано чакане: 13,5 ч, ориентировъчно; загуба от престой 1 080,00 €; общо 1 350,00 €\n" in out
+    )
+    assert (
+        "Кога по-бързата реакция излиза по-изгодно:\n    Ако час престой ви струва над 68,49 €, "
+        "Абонамент Премиум излиза по-изгодно от Абонамент Почасов\n"
+    ) in out
+
+
 def test_quote_from_a_link_with_an_override(capsys: pytest.CaptureFixture[str]) -> None:
     link = "https://example.bg/kalkulator/#v=1&pl=2026-11&c=i&ws=2&sv=0&inc=0&h=3&vis=0&km=0"
     code, out, _ = run(capsys, "quote", "--link", link, "--hours", "5", "--json")
@@ -155,6 +238,14 @@ BUSINESS_DEADLINE = ["deadline", "--start", "2026-12-23T17:00", "--hours", "4", 
         (["quote", "--link", "#v=1&pl=2026-11&ws=1&ws=2"], "--link: ws: параметърът се повтаря"),
         (["quote", "--link", "https://example.bg/"], "--link: в адреса няма данни за оферта"),
         (["quote", "--at", "tomorrow"], "--at: not a valid moment"),
+        (["quote", "--downtime-cost", "-1"], "--downtime-cost: трябва да е между 0 и 100000"),
+        (["quote", "--downtime-cost", "100000.01"], "--downtime-cost: трябва да е между 0 и 100000"),
+        (
+            ["quote", "--downtime-cost", "12.345"],
+            "--downtime-cost: най-много 2 знака след десетичната запетая",
+        ),
+        (["quote", "--downtime-cost", "евро"], "--downtime-cost: трябва да е число"),
+        (["quote", "--operating", "nights"], "argument --operating: invalid choice: 'nights'"),
         (["nonsense"], "argument command"),
         ([], "the following arguments are required: command"),
     ],

@@ -11,8 +11,8 @@ from urllib.parse import quote
 # A complete, valid link of the current price list; entries change one thing in it.
 BASE = {"v": "1", "pl": "2026-11", "c": "b", "ws": "5", "sv": "1", "inc": "1", "vis": "1", "km": "0"}
 FULL = "v=1&pl=2026-11&d=2026-11-26&c=b&ws=10&sv=1&inc=2&h=7.5&vis=1&km=30&rt=4&at=2026-12-23T17:00"
-PARAMS = ("v", "pl", "d", "c", "ws", "sv", "inc", "h", "vis", "km", "rt", "at")
-NUMBERS = ("ws", "sv", "inc", "h", "vis", "km", "rt")
+PARAMS = ("v", "pl", "d", "c", "ws", "sv", "inc", "h", "vis", "km", "rt", "at", "dc", "op")
+NUMBERS = ("ws", "sv", "inc", "h", "vis", "km", "rt", "dc")
 
 # Payloads that, if they ever ran or reached the DOM as markup, leave a mark
 # the browser test looks for: an element #pwned, window.__pwned, a dialog.
@@ -112,6 +112,8 @@ def entries() -> list[tuple[str, str, str]]:
         ("at", "2026-12-23Т17:00"),  # Cyrillic Т
         ("v", "١"),  # Arabic-Indic one
         ("v", "1\ufeff"),
+        ("dc", "８０"),  # fullwidth eighty
+        ("op", "24\u22157"),  # division slash
     ]
     for param, value in unicode_values:
         add("unicode", param, link(**{param: value if value.startswith("%") else enc(value)}))
@@ -121,7 +123,14 @@ def entries() -> list[tuple[str, str, str]]:
 
     # Duplicated parameters: harmless copies are refused too (a link says each thing once).
     for param in PARAMS:
-        optional = {"d": "2026-11-26", "h": "7.5", "rt": "4", "at": "2026-12-23T17:00"}
+        optional = {
+            "d": "2026-11-26",
+            "h": "7.5",
+            "rt": "4",
+            "at": "2026-12-23T17:00",
+            "dc": "80",
+            "op": "24/7",
+        }
         value = optional.get(param, BASE.get(param))
         add("duplicate", param, f"{param}={value}&" + link(**{param: value}))
     add("duplicate", "ws", link() + "&ws=10000")
@@ -246,7 +255,7 @@ HEADER = """\
 # One entry a line, three fields separated by one tab:
 #   category  what kind of hostility (the tests require every category)
 #   expect    what the decoder must report:
-#               a link parameter (v, pl, d, c, ws, sv, inc, h, vis, km, rt, at): an error names it
+#               a link parameter (v, pl, d, c, ws, sv, inc, h, vis, km, rt, at, dc, op): an error names it
 #               *            an error names an unknown parameter (its name, not one of the above)
 #               -            an error about the link as a whole (parameter "")
 #               unpublished  no error; a well-formed price-list id that the site does not publish
