@@ -32,6 +32,7 @@ __all__ = [
     "inputs_html",
     "notice_html",
     "quote_number",
+    "summary_html",
     "today_html",
     "valid_until",
 ]
@@ -176,6 +177,31 @@ def answer_html(
         f'<h3 id="{id_prefix}calc-chart-heading">Цена според часовете работа</h3>'
         f"{cost_chart(catalogue, quote, changes, id_prefix=id_prefix)}{legend(quote)}{points_html}</section>"
         f"{waiting_html(catalogue, quote, id_prefix=id_prefix) if live else ''}"
+    )
+
+
+def summary_html(quote: Quote) -> str:
+    """One line that a phone keeps in view while the form is edited: the advice, and a link to the cards.
+
+    The status line says the same to a screen reader as each answer arrives;
+    this line is not announced, it is a link (after the form in the focus
+    order) down to the cards. `target` keeps Material's instant navigation
+    off it (it would load the page's content again, the form's values
+    lost); the page moves the focus to the prices itself.
+    """
+    chosen = next((item for item in quote.plans if item.id == quote.recommended), None)
+    if chosen is None:
+        advice = "няма план, който да покрива нужната реакция"
+    else:
+        price, which = chosen.price, "с ДДС" if quote.vat_first else "без ДДС"
+        amount = f"{_euro(chosen.fee(quote.vat_first), from_price=price.price_is_from)} на месец {which}"
+        if chosen.downtime.monthly_cost is not None:
+            amount += f" + престой {format_eur(chosen.downtime.monthly_cost)}"
+        advice = f"<strong>{escape(price.plan.name)}</strong>, {escape(amount)}"
+    return (
+        f'<a class="calc-summary__link" href="#calc-answer-heading" target="_self" data-calc-jump>'
+        f'<span class="calc-summary__text">Препоръка: {advice}</span>'
+        f'<span class="calc-summary__go">Към цените</span></a>'
     )
 
 

@@ -28,7 +28,15 @@ from calculator.form import CHECKED, DEFAULT_FORM, PARAM_NAMES, form_profile, fo
 from calculator.links import decode_link_lenient, encode_link
 from calculator.markup import escape
 from calculator.quote import Quote, quote
-from calculator.render import answer_html, inputs_html, notice_html, quote_number, today_html, valid_until
+from calculator.render import (
+    answer_html,
+    inputs_html,
+    notice_html,
+    quote_number,
+    summary_html,
+    today_html,
+    valid_until,
+)
 
 __all__ = ["answer", "default_answer", "load_catalogue", "open_link"]
 
@@ -63,6 +71,7 @@ def _render(
         "slots": {
             "answer": answer_html(catalogue, result, live=live, with_bgn=with_bgn),
             "inputs": inputs_html(result),
+            "summary": summary_html(result),
             "number": quote_number(link),
             "issued": _day(issued),
             "valid": _day(valid_until(issued)),

@@ -24,9 +24,8 @@ async function download(url, what, as) {
   return response[as]();
 }
 
-// Pyodide fetches its WebAssembly and standard library by their plain
-// names; the site serves both gzipped beside them too (backoffice/runtime.py),
-// a third of the bytes, inflated here on their way in. Without
+// Pyodide fetches its WebAssembly and standard library by their plain names;
+// the site serves both gzipped too (backoffice/runtime.py), inflated here. Without
 // DecompressionStream, or if a gzipped file is not there, the plain one comes.
 const GZIPPED = /\/(pyodide\.asm\.wasm|python_stdlib\.zip)$/;
 const plainFetch = self.fetch.bind(self);

@@ -314,6 +314,32 @@ def test_the_page_fits_a_360_px_phone(browser: Browser, base_url: str):
     context.close()
 
 
+def test_on_a_phone_the_advice_stays_in_view_while_the_form_is_edited(browser: Browser, base_url: str):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    open_answered(page, base_url + "kalkulator/")
+    page.get_by_label("Разстояние извън града").fill("30")
+    summary = page.locator("[data-calc-summary]")
+    # 240 + one visit of 2 x 30 km x 0.40.
+    expect(summary).to_have_text(
+        re.compile(r"^Препоръка: Абонамент Почасов, 264,00\s€ на месец без ДДС\s*Към цените$")
+    )
+    expect(summary).to_be_in_viewport()
+    expect(page.locator('[data-plan="pochasov"]')).not_to_be_in_viewport()
+    summary.get_by_role("link", name="Към цените").click()
+    # The prices, the focus on their heading; the form and the quote link kept.
+    expect(page.locator("#calc-answer-heading")).to_be_focused()
+    expect(page.locator('[data-plan="premium"]')).to_be_in_viewport()
+    expect(page.get_by_label("Разстояние извън града")).to_have_value("30")
+    expect(page).to_have_url(re.compile(r"&km=30$"))
+    context.close()
+
+
+def test_on_a_desktop_the_cards_need_no_advice_line(page: Page, base_url: str):
+    open_answered(page, base_url + "kalkulator/")
+    expect(page.locator("[data-calc-summary]")).to_be_hidden()
+
+
 def test_calculator_works_after_instant_navigation_and_back(page: Page, base_url: str, watch):
     page.goto(base_url)
     # Material's instant navigation swaps the content without a page load.

@@ -67,7 +67,7 @@ def test_an_answer_fills_every_slot_of_the_page(engine: None) -> None:
     reply = call(web.answer, {"form": form.DEFAULT_FORM, "pin": {"issued": "2026-11-20"}})
     assert reply["link"] == "#v=1&pl=test-1&d=2026-11-20&c=b&ws=5&sv=1&inc=1&vis=1&km=0"
     slots = reply["slots"]
-    assert {name: text for name, text in slots.items() if name not in ("answer", "inputs")} == {
+    assert {name: text for name, text in slots.items() if name not in ("answer", "inputs", "summary")} == {
         "number": "3C9-DC7",
         "issued": "20.11.2026",
         "valid": "20.12.2026",
@@ -87,6 +87,28 @@ def test_an_answer_fills_every_slot_of_the_page(engine: None) -> None:
     assert reply["gross"] == DEFAULT_GROSS
     assert reply["status"] == (
         "Обновено. Препоръка: Почасов е най-изгодният план за вашите нужди: 325,00\u00a0€ на месец без ДДС."
+    )
+
+
+def test_the_advice_line_names_the_plan_its_price_and_links_to_the_prices(engine: None) -> None:
+    link = '<a class="calc-summary__link" href="#calc-answer-heading" target="_self" data-calc-jump>'
+    go = '<span class="calc-summary__go">Към цените</span></a>'
+    plain = call(web.answer, {"form": form.DEFAULT_FORM, "pin": None})
+    assert plain["slots"]["summary"] == (
+        f'{link}<span class="calc-summary__text">Препоръка: <strong>Почасов</strong>, '
+        f"325,00\u00a0€ на месец без ДДС</span>{go}"
+    )
+    costly = form.DEFAULT_FORM | {"customer": "individual", "downtime_cost": "50", "operating": "24/7"}
+    reply = call(web.answer, {"form": costly | {"incident_at": "2026-12-21T10:00"}, "pin": None})
+    assert reply["slots"]["summary"] == (
+        f'{link}<span class="calc-summary__text">Препоръка: <strong>Абонамент</strong>, '
+        f"414,00\u00a0€ на месец с ДДС + престой 100,00\u00a0€</span>{go}"
+    )
+    # A reaction no plan guarantees: no plan to name.
+    unmet = call(web.answer, {"form": form.DEFAULT_FORM | {"reaction_hours": "0.5"}, "pin": None})
+    assert unmet["slots"]["summary"] == (
+        f'{link}<span class="calc-summary__text">Препоръка: няма план, който да покрива нужната реакция'
+        f"</span>{go}"
     )
 
 

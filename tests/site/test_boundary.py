@@ -54,3 +54,22 @@ def test_the_wheel_is_the_package() -> None:
         shipped = sorted(name for name in archive.namelist() if not name.startswith("calculator-"))
     assert shipped == sorted(f"calculator/{path.name}" for path in PACKAGE.glob("*.py"))
     assert {"calculator/__init__.py", "calculator/web.py", "calculator/quote.py"} <= set(shipped)
+
+
+def test_the_browser_javascript_is_transport_and_stays_within_500_lines():
+    # Behaviour goes into the Python that renders the markup, or into CSS:
+    # what the browser runs of ours (the page's scripts, the engine's Worker,
+    # the offline copy's Service Worker) is kept to 500 non-blank lines.
+    scripts = [*sorted((ROOT / "docs").rglob("*.js")), ROOT / "backoffice" / "service_worker.js"]
+    assert [path.name for path in scripts] == [
+        "calculator-boot.js",
+        "calculator-prefetch.js",
+        "calculator.js",
+        "contact.js",
+        "calculator-worker.js",
+        "service_worker.js",
+    ]
+    lines = sum(
+        1 for path in scripts for line in path.read_text(encoding="utf-8").splitlines() if line.strip()
+    )
+    assert lines <= 500

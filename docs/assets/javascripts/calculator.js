@@ -26,6 +26,12 @@ function mount(root) {
     for (let waited; waited !== answered; ) await (waited = answered);
   };
   root.querySelector("[data-calc-print]").addEventListener("click", () => window.print());
+  // The advice line's link (render.py): its fragment would replace the quote link.
+  root.addEventListener("click", (event) => {
+    if (!event.target.closest("[data-calc-jump]")) return;
+    event.preventDefault();
+    root.querySelector("[data-calc-answer-heading]").focus();
+  });
   root.querySelector("[data-calc-copy]").addEventListener("click", async () => {
     await settled();
     try {
