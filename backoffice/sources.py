@@ -189,6 +189,10 @@ def load_catalogue(docs_dir: Path, *, with_holidays: bool = True) -> Catalogue:
         if plan.id in where:
             reason = f"the plan id is already used in {where[plan.id]}"
             raise CatalogueError(reason, field="plan.id", plan=plan.id, file=shown)
+        if plan.id != path.stem:
+            # The menu, the cards and the tables link to a plan by its id.
+            reason = f"трябва да е същото като името на файла („{path.stem}“): сменете едното от двете"
+            raise CatalogueError(reason, field="plan.id", plan=plan.id, file=shown)
         where[plan.id] = shown
         plans.append(plan)
     try:
