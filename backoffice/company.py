@@ -131,7 +131,9 @@ def parse_company(value: object, docs_dir: Path) -> Company:
     for key in value:
         if key not in _REQUIRED:
             allowed = ", ".join(_REQUIRED)
-            raise CompanyError(f"{FIELD}.{key}", f"непознато поле: махнете го или поправете името ({allowed})")
+            raise CompanyError(
+                f"{FIELD}.{key}", f"непознато поле: махнете го или поправете името ({allowed})"
+            )
     for key in _REQUIRED:
         if key not in value:
             raise CompanyError(f"{FIELD}.{key}", "липсва: добавете го (вижте docs/REDAKTORI.md)")
@@ -151,7 +153,8 @@ def parse_company(value: object, docs_dir: Path) -> Company:
         if vat != "BG" + eik[:9]:
             raise CompanyError(
                 f"{FIELD}.vat",
-                f"„{vat}“ трябва да е BG{eik[:9]} (BG и ЕИК); ако фирмата не е регистрирана по ДДС, пишете null",
+                f"„{vat}“ трябва да е BG{eik[:9]} (BG и ЕИК); "
+                "ако фирмата не е регистрирана по ДДС, пишете null",
             )
 
     address = value["address"]
@@ -166,7 +169,7 @@ def parse_company(value: object, docs_dir: Path) -> Company:
 
     phone = _text(value, "phone", FIELD)
     if not _PHONE.fullmatch(phone):
-        raise CompanyError(f"{FIELD}.phone", f"„{phone}“: пишете номера с +359, напр. \"+359 2 123 4567\"")
+        raise CompanyError(f"{FIELD}.phone", f'„{phone}“: пишете номера с +359, напр. "+359 2 123 4567"')
     email = _text(value, "email", FIELD)
     if not _EMAIL.fullmatch(email):
         raise CompanyError(f"{FIELD}.email", f"„{email}“ не е имейл адрес: пишете го като office@firma.bg")

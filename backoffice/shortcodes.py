@@ -146,7 +146,8 @@ def price_line(plan: Plan) -> str:
     if plan.kind == "per_job":
         minimum = format_hours(plan.minimum_hours_per_visit)
         return f"Без абонамент: **{rate}** на час, поне {minimum} на посещение"
-    return f"Договорена сума за инцидента, **от {format_eur(plan.incident_fee or Decimal(0))}**, до решаването му"
+    fee = format_eur(plan.incident_fee or Decimal(0))
+    return f"Договорена сума за инцидента, **от {fee}**, до решаването му"
 
 
 def plan_cards(ctx: Context, args: list[str]) -> str:

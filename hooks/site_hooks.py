@@ -87,9 +87,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         catalogue = load_catalogue(docs_dir)
         company = parse_company(config.extra.get("company"), docs_dir)
         if config.site_name != company.brand:
-            raise CompanyError("site_name", f"трябва да е името на фирмата от extra.company.brand, „{company.brand}“")
+            raise CompanyError(
+                "site_name", f"трябва да е името на фирмата от extra.company.brand, „{company.brand}“"
+            )
         config.nav = navigation.with_plans(
-            config.nav or [], [f"plans/{plan.id}.md" for plan in sorted(catalogue.plans, key=lambda p: p.order)]
+            config.nav or [],
+            [f"plans/{plan.id}.md" for plan in sorted(catalogue.plans, key=lambda p: p.order)],
         )
         stock = bundle.pyodide_dir(ROOT)
     except (CatalogueError, CompanyError, navigation.NavigationError, bundle.BundleError) as error:
