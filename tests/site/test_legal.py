@@ -1,4 +1,4 @@
-"""What the law wants on the site: the provider's details in every footer, the legal pages, and that they stay true."""
+"""What the law wants on the site: the provider's details in every footer, the legal pages, kept true."""
 
 import re
 import tomllib
