@@ -1,5 +1,6 @@
 """What the law wants on the site: the provider's details in every footer, the legal pages, kept true."""
 
+import itertools
 import re
 import tomllib
 from pathlib import Path
@@ -177,3 +178,17 @@ def test_the_site_sets_no_cookie_and_no_script_reads_one(site_dir: Path):
     assert [
         path for path in scripts if "document.cookie" in path.read_text(encoding="utf-8", errors="replace")
     ] == []
+
+
+def test_no_page_skips_a_heading_level(site_dir: Path):
+    # Lighthouse's accessibility score counts it (axe reports it as moderate only).
+    skips = {}
+    for page in sorted(site_dir.rglob("*.html")):
+        html = page.read_text(encoding="utf-8")
+        levels = [
+            int(level) for level in re.findall(r"<h([1-6])[\s>]", html[html.index('class="md-container"') :])
+        ]
+        jumps = [(a, b) for a, b in itertools.pairwise(levels) if b > a + 1]
+        if levels[:1] != [1] or jumps:
+            skips[page.relative_to(site_dir).as_posix()] = levels
+    assert skips == {}
