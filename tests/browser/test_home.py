@@ -1,4 +1,4 @@
-"""The home page as a visitor uses it: the cards' actions, the headline across instant navigation, the phone menu."""
+"""The home page as a visitor uses it: the cards' actions, the headline across navigation, the phone menu."""
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
