@@ -75,6 +75,9 @@ class Company:
     email: str
     logo: str
     favicon: str
+    #: The logo's own markup, for the header: inline, it costs no request and
+    #: needs no place in the calculator's offline copy.
+    logo_svg: str = ""
 
     @property
     def address(self) -> str:
@@ -96,6 +99,7 @@ class Company:
             "phone_link": "tel:" + self.phone.replace(" ", ""),
             "email": self.email,
             "logo": self.logo,
+            "logo_svg": self.logo_svg,
             "favicon": self.favicon,
         }
 
@@ -116,12 +120,14 @@ def _image(data: Mapping[str, Any], key: str, docs_dir: Path) -> str:
     return path
 
 
-def parse_company(value: object, docs_dir: Path) -> Company:
+def parse_company(value: object, docs_dir: Path, site_name: str | None = None) -> Company:
     """Validate ``extra.company`` of mkdocs.yml.
 
     Args:
         value: The mapping under ``extra.company``.
         docs_dir: The docs folder, where the logo and the favicon must be.
+        site_name: ``site_name`` of mkdocs.yml, if it is to be checked: the
+            header shows it, so it must be the company's ``brand``.
 
     Raises:
         CompanyError: the first missing or wrong field.
@@ -137,6 +143,10 @@ def parse_company(value: object, docs_dir: Path) -> Company:
     for key in _REQUIRED:
         if key not in value:
             raise CompanyError(f"{FIELD}.{key}", "липсва: добавете го (вижте docs/REDAKTORI.md)")
+
+    brand = _text(value, "brand", FIELD)
+    if site_name is not None and site_name != brand:
+        raise CompanyError("site_name", f"трябва да е името на фирмата от extra.company.brand, „{brand}“")
 
     eik = str(value["eik"]).strip()
     if not re.fullmatch(r"\d{9}|\d{13}", eik):
@@ -174,8 +184,14 @@ def parse_company(value: object, docs_dir: Path) -> Company:
     if not _EMAIL.fullmatch(email):
         raise CompanyError(f"{FIELD}.email", f"„{email}“ не е имейл адрес: пишете го като office@firma.bg")
 
+    logo = _image(value, "logo", docs_dir)
+    svg = (docs_dir / logo).read_text(encoding="utf-8").strip()
+    if not svg.startswith("<svg") or not svg.endswith("</svg>"):
+        raise CompanyError(
+            f"{FIELD}.logo", f"docs/{logo} не е само един елемент <svg>: махнете XML заглавието"
+        )
     return Company(
-        brand=_text(value, "brand", FIELD),
+        brand=brand,
         name=_text(value, "name", FIELD),
         eik=eik,
         vat=vat,
@@ -184,6 +200,7 @@ def parse_company(value: object, docs_dir: Path) -> Company:
         postal_code=postal_code,
         phone=phone,
         email=email,
-        logo=_image(value, "logo", docs_dir),
+        logo=logo,
         favicon=_image(value, "favicon", docs_dir),
+        logo_svg=svg,
     )

@@ -85,11 +85,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     docs_dir = Path(config.docs_dir)
     try:
         catalogue = load_catalogue(docs_dir)
-        company = parse_company(config.extra.get("company"), docs_dir)
-        if config.site_name != company.brand:
-            raise CompanyError(
-                "site_name", f"трябва да е името на фирмата от extra.company.brand, „{company.brand}“"
-            )
+        company = parse_company(config.extra.get("company"), docs_dir, config.site_name)
         config.nav = navigation.with_plans(
             config.nav or [],
             [f"plans/{plan.id}.md" for plan in sorted(catalogue.plans, key=lambda p: p.order)],

@@ -99,8 +99,22 @@ def test_the_sites_identity_is_valid():
         "phone_link": "tel:+35921234567",
         "email": "office@tehopora.bg",
         "logo": "assets/images/logo.svg",
+        "logo_svg": (DOCS / "assets" / "images" / "logo.svg").read_text(encoding="utf-8").strip(),
         "favicon": "assets/images/favicon.svg",
     }
+
+
+def test_the_logo_must_be_one_svg_element_to_go_inline(tmp_path: Path):
+    (tmp_path / "assets").mkdir()
+    (tmp_path / "assets" / "logo.svg").write_text('<?xml version="1.0"?>\n<svg></svg>\n', encoding="utf-8")
+    (tmp_path / "assets" / "favicon.svg").write_text("<svg></svg>", encoding="utf-8")
+    data = identity(logo="assets/logo.svg", favicon="assets/favicon.svg")
+    with pytest.raises(CompanyError) as info:
+        parse_company(data, tmp_path)
+    assert str(info.value) == (
+        "mkdocs.yml: extra.company.logo: docs/assets/logo.svg не е само един елемент <svg>: "
+        "махнете XML заглавието"
+    )
 
 
 @pytest.mark.parametrize(
