@@ -148,7 +148,8 @@ def history(docs_dir: Path) -> list[tuple[str, Catalogue]] | None:
         return []
     if _git(top, "rev-parse", "--is-shallow-repository").strip() == b"true":
         raise PriceListError(
-            "git history is shallow, so older price lists are missing: run `git fetch --unshallow` first"
+            "историята в git е непълна (плитко копие) и по-старите ценоразписи липсват: "
+            "изпълнете първо `git fetch --unshallow`"
         )
     prefix = plans.relative_to(top).as_posix() + "/"
     log = _git(top, "log", "--format=%H", "HEAD", "--", prefix).decode().split()
@@ -162,9 +163,9 @@ def history(docs_dir: Path) -> list[tuple[str, Catalogue]] | None:
                 _cache[key] = _commit_catalogue(top, commit, prefix)
             except CatalogueError as error:
                 raise PriceListError(
-                    f"commit {commit[:12]}: its price list cannot be read under the current rules "
-                    f"({error}); if it was never published, add the commit to SKIPPED_COMMITS "
-                    "in backoffice/price_lists.py"
+                    f"commit {commit[:12]}: ценоразписът в него не се чете по сегашните правила "
+                    f"({error}); ако никога не е публикуван, добавете commit-а в SKIPPED_COMMITS "
+                    "в backoffice/price_lists.py"
                 ) from None
         catalogue = _cache[key]
         if catalogue is not None:
@@ -191,10 +192,10 @@ def published(current: Catalogue, older: list[tuple[str, Catalogue]]) -> list[Pr
         elif figures(newer[1]) != figures(catalogue):
             changed = since[catalogue.price_list]
             raise PriceListError(
-                f"docs/plans/index.md: {_FIELD}: prices changed but the price list id is still "
-                f"{catalogue.price_list} (commit {source} published other figures; changed in "
-                f"{changed if changed == WORKING_TREE else 'commit ' + changed}): "
-                "give the new prices a new id and date"
+                f"docs/plans/index.md: {_FIELD}: цените са променени, а ценоразписът е все още "
+                f"{catalogue.price_list} (commit {source} публикува други цифри; променени в "
+                f"{'работното копие' if changed == WORKING_TREE else 'commit ' + changed}): "
+                "дайте на новите цени нов price_list и нова дата в effective"
             )
         since[catalogue.price_list] = source
     lists = [

@@ -3,7 +3,8 @@
 ``docs/plans/index.md`` holds the price-list-wide data under ``catalogue:``;
 every other ``docs/plans/*.md`` holds one plan under ``plan:``. MkDocs drops
 front matter with YAML errors silently, so this loader parses it itself and
-fails loudly, naming the file, the field and the reason on one line.
+fails loudly, naming the file, the field and the reason on one line, in
+Bulgarian (editors read it), with what to do about it.
 
 Not imported by the runtime core (it uses PyYAML and the file system).
 """
@@ -37,7 +38,9 @@ def _construct_mapping(loader: _UniqueKeyLoader, node: yaml.MappingNode) -> dict
     for key_node, _ in node.value:
         key = loader.construct_object(key_node)
         if key in seen:
-            raise yaml.constructor.ConstructorError(None, None, f"duplicate key {key!r}", key_node.start_mark)
+            raise yaml.constructor.ConstructorError(
+                None, None, f"полето {key!r} е написано два пъти: оставете едното", key_node.start_mark
+            )
         seen.add(key)
     loader.flatten_mapping(node)
     return dict(loader.construct_pairs(node))
@@ -114,14 +117,17 @@ def read_front_matter(path: Path, shown: str) -> Mapping[str, Any]:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as err:
-        raise CatalogueError(f"cannot read the file ({err.__class__.__name__})", file=shown) from None
+        reason = f"файлът не може да се прочете ({err.__class__.__name__}): запишете го като текст в UTF-8"
+        raise CatalogueError(reason, file=shown) from None
     lines = text.splitlines()
     if not lines or lines[0].rstrip() != "---":
-        raise CatalogueError("no front matter (the file must start with a '---' line)", file=shown)
+        raise CatalogueError("няма начални данни: файлът трябва да започва с ред '---'", file=shown)
     try:
         end = next(i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "..."))
     except StopIteration:
-        raise CatalogueError("front matter is not closed by a '---' line", file=shown) from None
+        raise CatalogueError(
+            "началните данни не са затворени: добавете ред '---' след тях", file=shown
+        ) from None
     try:
         data = yaml.load("\n".join(lines[1:end]), Loader=_UniqueKeyLoader)
     except yaml.YAMLError as err:
@@ -133,11 +139,13 @@ def read_front_matter(path: Path, shown: str) -> Mapping[str, Any]:
         if mark is not None:
             # The key goes into the reason: the message still starts with what happened.
             key = _key_path(lines[1:end], mark.line)
-            where = f" at line {mark.line + 2}" + (f" ({key})" if key else "")
+            where = f" на ред {mark.line + 2}" + (f" ({key})" if key else "")
         problem = getattr(err, "problem", None) or str(err)
-        raise CatalogueError(f"broken YAML front matter{where}: {problem}", file=shown) from None
+        # PyYAML's own words stay: they name the character or token at fault.
+        reason = f"грешка в началните данни{where}: проверете кавичките, скобите и отстъпите ({problem})"
+        raise CatalogueError(reason, file=shown) from None
     if not isinstance(data, Mapping):
-        raise CatalogueError("front matter must be a mapping of keys", file=shown)
+        raise CatalogueError("началните данни трябва да са полета във вида име: стойност", file=shown)
     return data
 
 
@@ -153,7 +161,7 @@ def _section(path: Path, shown: str, key: str, parse: Callable[[Any, str], _T]) 
     """The front matter's `key` of the page at `path`, parsed; an error names the page."""
     front = read_front_matter(path, shown)
     if key not in front:
-        raise CatalogueError("missing required key", field=key, file=shown)
+        raise CatalogueError("липсва задължително поле: добавете го", field=key, file=shown)
     try:
         return parse(front[key], key)
     except CatalogueError as err:
@@ -177,7 +185,9 @@ def load_catalogue(docs_dir: Path, *, with_holidays: bool = True) -> Catalogue:
     index = plans_dir / INDEX
     shown = _shown(index, docs_dir)
     if not index.is_file():
-        raise CatalogueError("the plans index with the catalogue is missing", file=shown)
+        raise CatalogueError(
+            "липсва страницата с данните на ценоразписа (catalogue:): създайте я", file=shown
+        )
     settings = _section(index, shown, "catalogue", parse_settings)
     plans: list[Plan] = []
     where: dict[str, str] = {}
@@ -187,7 +197,11 @@ def load_catalogue(docs_dir: Path, *, with_holidays: bool = True) -> Catalogue:
         shown = _shown(path, docs_dir)
         plan = _section(path, shown, "plan", parse_plan)
         if plan.id in where:
-            reason = f"the plan id is already used in {where[plan.id]}"
+            reason = f"този id вече е на плана в {where[plan.id]}: дайте на всеки план свой"
+            raise CatalogueError(reason, field="plan.id", plan=plan.id, file=shown)
+        if plan.id != path.stem:
+            # The menu, the cards and the tables link to a plan by its id.
+            reason = f"трябва да е същото като името на файла („{path.stem}“): сменете едното от двете"
             raise CatalogueError(reason, field="plan.id", plan=plan.id, file=shown)
         where[plan.id] = shown
         plans.append(plan)

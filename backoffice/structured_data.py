@@ -1,7 +1,9 @@
 """schema.org JSON-LD for the plans, made from the catalogue.
 
-Every plan page gets a ``Service`` whose ``provider`` is the company
-(``extra.company`` in mkdocs.yml) and whose ``Offer`` prices come from the
+The home and contact pages describe the company itself, as a
+``LocalBusiness`` (``extra.company`` in mkdocs.yml: name, ЕИК as ``taxID``,
+VAT number, address, logo, working hours from the catalogue). Every plan
+page gets a ``Service`` whose ``provider`` is the company and whose ``Offer`` prices come from the
 plan's front matter; the plans index gets an ``ItemList`` of the plans and
 the additional services. Prices are euro without VAT
 (``valueAddedTaxIncluded: false``), written with a dot and two decimals.
@@ -58,6 +60,42 @@ def organization(company: Mapping[str, Any], site_url: str) -> dict[str, Any]:
         data["telephone"] = company["phone"]
     if company.get("email"):
         data["email"] = company["email"]
+    return data
+
+
+#: The templates of the pages that describe the company as a whole.
+ORGANIZATION_TEMPLATES = ("home.html", "contact.html")
+_WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
+
+
+def local_business(company: Mapping[str, Any], catalogue: Catalogue, site_url: str) -> dict[str, Any]:
+    """The company as a ``LocalBusiness``: identification, address, contacts, working hours."""
+    hours = catalogue.working_hours
+    data: dict[str, Any] = {
+        "@context": CONTEXT,
+        **organization(company, site_url),
+        "@type": "LocalBusiness",
+        "legalName": company["name"],
+        "alternateName": company["brand"],
+        "logo": site_url + company["logo"],
+        "image": site_url + company["logo"],
+        "taxID": company["eik"],
+    }
+    if company.get("vat"):
+        data["vatID"] = company["vat"]
+    data["address"] = {
+        "@type": "PostalAddress",
+        "streetAddress": company["street"],
+        "addressLocality": company["city"],
+        "postalCode": company["postal_code"],
+        "addressCountry": "BG",
+    }
+    data["openingHoursSpecification"] = {
+        "@type": "OpeningHoursSpecification",
+        "dayOfWeek": _WEEKDAYS,
+        "opens": f"{hours.start:%H:%M}",
+        "closes": f"{hours.end:%H:%M}",
+    }
     return data
 
 
@@ -184,7 +222,9 @@ def for_page(
     company: Mapping[str, Any],
     site_url: str,
 ) -> dict[str, Any] | None:
-    """The JSON-LD of one page: a plan's ``Service``, the index's ``ItemList``, or None."""
+    """The JSON-LD of one page: the company, a plan's ``Service``, the index's ``ItemList``, or None."""
+    if meta.get("template") in ORGANIZATION_TEMPLATES:
+        return local_business(company, catalogue, site_url)
     provider = organization(company, site_url)
     plan = plan_id(meta)
     if plan is not None:

@@ -49,11 +49,15 @@ class Catalogue:
 
     def __post_init__(self) -> None:
         if not self.plans:
-            raise CatalogueError("the price list has no plans", field="plans")
+            raise CatalogueError(
+                "в ценоразписа няма нито един план: добавете страница на план", field="plans"
+            )
         seen: set[str] = set()
         for plan in self.plans:
             if plan.id in seen:
-                raise CatalogueError("the same plan id is used twice", field="plan.id", plan=plan.id)
+                raise CatalogueError(
+                    "два плана имат този id: дайте на всеки свой", field="plan.id", plan=plan.id
+                )
             seen.add(plan.id)
         object.__setattr__(self, "plans", tuple(sorted(self.plans, key=lambda p: (p.order, p.id))))
 

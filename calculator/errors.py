@@ -13,7 +13,7 @@ class CatalogueError(ValueError):
     """An invalid price-list value, with the place it was found.
 
     Attributes:
-        reason: What is wrong, in one short sentence.
+        reason: What is wrong and what to do, in Bulgarian (editors read it).
         field: Dotted path of the value, e.g. ``plan.reaction.guarantee_hours``.
         plan: Id of the plan the value belongs to, if known.
         file: The file the value came from (set by the loader), if any.
@@ -35,14 +35,14 @@ class CatalogueError(ValueError):
 
     def __str__(self) -> str:
         # One line, most specific place first, so a build log reads
-        # "docs/plans/premium.md: plan.reaction.guarantee_hours (plan 'premium'): ...".
+        # "docs/plans/premium.md: plan.reaction.guarantee_hours (план „premium“): ...".
         where = []
         if self.file:
             where.append(self.file)
         if self.field:
-            where.append(self.field + (f" (plan {self.plan!r})" if self.plan else ""))
+            where.append(self.field + (f" (план „{self.plan}“)" if self.plan else ""))
         elif self.plan:
-            where.append(f"plan {self.plan!r}")
+            where.append(f"план „{self.plan}“")
         text = ": ".join([*where, self.reason])
         return " ".join(text.split())
 

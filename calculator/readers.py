@@ -2,8 +2,9 @@
 
 Numbers are read by :func:`calculator.numbers.read_decimal`: ints, floats or
 strings (never bools) become ``Decimal(str(x))`` and must be finite,
-non-negative, bounded and have no more decimal places than allowed; the
-messages here are the editors', in English.
+non-negative, bounded and have no more decimal places than allowed. The
+messages are the editors', in Bulgarian like the editors' guide: each says
+what is wrong, what was written, and so what to write instead.
 """
 
 from __future__ import annotations
@@ -55,7 +56,9 @@ class Ctx:
 def mapping(ctx: Ctx, value: object, field: str) -> Mapping[str, Any]:
     """The value as a mapping of keys."""
     if not isinstance(value, Mapping):
-        raise ctx.fail(field, f"must be a mapping of keys, got {show(value)}")
+        raise ctx.fail(
+            field, f"трябва да съдържа полета (име: стойност, на отделни редове); написано е {show(value)}"
+        )
     return cast(Mapping[str, Any], value)
 
 
@@ -70,10 +73,12 @@ def keys(
     for key in data:
         if key not in required and key not in optional:
             allowed = ", ".join([*required, *optional])
-            raise ctx.fail(f"{field}.{key}", f"unknown key (allowed here: {allowed})")
+            raise ctx.fail(
+                f"{field}.{key}", f"непознато поле: поправете името или го махнете (тук може: {allowed})"
+            )
     for key in required:
         if key not in data:
-            raise ctx.fail(f"{field}.{key}", "missing required key")
+            raise ctx.fail(f"{field}.{key}", "липсва задължително поле: добавете го")
 
 
 def show(value: object) -> str:
@@ -88,13 +93,13 @@ def decimal(ctx: Ctx, value: object, field: str, places: int, maximum: Decimal) 
         return read_decimal(value, ZERO, maximum, places, floats=True, count_zeros=True)
     except NumberProblem as problem:
         reason = {
-            "not_a_number": "must be a number",
-            "not_finite": "must be a finite number",
-            "too_small": "must not be negative",
-            "too_large": f"must be at most {maximum}",
-            "too_precise": f"at most {places} decimal places allowed",
+            "not_a_number": "трябва да е число с точка за дробната част, без мерна единица (напр. 38.50)",
+            "not_finite": "трябва да е истинско число (напр. 38.50)",
+            "too_small": "не може да е отрицателно",
+            "too_large": f"трябва да е най-много {maximum}",
+            "too_precise": f"позволени са най-много {places} знака след точката",
         }[problem.problem]
-        raise ctx.fail(field, f"{reason}, got {show(value)}") from None
+        raise ctx.fail(field, f"{reason}; написано е {show(value)}") from None
 
 
 def money(ctx: Ctx, value: object, field: str) -> Decimal:
@@ -110,25 +115,26 @@ def hours(ctx: Ctx, value: object, field: str) -> Decimal:
 def integer(ctx: Ctx, value: object, field: str, maximum: int) -> int:
     """A whole number from 0 to ``maximum`` (bools refused)."""
     if isinstance(value, bool) or not isinstance(value, int):
-        raise ctx.fail(field, f"must be a whole number, got {show(value)}")
+        raise ctx.fail(field, f"трябва да е цяло число, без кавички; написано е {show(value)}")
     if not 0 <= value <= maximum:
-        raise ctx.fail(field, f"must be between 0 and {maximum}, got {value}")
+        raise ctx.fail(field, f"трябва да е от 0 до {maximum}; написано е {value}")
     return value
 
 
-def text(ctx: Ctx, value: object, field: str, pattern: re.Pattern[str] | None = None) -> str:
-    """Non-empty text, optionally of the form ``pattern``."""
+def text(ctx: Ctx, value: object, field: str, pattern: re.Pattern[str] | None = None, form: str = "") -> str:
+    """Non-empty text, optionally of the form ``pattern`` (described to editors as ``form``)."""
     if not isinstance(value, str) or not value.strip():
-        raise ctx.fail(field, f"must be non-empty text, got {show(value)}")
+        raise ctx.fail(field, f"трябва да е текст, не празно; написано е {show(value)}")
     if pattern is not None and not pattern.fullmatch(value):
-        raise ctx.fail(field, f"has an invalid form {show(value)} (expected {pattern.pattern})")
+        expected = form or pattern.pattern
+        raise ctx.fail(field, f"има неправилен вид {show(value)}: пишете {expected}")
     return value.strip()
 
 
 def boolean(ctx: Ctx, value: object, field: str) -> bool:
     """True or false (YAML "yes" is a string here and is refused)."""
     if not isinstance(value, bool):
-        raise ctx.fail(field, f"must be true or false, got {show(value)}")
+        raise ctx.fail(field, f"трябва да е true (да) или false (не); написано е {show(value)}")
     return value
 
 
@@ -141,7 +147,7 @@ def day(ctx: Ctx, value: object, field: str) -> date:
             return date.fromisoformat(value)
         except ValueError:
             pass
-    raise ctx.fail(field, f"must be a date like 2026-01-02, got {show(value)}")
+    raise ctx.fail(field, f"трябва да е дата във вида ГГГГ-ММ-ДД, напр. 2026-01-02; написано е {show(value)}")
 
 
 def clock_time(ctx: Ctx, value: object, field: str) -> time:
@@ -152,11 +158,11 @@ def clock_time(ctx: Ctx, value: object, field: str) -> time:
             return parse_clock_time(value)
     except ValueError:
         pass
-    raise ctx.fail(field, f'must be a quoted time like "09:00", got {show(value)}')
+    raise ctx.fail(field, f'трябва да е час в кавички, напр. "09:00"; написано е {show(value)}')
 
 
 def days(ctx: Ctx, value: object, field: str) -> frozenset[date]:
     """A list of dates."""
     if not isinstance(value, list):
-        raise ctx.fail(field, f"must be a list of dates, got {show(value)}")
+        raise ctx.fail(field, f"трябва да е списък от дати, напр. [2026-01-02]; написано е {show(value)}")
     return frozenset(day(ctx, item, f"{field}[{i}]") for i, item in enumerate(value))

@@ -32,6 +32,7 @@ from calculator.parts import (
 __all__ = ["parse_plan", "parse_plans", "parse_settings"]
 
 _ID = re.compile(r"[a-z0-9][a-z0-9-]{0,39}")
+_ID_FORM = "малки латински букви, цифри и тирета (до 40), напр. na-rabota"
 # Keys each plan kind uses besides the common ones; anything else is a typo.
 _KIND_KEYS: dict[str, tuple[str, ...]] = {
     "subscription": ("monthly_fee", "included_hours", "hourly_rate"),
@@ -49,18 +50,24 @@ def _reaction(ctx: r.Ctx, value: object, field: str) -> Reaction:
         days = data["typical_working_days"]
         sub = f"{field}.typical_working_days"
         if not isinstance(days, list) or len(days) != 2:
-            raise ctx.fail(sub, f"must be a list of two whole numbers [from, to], got {r.show(days)}")
+            raise ctx.fail(
+                sub, f"трябва да е списък от две цели числа [от, до], напр. [1, 2]; написано е {r.show(days)}"
+            )
         first, last = (r.integer(ctx, d, f"{sub}[{i}]", 30) for i, d in enumerate(days))
         if first > last:
-            raise ctx.fail(sub, f"first number must not exceed the second, got {r.show(days)}")
+            raise ctx.fail(sub, f"първото число не може да е по-голямо от второто; написано е {r.show(days)}")
         return Reaction(typical_working_days=(first, last))
     r.keys(ctx, data, field, ("guarantee_hours", "calendar"))
     hours = r.hours(ctx, data["guarantee_hours"], f"{field}.guarantee_hours")
     if hours == 0:
-        raise ctx.fail(f"{field}.guarantee_hours", "must be more than 0")
+        raise ctx.fail(
+            f"{field}.guarantee_hours", "трябва да е повече от 0; без гаранция пишете typical_working_days"
+        )
     calendar = data["calendar"]
     if calendar not in (CALENDAR_24_7, CALENDAR_BUSINESS):
-        raise ctx.fail(f"{field}.calendar", f'must be "24/7" or "business", got {r.show(calendar)}')
+        raise ctx.fail(
+            f"{field}.calendar", f'трябва да е "24/7" или "business"; написано е {r.show(calendar)}'
+        )
     return Reaction(guarantee_hours=hours, calendar=str(calendar))
 
 
@@ -73,10 +80,12 @@ def parse_plan(value: object, field: str = "plan") -> Plan:
     ctx = r.Ctx()
     data = r.mapping(ctx, value, field)
     if "id" in data:
-        ctx.plan = r.text(ctx, data["id"], f"{field}.id", _ID)
+        ctx.plan = r.text(ctx, data["id"], f"{field}.id", _ID, _ID_FORM)
     kind = data.get("kind")
     if kind not in PLAN_KINDS:
-        raise ctx.fail(f"{field}.kind", f"must be one of {', '.join(PLAN_KINDS)}, got {r.show(kind)}")
+        raise ctx.fail(
+            f"{field}.kind", f"трябва да е едно от {', '.join(PLAN_KINDS)}; написано е {r.show(kind)}"
+        )
     r.keys(ctx, data, field, (*_COMMON_KEYS, *_KIND_KEYS[str(kind)]))
     assert ctx.plan is not None
     extra: dict[str, Any] = {}
@@ -107,15 +116,19 @@ def _calendar(ctx: r.Ctx, value: object, field: str) -> CalendarData:
     saturdays = r.days(ctx, data["working_saturdays"], f"{field}.working_saturdays")
     for day in sorted(saturdays):
         if day.weekday() != 5:
-            raise ctx.fail(f"{field}.working_saturdays", f"{day.isoformat()} is not a Saturday")
+            raise ctx.fail(
+                f"{field}.working_saturdays", f"{day.isoformat()} не е събота: оставете само съботи"
+            )
     years: tuple[int, int] | None = None
     if "years" in data:
         raw = data["years"]
         if not isinstance(raw, list) or len(raw) != 2:
-            raise ctx.fail(f"{field}.years", f"must be [first, last], got {r.show(raw)}")
+            raise ctx.fail(
+                f"{field}.years", f"трябва да е [първа, последна] година; написано е {r.show(raw)}"
+            )
         first, last = (r.integer(ctx, y, f"{field}.years[{i}]", 9999) for i, y in enumerate(raw))
         if first > last:
-            raise ctx.fail(f"{field}.years", "first year must not exceed the last")
+            raise ctx.fail(f"{field}.years", "първата година не може да е след последната")
         years = (first, last)
     return CalendarData(
         declared_days_off=r.days(ctx, data["declared_days_off"], f"{field}.declared_days_off"),
@@ -128,7 +141,9 @@ def _calendar(ctx: r.Ctx, value: object, field: str) -> CalendarData:
 
 def _services(ctx: r.Ctx, value: object, field: str) -> tuple[Service, ...]:
     if not isinstance(value, list):
-        raise ctx.fail(field, f"must be a list, got {r.show(value)}")
+        raise ctx.fail(
+            field, f"трябва да е списък (всеки елемент на ред, започващ с -); написано е {r.show(value)}"
+        )
     services = []
     for i, item in enumerate(value):
         sub = f"{field}[{i}]"
@@ -137,7 +152,7 @@ def _services(ctx: r.Ctx, value: object, field: str) -> tuple[Service, ...]:
         price = data["price"]
         services.append(
             Service(
-                id=r.text(ctx, data["id"], f"{sub}.id", _ID),
+                id=r.text(ctx, data["id"], f"{sub}.id", _ID, _ID_FORM),
                 name=r.text(ctx, data["name"], f"{sub}.name"),
                 price=None if price is None else r.money(ctx, price, f"{sub}.price"),
                 unit=r.text(ctx, data["unit"], f"{sub}.unit"),
@@ -177,7 +192,7 @@ def parse_settings(value: object, field: str = "catalogue", *, with_plans: bool 
         r.clock_time(ctx, hours["end"], f"{field}.working_hours.end"),
     )
     if working.start >= working.end:
-        raise ctx.fail(f"{field}.working_hours.end", "must be later than the start")
+        raise ctx.fail(f"{field}.working_hours.end", "трябва да е след началото (start)")
     effort = r.mapping(ctx, data["effort"], f"{field}.effort")
     effort_keys = ("hours_per_workstation", "hours_per_server", "hours_per_incident")
     r.keys(ctx, effort, f"{field}.effort", effort_keys)
@@ -185,9 +200,15 @@ def parse_settings(value: object, field: str = "catalogue", *, with_plans: bool 
     r.keys(ctx, travel, f"{field}.travel", ("home_city", "per_km"), ("per_visit",))
     rate = r.decimal(ctx, data["bgn_per_eur"], f"{field}.bgn_per_eur", 5, Decimal(100))
     if rate == 0:
-        raise ctx.fail(f"{field}.bgn_per_eur", "must be more than 0")
+        raise ctx.fail(f"{field}.bgn_per_eur", "трябва да е повече от 0")
     return {
-        "price_list": r.text(ctx, data["price_list"], f"{field}.price_list", PRICE_LIST_ID),
+        "price_list": r.text(
+            ctx,
+            data["price_list"],
+            f"{field}.price_list",
+            PRICE_LIST_ID,
+            'латински букви, цифри, . _ или - в кавички, напр. "2027-01"',
+        ),
         "effective": r.day(ctx, data["effective"], f"{field}.effective"),
         "vat_percent": r.decimal(ctx, data["vat_percent"], f"{field}.vat_percent", 2, Decimal(100)),
         "bgn_per_eur": rate,
@@ -214,5 +235,5 @@ def parse_plans(value: object, field: str) -> tuple[Plan, ...]:
         CatalogueError: not a list, or the first bad plan.
     """
     if not isinstance(value, list):
-        raise CatalogueError(f"must be a list of plans, got {r.show(value)}", field=field)
+        raise CatalogueError(f"трябва да е списък от планове; написано е {r.show(value)}", field=field)
     return tuple(parse_plan(item, f"plans[{i}]") for i, item in enumerate(value))

@@ -7,6 +7,7 @@ Each `on_*` function stays thin; the work is done by the `backoffice` and
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -19,7 +20,18 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import get_data
 
-from backoffice import bundle, csp, offline, price_lists, runtime, shortcodes, structured_data
+from backoffice import (
+    bundle,
+    csp,
+    navigation,
+    offline,
+    price_lists,
+    repository,
+    runtime,
+    shortcodes,
+    structured_data,
+)
+from backoffice.company import CompanyError, parse_company
 from backoffice.sources import load_catalogue
 from calculator.catalogue import Catalogue
 from calculator.clock import SOFIA
@@ -53,6 +65,8 @@ class _Build:
     plan_pages: dict[str, tuple[str, str]] = field(default_factory=dict)
     # The URL of the page whose template is the calculator's, from `on_files`.
     calculator_page: str | None = None
+    # The most the calculator's offline copy takes in a visitor's browser.
+    offline_bytes: int = 0
 
 
 _build: _Build | None = None
@@ -71,9 +85,19 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     docs_dir = Path(config.docs_dir)
     try:
         catalogue = load_catalogue(docs_dir)
+        company = parse_company(config.extra.get("company"), docs_dir, config.site_name)
+        config.nav = navigation.with_plans(
+            config.nav or [],
+            [f"plans/{plan.id}.md" for plan in sorted(catalogue.plans, key=lambda p: p.order)],
+        )
         stock = bundle.pyodide_dir(ROOT)
-    except (CatalogueError, bundle.BundleError) as error:
+    except (CatalogueError, CompanyError, navigation.NavigationError, bundle.BundleError) as error:
         raise PluginError(str(error)) from error
+    # The identity is written once (extra.company); the header's logo and the
+    # favicon are read from it, the working hours from the catalogue.
+    config.extra["company"] = {**company.as_template(), "hours": shortcodes.working_hours(catalogue)}
+    config.theme["logo"], config.theme["favicon"] = company.logo, company.favicon
+    _edit_button(config)
 
     catalogue_json = json.dumps(catalogue.to_dict(), ensure_ascii=False, sort_keys=True).encode()
 
@@ -107,7 +131,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         **price_lists.index(lists, catalogue.price_list),
     }
 
-    _build = _Build(catalogue, files, cut, pyodide_dest)
+    _build = _Build(catalogue, files, cut, pyodide_dest, offline_bytes=_offline_bytes(cut, files))
     wheels = [path for path in files if path.endswith(".whl")]
     # Beside the calculator page, inside its offline copy's scope: a Worker is
     # served by the Service Worker whose scope holds the Worker's own URL.
@@ -133,6 +157,31 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         "default": default_answer(catalogue, datetime.now(SOFIA).date()),
     }
     return config
+
+
+def _edit_button(config: MkDocsConfig) -> None:
+    """Point "edit this page" at the repository Netlify builds, or at `repo_url`, or hide it."""
+    link = repository.edit_link(os.environ)
+    if link is not None:
+        config.repo_url, config.edit_uri = link
+    elif not config.repo_url:
+        # MkDocs makes a relative link of an edit_uri without a repository.
+        config.edit_uri = None
+
+
+#: What the offline copy holds besides the engine's files: the page, its
+#: styles and scripts, the search index and the sitemap (about 0.6 MB today).
+OFFLINE_PAGE_ALLOWANCE = 1_000_000
+
+
+def _offline_bytes(cut: runtime.CutRuntime, files: dict[str, bytes]) -> int:
+    """The most the offline copy takes: the cut runtime (not the full standard library), wheels, data."""
+    engine = sum(
+        len(data) if isinstance(data, bytes) else data.stat().st_size
+        for name, data in cut.files().items()
+        if name != runtime.FULL_STDLIB
+    )
+    return engine + sum(len(data) for data in files.values()) + OFFLINE_PAGE_ALLOWANCE
 
 
 #: The plan pages live in docs/plans/ (one folder the loader reads), but the
@@ -170,7 +219,14 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Replace the `<!-- md:... -->` shortcodes with tables from the catalogue."""
     try:
-        return shortcodes.expand(markdown, _current().catalogue, page.meta)
+        return shortcodes.expand(
+            markdown,
+            _current().catalogue,
+            page.meta,
+            page=page.file.src_uri,
+            company=config.extra["company"],
+            offline_bytes=_current().offline_bytes,
+        )
     except shortcodes.ShortcodeError as error:
         raise PluginError(f"docs/{page.file.src_uri}: {error}") from error
 

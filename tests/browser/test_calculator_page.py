@@ -343,12 +343,13 @@ def test_on_a_desktop_the_cards_need_no_advice_line(page: Page, base_url: str):
 def test_calculator_works_after_instant_navigation_and_back(page: Page, base_url: str, watch):
     page.goto(base_url)
     # Material's instant navigation swaps the content without a page load.
-    page.locator(".md-nav__link", has_text="Калкулатор").first.click()
+    # The sections are the header's tabs (the home page hides the sidebar).
+    page.locator(".md-tabs__link", has_text="Калкулатор").click()
     expect(page).to_have_url(base_url + "kalkulator/")
     expect(page.locator(ROOT_SELECTOR)).to_have_attribute("data-state", "ready", timeout=READY_TIMEOUT_MS)
-    page.locator(".md-nav__link", has_text="Въпроси и отговори").first.click()
+    page.locator(".md-tabs__link", has_text="Въпроси и отговори").click()
     expect(page).to_have_url(base_url + "vaprosi/")
-    page.locator(".md-nav__link", has_text="Калкулатор").first.click()
+    page.locator(".md-tabs__link", has_text="Калкулатор").click()
     expect(page.locator(ROOT_SELECTOR)).to_have_attribute("data-state", "ready", timeout=READY_TIMEOUT_MS)
     page.get_by_label("Работни станции").fill("10")
     wait_for_gross(page, TEN_WORKSTATIONS_GROSS)

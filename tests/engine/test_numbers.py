@@ -65,25 +65,32 @@ def visitor(value: object) -> str:
 @pytest.mark.parametrize(
     ("value", "for_editors", "for_visitors"),
     [
-        ("1_000", "must be a number, got '1_000'", "трябва да е число"),
-        ("inf", "must be a finite number, got 'inf'", "трябва да е число"),
-        ("-1", "must not be negative, got '-1'", "трябва да е между 0 и 10000"),
-        ("10001", "must be at most 1000, got '10001'", "трябва да е между 0 и 10000"),
+        (
+            "1_000",
+            "трябва да е число с точка за дробната част, без мерна единица (напр. 38.50); написано е '1_000'",
+            "трябва да е число",
+        ),
+        ("inf", "трябва да е истинско число (напр. 38.50); написано е 'inf'", "трябва да е число"),
+        ("-1", "не може да е отрицателно; написано е '-1'", "трябва да е между 0 и 10000"),
+        ("10001", "трябва да е най-много 1000; написано е '10001'", "трябва да е между 0 и 10000"),
         (
             "7.125",
-            "at most 2 decimal places allowed, got '7.125'",
+            "позволени са най-много 2 знака след точката; написано е '7.125'",
             "най-много 2 знака след десетичната запетая",
         ),
     ],
 )
-def test_one_reader_two_languages(value: str, for_editors: str, for_visitors: str) -> None:
-    assert editor(value) == f"plan.included_hours (plan 'sub'): {for_editors}"
+def test_one_reader_words_problems_for_editors_and_for_visitors(
+    value: str, for_editors: str, for_visitors: str
+) -> None:
+    assert editor(value) == f"plan.included_hours (план „sub“): {for_editors}"
     assert visitor(value) == f"regular_hours: {for_visitors}"
 
 
 def test_zeros_past_the_places_are_refused_to_editors_only() -> None:
     assert (
-        editor("7.500") == "plan.included_hours (plan 'sub'): at most 2 decimal places allowed, got '7.500'"
+        editor("7.500")
+        == "plan.included_hours (план „sub“): позволени са най-много 2 знака след точката; написано е '7.500'"
     )
     assert to_decimal("regular_hours", "7.500") == D("7.5")
     assert to_decimal("workstations", "10.0") == 10

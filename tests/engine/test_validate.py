@@ -40,40 +40,55 @@ def test_plans_are_kept_in_display_order() -> None:
 
 def test_negative_guarantee_names_plan_and_field() -> None:
     err = error_for(lambda d: d["plans"][0]["reaction"].update(guarantee_hours=-2))
-    assert str(err) == "plans[0].reaction.guarantee_hours (plan 'sub'): must not be negative, got -2"
+    assert (
+        str(err) == "plans[0].reaction.guarantee_hours (план „sub“): не може да е отрицателно; написано е -2"
+    )
     assert (err.plan, err.field, err.file) == ("sub", "plans[0].reaction.guarantee_hours", None)
 
 
 @pytest.mark.parametrize(
     ("index", "key", "value", "message"),
     [
-        (0, "monthly_fee", True, "plans[0].monthly_fee (plan 'sub'): must be a number, got True"),
-        (0, "monthly_fee", "abc", "plans[0].monthly_fee (plan 'sub'): must be a number, got 'abc'"),
+        (
+            0,
+            "monthly_fee",
+            True,
+            "plans[0].monthly_fee (план „sub“): "
+            "трябва да е число с точка за дробната част, без мерна единица (напр. 38.50); написано е True",
+        ),
+        (
+            0,
+            "monthly_fee",
+            "abc",
+            "plans[0].monthly_fee (план „sub“): "
+            "трябва да е число с точка за дробната част, без мерна единица (напр. 38.50); написано е 'abc'",
+        ),
         (
             0,
             "monthly_fee",
             "NaN",
-            "plans[0].monthly_fee (plan 'sub'): must be a finite number, got 'NaN'",
+            "plans[0].monthly_fee (план „sub“): трябва да е истинско число (напр. 38.50); написано е 'NaN'",
         ),
         (
             0,
             "hourly_rate",
             "35.555",
-            "plans[0].hourly_rate (plan 'sub'): at most 2 decimal places allowed, got '35.555'",
+            "plans[0].hourly_rate (план „sub“): "
+            "позволени са най-много 2 знака след точката; написано е '35.555'",
         ),
         (
             1,
             "priority",
             "yes",
-            "plans[1].priority (plan 'hourly'): must be true or false, got 'yes'",
+            "plans[1].priority (план „hourly“): трябва да е true (да) или false (не); написано е 'yes'",
         ),
-        (2, "order", 1.5, "plans[2].order (plan 'job'): must be a whole number, got 1.5"),
+        (2, "order", 1.5, "plans[2].order (план „job“): трябва да е цяло число, без кавички; написано е 1.5"),
         (
             3,
             "kind",
             "urgent",
-            "plans[3].kind (plan 'sos'): must be one of subscription, hourly, per_job, emergency, "
-            "got 'urgent'",
+            "plans[3].kind (план „sos“): трябва да е едно от subscription, hourly, per_job, emergency; "
+            "написано е 'urgent'",
         ),
     ],
 )
@@ -86,7 +101,8 @@ def test_typo_in_a_key_is_named() -> None:
         data["plans"][0]["monthy_fee"] = data["plans"][0].pop("monthly_fee")
 
     assert str(error_for(typo)) == (
-        "plans[0].monthy_fee (plan 'sub'): unknown key (allowed here: id, kind, name, order, "
+        "plans[0].monthy_fee (план „sub“): непознато поле: поправете името или го махнете "
+        "(тук може: id, kind, name, order, "
         "reaction, priority, monthly_fee, included_hours, hourly_rate)"
     )
 
@@ -98,30 +114,32 @@ def test_key_of_another_kind_is_refused() -> None:
 
 def test_missing_key_for_the_kind() -> None:
     err = error_for(lambda d: d["plans"][2].pop("minimum_hours_per_visit"))
-    assert str(err) == "plans[2].minimum_hours_per_visit (plan 'job'): missing required key"
+    assert str(err) == "plans[2].minimum_hours_per_visit (план „job“): липсва задължително поле: добавете го"
 
 
 def test_bad_reaction_calendar() -> None:
     err = error_for(lambda d: d["plans"][0]["reaction"].update(calendar="weekdays"))
     assert str(err) == (
-        "plans[0].reaction.calendar (plan 'sub'): must be \"24/7\" or \"business\", got 'weekdays'"
+        'plans[0].reaction.calendar (план „sub“): трябва да е "24/7" или "business"; написано е \'weekdays\''
     )
 
 
 def test_typical_days_in_the_wrong_order() -> None:
     err = error_for(lambda d: d["plans"][2]["reaction"].update(typical_working_days=[3, 1]))
     assert err.field == "plans[2].reaction.typical_working_days"
-    assert err.reason == "first number must not exceed the second, got [3, 1]"
+    assert err.reason == "първото число не може да е по-голямо от второто; написано е [3, 1]"
 
 
 def test_duplicate_plan_id() -> None:
     err = error_for(lambda d: d["plans"][1].update(id="sub"))
-    assert str(err) == "plan.id (plan 'sub'): the same plan id is used twice"
+    assert str(err) == "plan.id (план „sub“): два плана имат този id: дайте на всеки свой"
 
 
 def test_unquoted_yaml_time_gets_a_helpful_message() -> None:
     err = error_for(lambda d: d["working_hours"].update(end=1080))
-    assert str(err) == 'catalogue.working_hours.end: must be a quoted time like "09:00", got 1080'
+    assert (
+        str(err) == 'catalogue.working_hours.end: трябва да е час в кавички, напр. "09:00"; написано е 1080'
+    )
 
 
 def test_working_day_must_end_after_it_starts() -> None:
@@ -131,7 +149,7 @@ def test_working_day_must_end_after_it_starts() -> None:
 
 def test_working_saturday_must_be_a_saturday() -> None:
     err = error_for(lambda d: d["calendar"].update(working_saturdays=["2026-12-21"]))
-    assert str(err) == "catalogue.calendar.working_saturdays: 2026-12-21 is not a Saturday"
+    assert str(err) == "catalogue.calendar.working_saturdays: 2026-12-21 не е събота: оставете само съботи"
 
 
 def test_bad_declared_day_off() -> None:
@@ -147,23 +165,25 @@ def test_service_on_request_has_no_price() -> None:
 
 def test_zero_exchange_rate_is_refused() -> None:
     err = error_for(lambda d: d.update(bgn_per_eur="0"))
-    assert str(err) == "catalogue.bgn_per_eur: must be more than 0"
+    assert str(err) == "catalogue.bgn_per_eur: трябва да е повече от 0"
 
 
 def test_no_plans() -> None:
     err = error_for(lambda d: d.update(plans=[]))
-    assert str(err) == "plans: the price list has no plans"
+    assert str(err) == "plans: в ценоразписа няма нито един план: добавете страница на план"
 
 
 def test_a_catalogue_however_built_keeps_its_plans_valid(small_catalogue: Catalogue) -> None:
     reordered = dataclasses.replace(small_catalogue, plans=small_catalogue.plans[::-1])
     assert [p.id for p in reordered.plans] == ["sub", "hourly", "job", "sos"]
-    with pytest.raises(CatalogueError, match=r"^plans: the price list has no plans$"):
+    with pytest.raises(
+        CatalogueError, match=r"^plans: в ценоразписа няма нито един план: добавете страница на план$"
+    ):
         dataclasses.replace(small_catalogue, plans=())
-    with pytest.raises(CatalogueError, match="the same plan id is used twice"):
+    with pytest.raises(CatalogueError, match="два плана имат този id: дайте на всеки свой"):
         dataclasses.replace(small_catalogue, plans=small_catalogue.plans[:1] * 2)
 
 
 def test_plans_must_be_a_list() -> None:
     err = error_for(lambda d: d.update(plans={"sub": {}}))
-    assert str(err) == "catalogue.plans: must be a list of plans, got {'sub': {}}"
+    assert str(err) == "catalogue.plans: трябва да е списък от планове; написано е {'sub': {}}"

@@ -269,7 +269,9 @@ def test_bad_catalogue_exits_2_naming_the_file(capsys: pytest.CaptureFixture[str
     code = main(["holidays", "--year", "2027", "--docs", str(tmp_path / "docs")])
     err = capsys.readouterr().err
     assert code == 2
-    assert err.startswith("calculator: error: docs/plans/index.md: broken YAML front matter")
+    assert err.startswith(
+        "calculator: error: docs/plans/index.md: грешка в началните данни на ред 2 (catalogue)"
+    )
     assert err.count("\n") == 1
 
 

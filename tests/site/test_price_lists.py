@@ -104,9 +104,9 @@ def test_new_prices_under_the_same_id_fail_naming_the_field(repo: Path):
     with pytest.raises(price_lists.PriceListError) as error:
         lists_of(repo / "docs")
     assert str(error.value) == (
-        "docs/plans/index.md: catalogue.price_list: prices changed but the price list id is still 2026-11 "
-        f"(commit {first} published other figures; changed in the working tree): "
-        "give the new prices a new id and date"
+        "docs/plans/index.md: catalogue.price_list: цените са променени, а ценоразписът е все още 2026-11 "
+        f"(commit {first} публикува други цифри; променени в работното копие): "
+        "дайте на новите цени нов price_list и нова дата в effective"
     )
 
 
@@ -116,7 +116,7 @@ def test_committing_new_prices_under_the_same_id_does_not_hide_the_change(repo: 
     second = commit(repo, "Premium 400")[:12]
     with pytest.raises(price_lists.PriceListError) as error:
         lists_of(repo / "docs")
-    assert f"(commit {first} published other figures; changed in commit {second})" in str(error.value)
+    assert f"(commit {first} публикува други цифри; променени в commit {second})" in str(error.value)
 
 
 def test_prose_and_title_edits_keep_the_id(repo: Path):
@@ -141,11 +141,9 @@ def test_a_commit_the_current_rules_cannot_read_fails_naming_it(repo: Path):
     commit(repo, "Fix the typo")
     with pytest.raises(price_lists.PriceListError) as error:
         price_lists.history(repo / "docs")
-    assert str(error.value).startswith(
-        f"commit {bad}: its price list cannot be read under the current rules ("
-    )
+    assert str(error.value).startswith(f"commit {bad}: ценоразписът в него не се чете по сегашните правила (")
     assert "docs/plans/standard.md: plan.monthly_fee" in str(error.value)
-    assert str(error.value).endswith("add the commit to SKIPPED_COMMITS in backoffice/price_lists.py")
+    assert str(error.value).endswith("добавете commit-а в SKIPPED_COMMITS в backoffice/price_lists.py")
 
 
 def test_a_shallow_clone_fails_and_says_how_to_fix_it(repo: Path, tmp_path_factory: pytest.TempPathFactory):
@@ -155,7 +153,9 @@ def test_a_shallow_clone_fails_and_says_how_to_fix_it(repo: Path, tmp_path_facto
     subprocess.run(
         ["git", "clone", "-q", "--depth", "1", f"file://{repo}", str(clone)], env=GIT_ENV, check=True
     )
-    with pytest.raises(price_lists.PriceListError, match=r"shallow.*run `git fetch --unshallow` first"):
+    with pytest.raises(
+        price_lists.PriceListError, match=r"плитко копие.*изпълнете първо `git fetch --unshallow`"
+    ):
         price_lists.history(clone / "docs")
 
 
@@ -195,4 +195,4 @@ def test_the_build_stops_on_new_prices_under_the_same_id(repo: Path, caplog: pyt
     )
     with caplog.at_level(logging.ERROR, logger="mkdocs"), pytest.raises(Abort):
         build(config)
-    assert "prices changed but the price list id is still 2026-11" in caplog.text
+    assert "цените са променени, а ценоразписът е все още 2026-11" in caplog.text

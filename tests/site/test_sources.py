@@ -51,14 +51,15 @@ def test_negative_value_names_file_and_field(docs: Path) -> None:
     replace(docs / "plans" / "premium.md", "guarantee_hours: 2", "guarantee_hours: -2")
     err = load_error(docs)
     assert str(err) == (
-        "docs/plans/premium.md: plan.reaction.guarantee_hours (plan 'premium'): must not be negative, got -2"
+        "docs/plans/premium.md: plan.reaction.guarantee_hours (план „premium“): "
+        "не може да е отрицателно; написано е -2"
     )
     assert (err.file, err.field, err.plan) == (
         "docs/plans/premium.md",
         "plan.reaction.guarantee_hours",
         "premium",
     )
-    assert err.reason == "must not be negative, got -2"
+    assert err.reason == "не може да е отрицателно; написано е -2"
 
 
 def test_typo_in_plan_key(docs: Path) -> None:
@@ -69,14 +70,14 @@ def test_typo_in_plan_key(docs: Path) -> None:
         "plan.monthy_fee",
         "standard",
     )
-    assert err.reason.startswith("unknown key")
+    assert err.reason.startswith("непознато поле: поправете името или го махнете")
 
 
 def test_broken_yaml(docs: Path) -> None:
     replace(docs / "plans" / "pochasov.md", "  hourly_rate: 40", "  hourly_rate: [40")
     err = load_error(docs)
     assert err.file == "docs/plans/pochasov.md"
-    assert err.reason.startswith("broken YAML front matter at line")
+    assert err.reason.startswith("грешка в началните данни на ред")
     assert "\n" not in str(err)
 
 
@@ -84,39 +85,56 @@ def test_duplicate_yaml_key(docs: Path) -> None:
     replace(docs / "plans" / "pochasov.md", "  hourly_rate: 40", "  hourly_rate: 40\n  hourly_rate: 41")
     err = load_error(docs)
     assert err.file == "docs/plans/pochasov.md"
-    assert "duplicate key 'hourly_rate'" in err.reason
+    assert "полето 'hourly_rate' е написано два пъти" in err.reason
 
 
 def test_front_matter_not_a_mapping(docs: Path) -> None:
     (docs / "plans" / "extra.md").write_text("---\n- a\n- b\n---\n# x\n", encoding="utf-8")
-    assert str(load_error(docs)) == "docs/plans/extra.md: front matter must be a mapping of keys"
+    assert (
+        str(load_error(docs))
+        == "docs/plans/extra.md: началните данни трябва да са полета във вида име: стойност"
+    )
 
 
 def test_plan_page_without_plan_key(docs: Path) -> None:
     (docs / "plans" / "extra.md").write_text("---\ntitle: X\n---\n# x\n", encoding="utf-8")
-    assert str(load_error(docs)) == "docs/plans/extra.md: plan: missing required key"
+    assert str(load_error(docs)) == "docs/plans/extra.md: plan: липсва задължително поле: добавете го"
 
 
 def test_duplicate_plan_id_across_files(docs: Path) -> None:
     shutil.copy(docs / "plans" / "premium.md", docs / "plans" / "zz-copy.md")
     assert str(load_error(docs)) == (
-        "docs/plans/zz-copy.md: plan.id (plan 'premium'): "
-        "the plan id is already used in docs/plans/premium.md"
+        "docs/plans/zz-copy.md: plan.id (план „premium“): "
+        "този id вече е на плана в docs/plans/premium.md: дайте на всеки план свой"
+    )
+
+
+def test_a_plan_id_other_than_its_file_name(docs: Path) -> None:
+    # The menu, the cards and the tables link to a plan's page by its id.
+    (docs / "plans" / "premium.md").rename(docs / "plans" / "premium-plus.md")
+    assert str(load_error(docs)) == (
+        "docs/plans/premium-plus.md: plan.id (план „premium“): "
+        "трябва да е същото като името на файла („premium-plus“): сменете едното от двете"
     )
 
 
 def test_bad_catalogue_value_in_index(docs: Path) -> None:
     replace(docs / "plans" / "index.md", "vat_percent: 20", "vat_percent: yes")
-    assert str(load_error(docs)) == ("docs/plans/index.md: catalogue.vat_percent: must be a number, got True")
+    assert str(load_error(docs)) == (
+        "docs/plans/index.md: catalogue.vat_percent: "
+        "трябва да е число с точка за дробната част, без мерна единица (напр. 38.50); написано е True"
+    )
 
 
 def test_missing_index(docs: Path) -> None:
     (docs / "plans" / "index.md").unlink()
-    assert str(load_error(docs)) == ("docs/plans/index.md: the plans index with the catalogue is missing")
+    assert str(load_error(docs)) == (
+        "docs/plans/index.md: липсва страницата с данните на ценоразписа (catalogue:): създайте я"
+    )
 
 
 def test_no_front_matter(docs: Path) -> None:
     (docs / "plans" / "extra.md").write_text("# Just text\n", encoding="utf-8")
     assert str(load_error(docs)) == (
-        "docs/plans/extra.md: no front matter (the file must start with a '---' line)"
+        "docs/plans/extra.md: няма начални данни: файлът трябва да започва с ред '---'"
     )

@@ -148,4 +148,55 @@ def test_the_built_plan_pages_carry_their_prices(tmp_path: Path):
         "120.00",  # training, per session
         None,  # integration: on request
     ]
-    assert json_ld(site / "index.html") == []
+    # The home and contact pages describe the company itself, from extra.company.
+    [home] = json_ld(site / "index.html")
+    assert home == {
+        "@context": "https://schema.org",
+        "@type": "LocalBusiness",
+        "@id": "https://tehopora.netlify.app/#organization",
+        "name": "ТехОпора ЕООД",
+        "url": "https://tehopora.netlify.app/",
+        "telephone": "+359 2 123 4567",
+        "email": "office@tehopora.bg",
+        "legalName": "ТехОпора ЕООД",
+        "alternateName": "ТехОпора",
+        "logo": "https://tehopora.netlify.app/assets/images/logo.svg",
+        "image": "https://tehopora.netlify.app/assets/images/logo.svg",
+        "taxID": "206813475",
+        "vatID": "BG206813475",
+        "address": {
+            "@type": "PostalAddress",
+            "streetAddress": "ул. „Опълченска“ 46, ет. 3",
+            "addressLocality": "София",
+            "postalCode": "1303",
+            "addressCountry": "BG",
+        },
+        "openingHoursSpecification": {
+            "@type": "OpeningHoursSpecification",
+            "dayOfWeek": ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"],
+            "opens": "09:00",
+            "closes": "18:00",
+        },
+    }
+    assert json_ld(site / "kontakti" / "index.html") == [home]
+    assert json_ld(site / "vaprosi" / "index.html") == []
+
+
+def test_a_company_without_vat_registration_has_no_vat_id(small_catalogue: Catalogue):
+    company = {
+        **COMPANY,
+        "brand": "Фирма",
+        "eik": "206813475",
+        "vat": None,
+        "street": "ул. „Първа“ 1",
+        "city": "Пловдив",
+        "postal_code": "4000",
+        "logo": "assets/images/logo.svg",
+    }
+    data = structured_data.local_business(company, small_catalogue, SITE)
+    assert "vatID" not in data
+    assert (data["taxID"], data["address"]["addressLocality"], data["logo"]) == (
+        "206813475",
+        "Пловдив",
+        "https://example.org/assets/images/logo.svg",
+    )
