@@ -175,11 +175,15 @@ OFFLINE_PAGE_ALLOWANCE = 1_000_000
 
 
 def _offline_bytes(cut: runtime.CutRuntime, files: dict[str, bytes]) -> int:
-    """The most the offline copy takes: the cut runtime (not the full standard library), wheels, data."""
+    """The most the offline copy takes: the runtime's files the page fetches, wheels, data.
+
+    Of the runtime, what `backoffice/offline.py` keeps: the gzipped files, not
+    the plain ones beside them nor the full standard library.
+    """
     engine = sum(
         len(data) if isinstance(data, bytes) else data.stat().st_size
         for name, data in cut.files().items()
-        if name != runtime.FULL_STDLIB
+        if name in runtime.PAGE_FILES
     )
     return engine + sum(len(data) for data in files.values()) + OFFLINE_PAGE_ALLOWANCE
 
