@@ -296,7 +296,11 @@ def test_the_print_view_is_one_a4_page_with_number_date_and_link(page: Page, bas
     open_answered(page, base_url + "kalkulator/")
     page.emulate_media(media="print")
     expect(page.locator(".calc-print-head")).to_be_visible()
-    expect(page.locator(".calc-print-head")).to_contain_text("ТехОпора ЕООД")
+    # The provider, as the identity in mkdocs.yml gives it.
+    expect(page.locator(".calc-print-head__company")).to_have_text(
+        "ТехОпора ЕООД, ЕИК 206813475, ДДС № BG206813475 · ул. „Опълченска“ 46, ет. 3, 1303 София"
+        " · +359 2 123 4567 · office@tehopora.bg"
+    )
     expect(page.locator(".calc-print-link")).to_contain_text(page.url)
     expect(page.locator(".calc__form")).to_be_hidden()
     expect(page.locator(".md-sidebar--primary")).to_be_hidden()
