@@ -6,9 +6,8 @@
 
 // The only functions of calculator/web.py the page may call.
 const CALLS = new Set(["answer", "open_link"]);
-// Our wheels go into a folder of their own, on Python's path from its start;
-// time zones are read by path from the tzdata wheel's files there (its own
-// lookup would import importlib.resources: 25 ms more).
+// Our wheels go into a folder of their own, on Python's path from its start; time
+// zones are read by path from the tzdata wheel (its lookup costs 25 ms more).
 const ENGINE = "/engine";
 const ENV = { PYTHONPATH: ENGINE, PYTHONTZPATH: `${ENGINE}/tzdata/zoneinfo` };
 
@@ -24,20 +23,6 @@ async function download(url, what, as) {
   return response[as]();
 }
 
-// Pyodide fetches its WebAssembly and standard library by their plain names;
-// the site serves both gzipped too (backoffice/runtime.py), inflated here. Without
-// DecompressionStream, or if a gzipped file is not there, the plain one comes.
-const GZIPPED = /\/(pyodide\.asm\.wasm|python_stdlib\.zip)$/;
-const plainFetch = self.fetch.bind(self);
-self.fetch = async (url, options) => {
-  const gzipped = GZIPPED.test(String(url)) && typeof DecompressionStream === "function";
-  const response = gzipped ? await plainFetch(`${url}.gz`, options) : null;
-  if (!response?.ok) return plainFetch(url, options);
-  const type = String(url).endsWith(".wasm") ? "application/wasm" : "application/zip";
-  const body = response.body.pipeThrough(new DecompressionStream("gzip"));
-  return new Response(body, { headers: { "Content-Type": type } });
-};
-
 // Pyodide's own downloads reject with a TypeError. The standard library's is
 // not awaited by its boot: it surfaces as an unhandled rejection (see below).
 let runtimeFailed;
@@ -47,6 +32,24 @@ const runtime = (promise) =>
   promise.catch((error) => {
     throw error instanceof TypeError ? new Error("download:python") : error;
   });
+
+// Pyodide fetches its WebAssembly and standard library by their plain names; the
+// site serves both gzipped too (backoffice/runtime.py), inflated here. One that
+// cannot arrive, gzipped or plain, fails the boot at once.
+const GZIPPED = /\/(pyodide\.asm\.wasm|python_stdlib\.zip)$/;
+const plainFetch = self.fetch.bind(self);
+self.fetch = async (url, options) => {
+  if (!GZIPPED.test(String(url))) return plainFetch(url, options);
+  const fetched = (address) => plainFetch(address, options).catch((error) => {
+    runtimeFailed(new Error("download:python"));
+    throw error;
+  });
+  const response = typeof DecompressionStream === "function" ? await fetched(`${url}.gz`) : null;
+  if (!response?.ok) return fetched(url);
+  const type = String(url).endsWith(".wasm") ? "application/wasm" : "application/zip";
+  const body = response.body.pipeThrough(new DecompressionStream("gzip"));
+  return new Response(body, { headers: { "Content-Type": type } });
+};
 
 // Warm starts. The first visit boots Python from scratch (about 2 s of CPU)
 // and then, once the visitor pauses, keeps a gzipped memory snapshot of it,
