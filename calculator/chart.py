@@ -10,6 +10,7 @@ palettes; the SVG carries a title and a description for screen readers.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 
 from calculator.breakeven import BreakEven
@@ -19,7 +20,16 @@ from calculator.markup import escape, sentence
 from calculator.money import format_number, vat_of
 from calculator.quote import Quote
 
-__all__ = ["chart_lines", "chart_range", "cheapest_changes", "cost_chart", "legend", "nice_number", "plotted"]
+__all__ = [
+    "chart_lines",
+    "chart_range",
+    "cheapest_changes",
+    "cost_chart",
+    "frame",
+    "legend",
+    "nice_number",
+    "plotted",
+]
 
 WIDTH, HEIGHT = 640, 320
 LEFT, RIGHT, TOP, BOTTOM = 64, 16, 16, 44
@@ -89,39 +99,30 @@ def chart_lines(
     return lines
 
 
-def cost_chart(catalogue: Catalogue, quote: Quote, changes: list[BreakEven], *, id_prefix: str = "") -> str:
-    """SVG chart of each plan's monthly cost for 0 to :func:`chart_range` hours.
+def frame(
+    *, ids: str, css: str, title: str, description: str, top_x: Decimal, top_y: Decimal, x_label: str
+) -> tuple[list[str], Callable[[Decimal], str], Callable[[Decimal], str]]:
+    """A chart's opening, title, description, grid, ticks and axis labels, and its two scales.
 
-    ``changes`` are the quote's :func:`cheapest_changes`, computed once by the
-    caller, which lists them in words too. ``id_prefix`` goes before the
-    chart's ids, for a second chart on the same page.
+    The price chart and the downtime chart (:mod:`calculator.waiting`) share
+    it: x runs from 0 to ``top_x``, y (euro a month) from 0 to ``top_y``;
+    ``ids`` goes before the ids ``chart-title`` and ``chart-desc``.
     """
-    top_hours = chart_range(quote, changes)
-    lines = chart_lines(catalogue, quote, top_hours)
-    top_cost = nice_number(max(cost for points in lines.values() for _, cost in points) * Decimal("1.05"))
 
     def px(x: Decimal) -> str:
-        return f"{LEFT + float(x / top_hours) * (WIDTH - LEFT - RIGHT):.1f}"
+        return f"{LEFT + float(x / top_x) * (WIDTH - LEFT - RIGHT):.1f}"
 
     def py(y: Decimal) -> str:
-        return f"{HEIGHT - BOTTOM - float(y / top_cost) * (HEIGHT - TOP - BOTTOM):.1f}"
+        return f"{HEIGHT - BOTTOM - float(y / top_y) * (HEIGHT - TOP - BOTTOM):.1f}"
 
-    amount = "с ДДС" if quote.vat_first else "без ДДС"
-    title = f"Месечна цена ({amount}) според часовете редовна работа"
-    points = [p for p in changes if 0 < p.hours <= top_hours]
-    description = (
-        f"Линиите показват цената на всеки план от 0 до {format_number(top_hours)} часа на месец. "
-        + " ".join(f"{sentence(p.text)}." for p in points)
-    )
     out = [
-        f'<svg class="chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
-        f'aria-labelledby="{id_prefix}chart-title {id_prefix}chart-desc" xmlns="http://www.w3.org/2000/svg">',
-        f'<title id="{id_prefix}chart-title">{escape(title)}</title>',
-        f'<desc id="{id_prefix}chart-desc">{escape(description)}</desc>',
+        f'<svg class="{css}" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
+        f'aria-labelledby="{ids}chart-title {ids}chart-desc" xmlns="http://www.w3.org/2000/svg">',
+        f'<title id="{ids}chart-title">{escape(title)}</title>',
+        f'<desc id="{ids}chart-desc">{escape(description)}</desc>',
     ]
     for step in range(6):
-        x = top_hours * step / 5
-        y = top_cost * step / 5
+        x, y = top_x * step / 5, top_y * step / 5
         out.append(f'<line class="chart__grid" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{py(y)}" y2="{py(y)}"/>')
         out.append(
             f'<text class="chart__tick" x="{LEFT - 6}" y="{py(y)}" text-anchor="end" '
@@ -133,9 +134,39 @@ def cost_chart(catalogue: Catalogue, quote: Quote, changes: list[BreakEven], *, 
         )
     out.append(
         f'<text class="chart__axis" x="{(LEFT + WIDTH - RIGHT) / 2}" y="{HEIGHT - 6}" '
-        'text-anchor="middle">часа редовна работа на месец</text>'
+        f'text-anchor="middle">{x_label}</text>'
     )
     out.append(f'<text class="chart__axis" x="{LEFT}" y="{TOP - 4}" text-anchor="start">€ на месец</text>')
+    return out, px, py
+
+
+def cost_chart(catalogue: Catalogue, quote: Quote, changes: list[BreakEven], *, id_prefix: str = "") -> str:
+    """SVG chart of each plan's monthly cost for 0 to :func:`chart_range` hours.
+
+    ``changes`` are the quote's :func:`cheapest_changes`, computed once by the
+    caller, which lists them in words too. ``id_prefix`` goes before the
+    chart's ids, for a second chart on the same page.
+    """
+    top_hours = chart_range(quote, changes)
+    lines = chart_lines(catalogue, quote, top_hours)
+    top_cost = nice_number(max(cost for points in lines.values() for _, cost in points) * Decimal("1.05"))
+
+    amount = "с ДДС" if quote.vat_first else "без ДДС"
+    title = f"Месечна цена ({amount}) според часовете редовна работа"
+    points = [p for p in changes if 0 < p.hours <= top_hours]
+    description = (
+        f"Линиите показват цената на всеки план от 0 до {format_number(top_hours)} часа на месец. "
+        + " ".join(f"{sentence(p.text)}." for p in points)
+    )
+    out, px, py = frame(
+        ids=id_prefix,
+        css="chart",
+        title=title,
+        description=description,
+        top_x=top_hours,
+        top_y=top_cost,
+        x_label="часа редовна работа на месец",
+    )
     hours = quote.workload.regular_hours
     if 0 <= hours <= top_hours:
         out.append(

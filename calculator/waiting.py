@@ -12,7 +12,7 @@ from datetime import timedelta
 from decimal import Decimal
 
 from calculator.catalogue import Catalogue
-from calculator.chart import HEIGHT, LEFT, RIGHT, TOP, WIDTH, legend, nice_number
+from calculator.chart import BOTTOM, HEIGHT, TOP, frame, legend, nice_number
 from calculator.markup import escape, sentence
 from calculator.money import format_count, format_eur, format_hours, format_number
 from calculator.quote import PlanQuote, Quote
@@ -21,7 +21,6 @@ from calculator.worktime import WorkCalendar
 
 __all__ = ["card_wait_html", "waiting_html"]
 
-BOTTOM = 44
 # The chart reaches past the last break-even point, and at least this far.
 MIN_COST = Decimal(10)
 
@@ -85,41 +84,21 @@ def _chart(quote: Quote, id_prefix: str) -> str:
 
     top_y = nice_number(max(total(item, top_x) for item in quote.plans) * Decimal("1.05"))
 
-    def px(x: Decimal) -> str:
-        return f"{LEFT + float(x / top_x) * (WIDTH - LEFT - RIGHT):.1f}"
-
-    def py(y: Decimal) -> str:
-        return f"{HEIGHT - BOTTOM - float(y / top_y) * (HEIGHT - TOP - BOTTOM):.1f}"
-
     title = f"Цена на плана ({_which(quote)}) и загуба от престой на месец според цената на час престой"
     description = (
         f"Линиите показват за всеки план месечната цена заедно с очакваната загуба от престой, "
         f"при цена на час престой от 0 до {format_number(top_x)} €. "
         + " ".join(f"{sentence(point.text)}." for point in quote.downtime_break_even)
     )
-    out = [
-        f'<svg class="chart chart--wait" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
-        f'aria-labelledby="{id_prefix}wait-chart-title {id_prefix}wait-chart-desc" '
-        'xmlns="http://www.w3.org/2000/svg">',
-        f'<title id="{id_prefix}wait-chart-title">{escape(title)}</title>',
-        f'<desc id="{id_prefix}wait-chart-desc">{escape(description)}</desc>',
-    ]
-    for step in range(6):
-        x, y = top_x * step / 5, top_y * step / 5
-        out.append(f'<line class="chart__grid" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{py(y)}" y2="{py(y)}"/>')
-        out.append(
-            f'<text class="chart__tick" x="{LEFT - 6}" y="{py(y)}" text-anchor="end" '
-            f'dominant-baseline="middle">{format_number(y, 0)}</text>'
-        )
-        out.append(
-            f'<text class="chart__tick" x="{px(x)}" y="{HEIGHT - BOTTOM + 16}" '
-            f'text-anchor="middle">{format_number(x)}</text>'
-        )
-    out.append(
-        f'<text class="chart__axis" x="{(LEFT + WIDTH - RIGHT) / 2}" y="{HEIGHT - 6}" '
-        'text-anchor="middle">€ на час престой</text>'
+    out, px, py = frame(
+        ids=f"{id_prefix}wait-",
+        css="chart chart--wait",
+        title=title,
+        description=description,
+        top_x=top_x,
+        top_y=top_y,
+        x_label="€ на час престой",
     )
-    out.append(f'<text class="chart__axis" x="{LEFT}" y="{TOP - 4}" text-anchor="start">€ на месец</text>')
     if per_hour is not None:
         now = px(per_hour)
         out.append(f'<line class="chart__now" x1="{now}" x2="{now}" y1="{TOP}" y2="{HEIGHT - BOTTOM}"/>')

@@ -1,9 +1,6 @@
 """The company's identity in mkdocs.yml: the ЕИК's check digits, every field, and the build that stops."""
 
 import copy
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -13,6 +10,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
 
 from backoffice.company import CompanyError, branch_check_digit, is_valid_eik, parse_company
+from tests.site.strict_build import strict_build
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
@@ -213,15 +211,7 @@ def test_the_strict_build_stops_naming_the_file_and_the_field(tmp_path: Path):
     assert config.count('eik: "206813475"') == 1
     config = config.replace('eik: "206813475"', 'eik: "206813457"')
     config += f"\nsite_dir: {tmp_path / 'site'}\n"
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", "-"],
-        input=config,
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        timeout=120,
-    )
+    result = strict_build(config)
     assert result.returncode == 1
     errors = [line for line in result.stderr.splitlines() if line.startswith("ERROR")]
     assert errors == [

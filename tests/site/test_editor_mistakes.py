@@ -12,11 +12,9 @@ itself, as an editor runs it.
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import subprocess
-import sys
 from dataclasses import dataclass
 from datetime import time
 from pathlib import Path
@@ -27,6 +25,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
 
 from backoffice.sources import load_catalogue
+from tests.site.strict_build import strict_build
 
 ROOT = Path(__file__).resolve().parents[2]
 #: The words of the English messages these were before: editors read Bulgarian.
@@ -211,15 +210,7 @@ def mkdocs_build(docs: Path) -> subprocess.CompletedProcess[str]:
     # from the working directory, the repository.
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     config += f"\ndocs_dir: {docs}\nsite_dir: {docs.parent / 'site'}\n"
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", "-"],
-        input=config,
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        timeout=120,
-    )
+    return strict_build(config)
 
 
 def test_the_table_is_big_enough_and_its_ids_unique() -> None:

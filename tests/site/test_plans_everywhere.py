@@ -6,13 +6,12 @@ the catalogue. Each test changes docs/plans/ in a copy of the pages, builds
 it strictly, and reads the plans' order back from each place.
 """
 
-import os
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 from urllib.parse import urljoin
+
+from tests.site.strict_build import strict_build
 
 ROOT = Path(__file__).resolve().parents[2]
 HREF = re.compile(r'href="([^"]*)"')
@@ -44,15 +43,7 @@ plan:
 def build(docs: Path) -> Path:
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     config += f"\ndocs_dir: {docs}\nsite_dir: {docs.parent / 'site'}\n"
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", "-"],
-        input=config,
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        timeout=120,
-    )
+    result = strict_build(config)
     assert result.returncode == 0, result.stderr
     return docs.parent / "site"
 
