@@ -94,7 +94,7 @@ def offline_files(site_dir: Path, page: str) -> list[str]:
         runtime = posixpath.normpath(urljoin(base, url)).lstrip("/")
         # What the page fetches of it: not the stock standard library (the cut
         # one holds what the engine imports; the full one is fetched only on a
-        # miss), and the WebAssembly gzipped, not plain.
+        # miss), and the WebAssembly and the cut standard library gzipped, not plain.
         paths.update(f"{runtime}/{name}" for name in PAGE_FILES)
     for path in sorted(paths):
         if path.endswith(".js") and (site_dir / path).is_file():

@@ -28,7 +28,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from playwright.sync_api import BrowserContext, CDPSession, Error, Page, Playwright
-from server import BenchServer, Hit
+from server import ALL_COMPRESSED_UNDER, BenchServer, Hit
 
 from backoffice.chromium import CHROMIUM, CHROMIUM_ARGS
 
@@ -82,7 +82,7 @@ def kind_of(path: str) -> str:
         ("/search/", "search index"),
         ("/bench-bare/", "bare page"),
         ("/bench-stock/", "stock pyodide"),
-        ("/bench-stock-br/", "stock pyodide"),
+        (ALL_COMPRESSED_UNDER, "stock pyodide"),
     ):
         if path.startswith(prefix):
             return name

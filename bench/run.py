@@ -10,7 +10,9 @@ headless Chromium:
   files, untouched), and a plain content page; each cold (fresh profile),
   then warm (reload) but for the stock page;
 - on the phone profile (browser_bench.PHONE_NETWORK, CPU 4x slower), cold
-  loads of the calculator and of the stock bare page, alternating;
+  loads, in rotating order, of the calculator, the stock bare page, and the
+  stock bare page with its WebAssembly and zip brotli-compressed as if
+  Netlify compressed every type;
 
 then 50 changes of the form on the live calculator, and Lighthouse (mobile)
 on four pages. Writes bench/results.json and the table in bench/README.md.
@@ -42,7 +44,7 @@ import lighthouse
 import report
 from browser_bench import Load, measure, playwright_sees, profile_context, recalc
 from playwright.sync_api import Page, sync_playwright
-from server import BenchServer, serve
+from server import ALL_COMPRESSED_UNDER, BenchServer, serve
 
 from backoffice.chromium import CHROMIUM
 from calculator import web
@@ -60,7 +62,7 @@ PAGES = {
 }
 # The stock page again, its WebAssembly and zip served brotli-compressed as if
 # Netlify compressed them (bench/server.py): on the phone only.
-STOCK_BR = "bench-stock-br/"
+STOCK_BR = ALL_COMPRESSED_UNDER.lstrip("/")
 # The stock page's baseline is its cold boot: no warm load of it.
 CACHES = {name: ("cold",) if name == "stock" else ("cold", "warm") for name in PAGES}
 # The npm package's runtime, untouched: served beside the site as the stock baseline.
@@ -140,6 +142,12 @@ def wait_for_warm_start(page: Page) -> None:
     raise RuntimeError("the calculator kept no warm start within 30 s")
 
 
+def rotated(names: list[str], iteration: int) -> list[str]:
+    """`names` started at a different one each iteration, so that the machine's drift hits all alike."""
+    shift = iteration % len(names)
+    return names[shift:] + names[:shift]
+
+
 def browser_runs(
     server: BenchServer, runs: int, phone_runs: int, site: Path
 ) -> tuple[list[Load], dict[str, Any], dict[str, Any]]:
@@ -153,9 +161,7 @@ def browser_runs(
             measure(context.pages[0], server, url + PAGES["live"], "cold", "warm-up")
         print(f"desktop: {runs} cold loads of each page, and warm ones of all but the stock page", flush=True)
         for iteration in range(runs):
-            shift = iteration % len(PAGES)
-            order = list(PAGES)[shift:] + list(PAGES)[:shift]  # rotate, so drift hits all alike
-            for name in order:
+            for name in rotated(list(PAGES), iteration):
                 with profile_context(playwright) as context:
                     page = context.pages[0]
                     for cache in CACHES[name]:
@@ -172,9 +178,7 @@ def browser_runs(
         )
         phone_pages = {"live": PAGES["live"], "stock": PAGES["stock"], "stock_br": STOCK_BR}
         for iteration in range(phone_runs):
-            shift = iteration % len(phone_pages)
-            order = list(phone_pages)[shift:] + list(phone_pages)[:shift]
-            for name in order:
+            for name in rotated(list(phone_pages), iteration):
                 with profile_context(playwright) as context:
                     page_url = url + phone_pages[name]
                     loads.append(measure(context.pages[0], server, page_url, "cold", name, "phone"))

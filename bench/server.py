@@ -47,9 +47,6 @@ DEFAULT_CACHE_CONTROL = "public, max-age=0, must-revalidate"
 # The Content-Types served compressed. Netlify's documentation lists none:
 # only the text types every report of Netlify's responses shows compressed
 # count; WebAssembly and zip archives go as they are (see bench/README.md).
-# The stock runtime served as if Netlify compressed every type, WebAssembly
-# and zip too: the stock baseline at its fastest, for a conservative ratio.
-ALL_COMPRESSED_UNDER = "/bench-stock-br/"
 NETLIFY_COMPRESSES = frozenset(
     {
         "text/html",
@@ -64,6 +61,9 @@ NETLIFY_COMPRESSES = frozenset(
         "text/plain",
     }
 )
+# The stock runtime served as if Netlify compressed every type, WebAssembly
+# and zip too: the stock baseline at its fastest, for a conservative ratio.
+ALL_COMPRESSED_UNDER = "/bench-stock-br/"
 
 
 @dataclass(frozen=True)
