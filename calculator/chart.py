@@ -28,7 +28,9 @@ __all__ = [
     "frame",
     "legend",
     "nice_number",
+    "now_line",
     "plotted",
+    "point_mark",
 ]
 
 WIDTH, HEIGHT = 640, 320
@@ -140,6 +142,19 @@ def frame(
     return out, px, py
 
 
+def now_line(x: str) -> str:
+    """The vertical line at the profile's own value (its hours, or its cost per hour)."""
+    return f'<line class="chart__now" x1="{x}" x2="{x}" y1="{TOP}" y2="{HEIGHT - BOTTOM}"/>'
+
+
+def point_mark(x: str, y: str, text: str) -> str:
+    """A marked point where the cheaper plan changes, its sentence as a tooltip."""
+    return (
+        f'<circle class="chart__point" cx="{x}" cy="{y}" r="5">'
+        f"<title>{escape(sentence(text))}</title></circle>"
+    )
+
+
 def cost_chart(catalogue: Catalogue, quote: Quote, changes: list[BreakEven], *, id_prefix: str = "") -> str:
     """SVG chart of each plan's monthly cost for 0 to :func:`chart_range` hours.
 
@@ -169,9 +184,7 @@ def cost_chart(catalogue: Catalogue, quote: Quote, changes: list[BreakEven], *, 
     )
     hours = quote.workload.regular_hours
     if 0 <= hours <= top_hours:
-        out.append(
-            f'<line class="chart__now" x1="{px(hours)}" x2="{px(hours)}" y1="{TOP}" y2="{HEIGHT - BOTTOM}"/>'
-        )
+        out.append(now_line(px(hours)))
     for index, (plan_id, line) in enumerate(lines.items()):
         coords = " ".join(f"{px(x)},{py(y)}" for x, y in line)
         out.append(
@@ -181,10 +194,7 @@ def cost_chart(catalogue: Catalogue, quote: Quote, changes: list[BreakEven], *, 
     models = _models(catalogue, quote)
     for point in points:
         cost = plotted(models[point.cheaper_above], quote, point.hours)
-        out.append(
-            f'<circle class="chart__point" cx="{px(point.hours)}" cy="{py(cost)}" r="5">'
-            f"<title>{escape(sentence(point.text))}</title></circle>"
-        )
+        out.append(point_mark(px(point.hours), py(cost), point.text))
     out.append("</svg>")
     return "".join(out)
 

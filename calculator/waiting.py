@@ -12,7 +12,7 @@ from datetime import timedelta
 from decimal import Decimal
 
 from calculator.catalogue import Catalogue
-from calculator.chart import BOTTOM, HEIGHT, TOP, frame, legend, nice_number
+from calculator.chart import frame, legend, nice_number, now_line, point_mark
 from calculator.markup import escape, sentence
 from calculator.money import format_count, format_eur, format_hours, format_number
 from calculator.quote import PlanQuote, Quote
@@ -100,8 +100,7 @@ def _chart(quote: Quote, id_prefix: str) -> str:
         x_label="€ на час престой",
     )
     if per_hour is not None:
-        now = px(per_hour)
-        out.append(f'<line class="chart__now" x1="{now}" x2="{now}" y1="{TOP}" y2="{HEIGHT - BOTTOM}"/>')
+        out.append(now_line(px(per_hour)))
     for index, item in enumerate(quote.plans):
         out.append(
             f'<polyline class="chart__line chart__line--{index % 6}" data-wait-line="{escape(item.id)}" '
@@ -110,10 +109,7 @@ def _chart(quote: Quote, id_prefix: str) -> str:
     plans = {item.id: item for item in quote.plans}
     for point in quote.downtime_break_even:
         y = total(plans[point.faster], point.cost_per_hour)
-        out.append(
-            f'<circle class="chart__point" cx="{px(point.cost_per_hour)}" cy="{py(y)}" r="5">'
-            f"<title>{escape(sentence(point.text))}</title></circle>"
-        )
+        out.append(point_mark(px(point.cost_per_hour), py(y), point.text))
     out.append("</svg>")
     return "".join(out)
 
