@@ -1,10 +1,14 @@
-"""What runs only on our own machines, never in the browser.
+"""What runs only on our own machines, never in the browser, one room per concern.
 
-The site's build helpers (the wheel and runtime, the Content-Security-Policy
-check, the offline copy, the published price lists, the plan tables, the
-JSON-LD), the plan pages' loader and the official calendar, both read at
-build time, the local server that serves the built site like Netlify and
-Debian's Chromium as the tests and the benchmark start it, and the sales
-command line. It needs CPython and the packages in pyproject.toml;
-the engine it feeds, :mod:`calculator`, needs neither.
+- :mod:`backoffice.build`: the site's build (the plan pages' loader, the
+  official calendar, the company's identity, the published price lists, the
+  plan tables and cards, the menu, the edit link, JSON-LD, the CSP check);
+- :mod:`backoffice.runtime`: the cut Pyodide runtime, the wheels and the
+  offline copy, with everything that ships to the browser from here;
+- :mod:`backoffice.sales`: the sales command line;
+- :mod:`backoffice.devserver`: the local Netlify-like server and Debian's
+  Chromium as the tests and the benchmark start it.
+
+It needs CPython and the packages in pyproject.toml; the engine it feeds,
+:mod:`calculator`, needs neither.
 """

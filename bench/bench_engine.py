@@ -24,11 +24,12 @@ from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 
-from backoffice.sources import load_catalogue
-from calculator import Profile, WorkCalendar, quote
-from calculator.clock import SOFIA
+from backoffice.build.sources import load_catalogue
+from calculator import Profile, WorkCalendar
 from calculator.money import round_money
-from calculator.wait import expected_wait, forget
+from calculator.pricing.quote import quote
+from calculator.clock import SOFIA
+from calculator.time.expected_wait import expected_wait, forget
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -30,7 +30,7 @@ from urllib.parse import urlsplit
 from playwright.sync_api import BrowserContext, CDPSession, Error, Page, Playwright
 from server import ALL_COMPRESSED_UNDER, BenchServer, Hit
 
-from backoffice.chromium import CHROMIUM, CHROMIUM_ARGS
+from backoffice.devserver.chromium import CHROMIUM, CHROMIUM_ARGS
 
 BENCH = Path(__file__).resolve().parent
 PROBE = (BENCH / "probe.js").read_text(encoding="utf-8")

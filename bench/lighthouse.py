@@ -16,7 +16,7 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
-from backoffice.chromium import CHROMIUM, CHROMIUM_ARGS
+from backoffice.devserver.chromium import CHROMIUM, CHROMIUM_ARGS
 
 BENCH = Path(__file__).resolve().parent
 DEFAULT = BENCH / ".tools" / "12.2.3" / "node_modules" / ".bin" / "lighthouse"  # make bench passes its own

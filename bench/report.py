@@ -136,7 +136,7 @@ def _phases(runs: list[Load]) -> dict[str, float | None]:
         add("2 loadPyodide() done", steps.get(2))
         add("wheels requested", _first(load, ".whl"))
         add("3 wheels installed", steps.get(3))
-        add("4 calculator.web imported, catalogue loaded", steps.get(4))
+        add("4 calculator.page.web imported, catalogue loaded", steps.get(4))
         add("data-state=ready", load.ready_ms)
         add("first live answer in the DOM", load.done_ms)
     return {name: _med(values) for name, values in marks.items()}

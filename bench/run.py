@@ -46,8 +46,8 @@ from browser_bench import Load, measure, playwright_sees, profile_context, recal
 from playwright.sync_api import Page, sync_playwright
 from server import ALL_COMPRESSED_UNDER, BenchServer, serve
 
-from backoffice.chromium import CHROMIUM
-from calculator import web
+from backoffice.devserver.chromium import CHROMIUM
+from calculator.page import web
 
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent

@@ -1,7 +1,7 @@
 """The built site on 127.0.0.1, compressed as Netlify would serve it, with a log of every response.
 
 Headers, the Content-Security-Policy and redirects come from `netlify.toml`
-through the server the tests use (backoffice/netlify_server.py), with a
+through the server the tests use (backoffice/devserver/netlify_server.py), with a
 handler of its own that adds:
 
 - a file whose Content-Type is one Netlify is known to compress
@@ -38,7 +38,7 @@ from urllib.parse import unquote, urlsplit
 
 import brotli
 
-from backoffice import netlify_server
+from backoffice.devserver import netlify_server
 
 CACHE = Path(tempfile.gettempdir()) / "tehopora-bench-compressed"
 # Formats that are compressed already: not worth a try.

@@ -9,7 +9,6 @@ CPython and in Pyodide. What reads files or needs other packages lives in
 
 from __future__ import annotations
 
-from calculator.breakeven import BreakEven
 from calculator.catalogue import (
     CalendarData,
     Catalogue,
@@ -20,17 +19,18 @@ from calculator.catalogue import (
     Travel,
     WorkingHours,
 )
-from calculator.cost import CostModel, cost_model
-from calculator.downtime import CostBreakEven, Downtime
 from calculator.errors import CatalogueError, ProfileError, QuoteLinkError
-from calculator.links import QuoteLink, decode_link, decode_link_lenient, encode_link
 from calculator.money import eur_to_bgn, format_eur, round_money
-from calculator.pricing import Line, PlanPrice, Workload, price_plan
-from calculator.profile import Profile
-from calculator.quote import PlanQuote, Quote, quote
-from calculator.reaction import ReactionOutlook, reaction_for
-from calculator.wait import ExpectedWait, expected_wait
-from calculator.worktime import WorkCalendar, add_elapsed_hours
+from calculator.page.links import QuoteLink, decode_link, decode_link_lenient, encode_link
+from calculator.pricing.breakeven import BreakEven
+from calculator.pricing.cost import CostModel, cost_model
+from calculator.pricing.downtime_cost import CostBreakEven, Downtime
+from calculator.pricing.plan_price import Line, PlanPrice, Workload, price_plan
+from calculator.pricing.quote import PlanQuote, Quote, quote
+from calculator.profile.profile import Profile
+from calculator.time.expected_wait import ExpectedWait, expected_wait
+from calculator.time.reaction import ReactionOutlook, reaction_for
+from calculator.time.worktime import WorkCalendar, add_elapsed_hours
 
 __all__ = [
     "BreakEven",

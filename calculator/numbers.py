@@ -2,8 +2,8 @@
 
 It decides what is a number and what is wrong with it; each audience words
 the problem in its own language: editors read English naming the file and
-the field (:mod:`calculator.readers`), visitors Bulgarian naming the field
-(:mod:`calculator.profile`), the CLI its option.
+the field (:mod:`calculator.catalogue.readers`), visitors Bulgarian naming the field
+(:mod:`calculator.profile.profile`), the CLI its option.
 """
 
 from __future__ import annotations

@@ -20,25 +20,17 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import get_data
 
-from backoffice import (
-    bundle,
-    csp,
-    navigation,
-    offline,
-    price_lists,
-    repository,
-    runtime,
-    shortcodes,
-    structured_data,
-)
-from backoffice.company import CompanyError, parse_company
-from backoffice.sources import load_catalogue
+from backoffice.build import csp, navigation, price_lists, repository, shortcodes, structured_data
+from backoffice.build.company import CompanyError, parse_company
+from backoffice.build.sources import load_catalogue
+from backoffice.runtime import bundle, offline
+from backoffice.runtime import cut as runtime
 from calculator.catalogue import Catalogue
-from calculator.clock import SOFIA
 from calculator.errors import CatalogueError
-from calculator.form import FIELDS
 from calculator.money import format_number
-from calculator.web import default_answer
+from calculator.page.form import FIELDS
+from calculator.page.web import default_answer
+from calculator.clock import SOFIA
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE_DIR = ROOT / "calculator"
@@ -177,7 +169,7 @@ OFFLINE_PAGE_ALLOWANCE = 1_000_000
 def _offline_bytes(cut: runtime.CutRuntime, files: dict[str, bytes]) -> int:
     """The most the offline copy takes: the runtime's files the page fetches, wheels, data.
 
-    Of the runtime, what `backoffice/offline.py` keeps: the gzipped files, not
+    Of the runtime, what `backoffice/runtime/offline.py` keeps: the gzipped files, not
     the plain ones beside them nor the full standard library.
     """
     engine = sum(

@@ -1,10 +1,10 @@
 // The Python engine in a Web Worker: it boots Pyodide off the page's thread,
-// calls calculator/web.py by name and fetches the files Python asks for.
+// calls calculator/page/web.py by name and fetches the files Python asks for.
 // In: {type: "init", pyodide, wheels, catalogue}, then {fn, request} with a
 // port for its {reply} or {error}. Out: {type: "progress", step}, then
 // {type: "ready"} or {type: "failed", reason}.
 
-// The only functions of calculator/web.py the page may call.
+// The only functions of calculator/page/web.py the page may call.
 const CALLS = new Set(["answer", "open_link"]);
 // Our wheels go into a folder of their own, on Python's path from its start; time
 // zones are read by path from the tzdata wheel (its lookup costs 25 ms more).
@@ -34,7 +34,7 @@ const runtime = (promise) =>
   });
 
 // Pyodide fetches its WebAssembly and standard library by their plain names; the
-// site serves both gzipped too (backoffice/runtime.py), inflated here. One that
+// site serves both gzipped too (backoffice/runtime/cut.py), inflated here. One that
 // cannot arrive, gzipped or plain, fails the boot at once.
 const GZIPPED = /\/(pyodide\.asm\.wasm|python_stdlib\.zip)$/;
 const plainFetch = self.fetch.bind(self);
@@ -143,7 +143,7 @@ async function boot({ pyodide: indexURL, wheels, catalogue }) {
     const quiet = { stdout: () => {}, stderr: () => {} };
     const booted = loadPyodide({ indexURL, env: ENV, fsInit, ...quiet, ...options });
     const pyodide = await Promise.race([runtime(booted), failed]);
-    // A module missing from the cut standard library comes from the stock one (backoffice/stdlib_fallback.py).
+    // A module missing from the cut standard library comes from the stock one (backoffice/runtime/stdlib_fallback.py).
     pyodide.pyimport("_stdlib_fallback").install(`${indexURL}python_stdlib_full.zip`);
     progress(2);
     // Even after a warm start: a module imported later reads its file.
@@ -151,7 +151,7 @@ async function boot({ pyodide: indexURL, wheels, catalogue }) {
       pyodide.unpackArchive(bytes, "wheel", { extractDir: ENGINE });
     }
     progress(3);
-    web = pyodide.pyimport("calculator.web");
+    web = pyodide.pyimport("calculator.page.web");
     return pyodide;
   };
   await startPython(start, `${indexURL}warm-start?${wheels.map((url) => new URL(url).pathname).join("&")}`);
@@ -171,7 +171,7 @@ async function ask(fn, request) {
   return reply;
 }
 
-// The cut standard library's fallback (backoffice/stdlib_fallback.py) reads
+// The cut standard library's fallback (backoffice/runtime/stdlib_fallback.py) reads
 // the full one through this, by name, the first time a module is missing.
 self.readSync = (url) => {
   const request = new XMLHttpRequest();

@@ -10,8 +10,8 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
 
-from backoffice.chromium import CHROMIUM, CHROMIUM_ARGS
-from backoffice.netlify_server import serve
+from backoffice.devserver.chromium import CHROMIUM, CHROMIUM_ARGS
+from backoffice.devserver.netlify_server import serve
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from backoffice.netlify_server import serve
+from backoffice.devserver.netlify_server import serve
 
 from .test_calculator_page import TEN_WORKSTATIONS_GROSS, open_answered, wait_for_gross
 

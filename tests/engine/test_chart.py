@@ -1,10 +1,11 @@
 from datetime import datetime
 from decimal import Decimal
 
-from calculator import Catalogue, Profile, quote
-from calculator.chart import chart_lines, chart_range, cheapest_changes, cost_chart, plotted
+from calculator import Catalogue, Profile
 from calculator.clock import SOFIA
-from calculator.cost import cost_model
+from calculator.page.chart_html import chart_lines, chart_range, cheapest_changes, cost_chart, plotted
+from calculator.pricing.cost import cost_model
+from calculator.pricing.quote import quote
 
 D = Decimal
 MONDAY_10AM = datetime(2026, 11, 16, 10, 0, tzinfo=SOFIA)

@@ -3,7 +3,7 @@ from decimal import Decimal
 from samples import small_catalogue_data
 
 from calculator import Catalogue, Profile
-from calculator.cost import Fixed, Hours, cost_model
+from calculator.pricing.cost import Fixed, Hours, cost_model
 
 D = Decimal
 # 2 incidents x 2 h = 4 h of incidents; the regular hours are the variable.

@@ -10,11 +10,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from samples import BG_DAYS_OFF_2025_2028, small_catalogue_data
 
-from calculator import Catalogue, Profile, quote
+from calculator import Catalogue, Profile
 from calculator.catalogue import Plan, Reaction
 from calculator.clock import SOFIA
-from calculator.downtime import cost_break_evens, downtime_of
-from calculator.wait import ExpectedWait
+from calculator.pricing.downtime_cost import cost_break_evens, downtime_of
+from calculator.pricing.quote import quote
+from calculator.time.expected_wait import ExpectedWait
 
 D = Decimal
 MONDAY_BEFORE_CHRISTMAS = datetime(2026, 12, 21, 10, 0, tzinfo=SOFIA)

@@ -11,9 +11,10 @@ import pytest
 from hostile_links import CATEGORIES, CORPUS, LINK_PARAMS, UNKNOWN, UNPUBLISHED, WHOLE, Hostile, read_corpus
 from samples import small_catalogue_data
 
-from calculator import QuoteLinkError, decode_link, decode_link_lenient, web
-from calculator.form import DEFAULT_FORM, PARAM_NAMES
-from calculator.markup import escape
+from calculator import QuoteLinkError, decode_link, decode_link_lenient
+from calculator.page import web
+from calculator.page.form import DEFAULT_FORM, PARAM_NAMES
+from calculator.page.markup import escape
 
 ENTRIES = read_corpus()
 

@@ -5,7 +5,7 @@ import pytest
 
 from calculator import Profile, QuoteLink, QuoteLinkError, decode_link, decode_link_lenient, encode_link
 from calculator.clock import SOFIA, parse_moment
-from calculator.links import unquote
+from calculator.page.links import unquote
 
 D = Decimal
 PROFILE = Profile(

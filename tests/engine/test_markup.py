@@ -3,7 +3,7 @@ import html
 from hypothesis import given
 from hypothesis import strategies as st
 
-from calculator.markup import escape, sentence
+from calculator.page.markup import escape, sentence
 
 
 def test_escape_covers_the_characters_that_end_text_or_attributes():

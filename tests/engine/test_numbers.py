@@ -3,9 +3,9 @@ from decimal import Decimal
 import pytest
 
 from calculator import CatalogueError, ProfileError
+from calculator.catalogue.readers import Ctx, hours
 from calculator.numbers import NumberProblem, read_decimal
-from calculator.profile import to_decimal
-from calculator.readers import Ctx, hours
+from calculator.profile.profile import to_decimal
 
 D = Decimal
 

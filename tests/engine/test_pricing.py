@@ -4,7 +4,7 @@ import pytest
 from samples import small_catalogue_data
 
 from calculator import Catalogue, Profile, price_plan
-from calculator.pricing import workload
+from calculator.pricing.plan_price import workload
 
 D = Decimal
 

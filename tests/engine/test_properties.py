@@ -17,14 +17,14 @@ from calculator import (
     decode_link_lenient,
     encode_link,
     price_plan,
-    quote,
     round_money,
 )
-from calculator.chart import chart_lines, chart_range, cheapest_changes, plotted
 from calculator.clock import SOFIA
-from calculator.cost import cost_model
-from calculator.links import unquote
-from calculator.worktime import WorkCalendar, add_elapsed_hours
+from calculator.page.chart_html import chart_lines, chart_range, cheapest_changes, plotted
+from calculator.page.links import unquote
+from calculator.pricing.cost import cost_model
+from calculator.pricing.quote import quote
+from calculator.time.worktime import WorkCalendar, add_elapsed_hours
 
 CATALOGUE = Catalogue.from_dict(small_catalogue_data())
 FAST = settings(max_examples=150, deadline=None)

@@ -5,8 +5,8 @@ from samples import BG_DAYS_OFF_2025_2028
 
 from calculator import Catalogue
 from calculator.clock import parse_moment
-from calculator.reaction import format_moment, reaction_for, within
-from calculator.worktime import WorkCalendar
+from calculator.time.reaction import format_moment, reaction_for, within
+from calculator.time.worktime import WorkCalendar
 
 BUSINESS = WorkCalendar(time(9), time(18), BG_DAYS_OFF_2025_2028)
 

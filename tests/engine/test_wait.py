@@ -12,9 +12,9 @@ from samples import BG_DAYS_OFF_2025_2028
 
 from calculator.catalogue import Plan, Reaction
 from calculator.clock import SOFIA
-from calculator.reaction import reaction_for
-from calculator.wait import Operating, expected_wait, window_moments
-from calculator.worktime import WorkCalendar
+from calculator.time.expected_wait import Operating, expected_wait, window_moments
+from calculator.time.reaction import reaction_for
+from calculator.time.worktime import WorkCalendar
 
 D = Decimal
 CALENDAR = WorkCalendar(time(9), time(18), BG_DAYS_OFF_2025_2028)

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from samples import small_catalogue_data
 
-from calculator import form, web
+from calculator.page import form, web
 
 SITE = "https://example.bg/"
 INDEX = SITE + "assets/price-lists/index.json"

@@ -5,7 +5,7 @@ import pytest
 from samples import BG_DAYS_OFF_2025_2028
 
 from calculator.clock import parse_moment
-from calculator.worktime import WorkCalendar, add_elapsed_hours
+from calculator.time.worktime import WorkCalendar, add_elapsed_hours
 
 BUSINESS = WorkCalendar(time(9), time(18), BG_DAYS_OFF_2025_2028)
 

@@ -4,7 +4,7 @@ import zipfile
 
 import pytest
 
-from backoffice import bundle
+from backoffice.runtime import bundle
 
 
 def test_make_wheel_is_a_valid_reproducible_wheel():

@@ -4,7 +4,7 @@ import holidays
 from dateutil.easter import EASTER_ORTHODOX, easter
 from samples import BG_DAYS_OFF_2025_2028
 
-from backoffice.calendar_source import days_off, official_calendar, with_official_calendar
+from backoffice.build.calendar_source import days_off, official_calendar, with_official_calendar
 from calculator import Catalogue
 
 # Labour Code art. 154: the fixed public holidays (month, day).

@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from backoffice.cli import main
+from backoffice.sales.cli import main
 
 DOCS = str(Path(__file__).resolve().parents[2] / "docs")
 

@@ -9,7 +9,7 @@ import yaml
 from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
 
-from backoffice.company import CompanyError, branch_check_digit, is_valid_eik, parse_company
+from backoffice.build.company import CompanyError, branch_check_digit, is_valid_eik, parse_company
 from tests.site.strict_build import strict_build
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -10,8 +10,8 @@ import yaml
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from backoffice import shortcodes
-from backoffice.sources import load_catalogue
+from backoffice.build import shortcodes
+from backoffice.build.sources import load_catalogue
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"

@@ -1,6 +1,6 @@
 from pathlib import Path
 
-from backoffice import csp
+from backoffice.build import csp
 
 NETLIFY = Path("netlify.toml")
 

@@ -24,7 +24,7 @@ import site_hooks
 from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
 
-from backoffice.sources import load_catalogue
+from backoffice.build.sources import load_catalogue
 from tests.site.strict_build import strict_build
 
 ROOT = Path(__file__).resolve().parents[2]

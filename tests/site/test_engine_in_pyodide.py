@@ -2,7 +2,7 @@
 
 A feature that works in CPython but not in the browser's Python fails here.
 The runtime is the pinned npm package on the site's cut standard library
-(backoffice/runtime.py), its fallback reading the full one from disk; the
+(backoffice/runtime/cut.py), its fallback reading the full one from disk; the
 wheels are our `calculator` (from source) and `tzdata`, as the site ships them, plus the
 test tools: the pure-Python ones written from this environment's installed
 copies (the versions pinned by requirements-dev.lock, no download), and
@@ -23,8 +23,9 @@ from typing import Any
 
 import pytest
 
-from backoffice import bundle, runtime
-from backoffice.sources import load_catalogue
+from backoffice.build.sources import load_catalogue
+from backoffice.runtime import bundle
+from backoffice.runtime import cut as runtime
 
 ROOT = Path(__file__).resolve().parents[2]
 TESTS = ROOT / "tests"
@@ -106,7 +107,7 @@ def pyodide_run(pytestconfig: pytest.Config, tmp_path_factory: pytest.TempPathFa
     shutil.copyfile(TESTS / "conftest.py", project / "tests" / "conftest.py")
     shutil.copyfile(ROOT / "pyproject.toml", project / "pyproject.toml")
     shutil.copyfile(PLUGIN, project / PLUGIN.name)
-    shutil.copyfile(runtime.PROBE, project / runtime.PROBE.name)
+    shutil.copyfile(runtime.PROBE, project / "runtime_probe.py")
     (project / "catalogue.json").write_bytes(catalogue_json)
 
     completed = subprocess.run(

@@ -6,8 +6,9 @@ import tomllib
 from pathlib import Path
 from urllib.parse import urljoin
 
-from backoffice import offline, shortcodes
-from calculator.render import VALID_DAYS
+from backoffice.build import shortcodes
+from backoffice.runtime import offline
+from calculator.page.answer_html import VALID_DAYS
 from tests.browser.test_warm_start import one_snapshot
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -2,7 +2,7 @@
 
 import pytest
 
-from backoffice.navigation import NavigationError, with_plans
+from backoffice.build.navigation import NavigationError, with_plans
 
 NAV = [
     {"Начало": "index.md"},

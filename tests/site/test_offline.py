@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from backoffice import offline
+from backoffice.runtime import offline
 
 PAGE = """<!doctype html><html><head>
 <link rel="stylesheet" href="../assets/main.css">

@@ -12,8 +12,8 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
-from backoffice import price_lists
-from backoffice.sources import load_catalogue
+from backoffice.build import price_lists
+from backoffice.build.sources import load_catalogue
 
 ROOT = Path(__file__).resolve().parents[2]
 # The tests' commits must not depend on the machine's git configuration.
@@ -143,7 +143,7 @@ def test_a_commit_the_current_rules_cannot_read_fails_naming_it(repo: Path):
         price_lists.history(repo / "docs")
     assert str(error.value).startswith(f"commit {bad}: ценоразписът в него не се чете по сегашните правила (")
     assert "docs/plans/standard.md: plan.monthly_fee" in str(error.value)
-    assert str(error.value).endswith("добавете commit-а в SKIPPED_COMMITS в backoffice/price_lists.py")
+    assert str(error.value).endswith("добавете commit-а в SKIPPED_COMMITS в backoffice/build/price_lists.py")
 
 
 def test_a_shallow_clone_fails_and_says_how_to_fix_it(repo: Path, tmp_path_factory: pytest.TempPathFactory):

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from backoffice.repository import edit_link
+from backoffice.build.repository import edit_link
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -1,4 +1,4 @@
-"""The cut Pyodide runtime in the built site (backoffice/runtime.py)."""
+"""The cut Pyodide runtime in the built site (backoffice/runtime/cut.py)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from backoffice import bundle, runtime
+from backoffice.runtime import bundle
+from backoffice.runtime import cut as runtime
 
 ROOT = Path(__file__).resolve().parents[2]
 #: Python 3.14's byte-code magic number (Pyodide's interpreter), not CPython 3.11's.
@@ -98,7 +99,7 @@ def test_the_engine_wheel_is_compiled_and_deflated(site_dir: Path):
     [wheel] = (site_dir / "assets" / "wheels").glob("*/calculator-*.whl")
     found = entries(wheel.read_bytes())
     modules = sorted(name for name in found if not name.startswith("calculator-"))
-    assert "calculator/web.pyc" in modules
+    assert "calculator/page/web.pyc" in modules
     assert [name for name in modules if not name.endswith(".pyc")] == []
     assert {info.compress_type for info in found.values()} == {zipfile.ZIP_DEFLATED}
 

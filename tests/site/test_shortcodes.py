@@ -2,8 +2,8 @@
 
 import pytest
 
-from backoffice import shortcodes
-from backoffice.shortcodes import ShortcodeError, expand, price_line
+from backoffice.build import shortcodes
+from backoffice.build.shortcodes import ShortcodeError, expand, price_line
 from calculator import Catalogue
 
 COMPANY = {

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from backoffice.sources import load_catalogue
+from backoffice.build.sources import load_catalogue
 from calculator import Catalogue, CatalogueError
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"

@@ -8,7 +8,7 @@ from pathlib import Path
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from backoffice import csp, structured_data
+from backoffice.build import csp, structured_data
 from calculator import Catalogue
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -20,7 +20,7 @@
     });
   });
   engine.ready.catch(() => {});
-  // Calls a function of calculator/web.py with a request object; its reply
+  // Calls a function of calculator/page/web.py with a request object; its reply
   // comes back on a channel of its own.
   engine.call = (fn, request) =>
     new Promise((resolve, reject) => {

@@ -149,7 +149,7 @@ function mount(root) {
     bar.hidden = true;
     say("ready");
     // Once it has answered, a Service Worker keeps a copy of the page and all
-    // it loads, to open and compute again offline (backoffice/service_worker.js).
+    // it loads, to open and compute again offline (backoffice/runtime/service_worker.js).
     const sw = url(root.dataset.offline);
     (linkHash() ? open() : ask("answer", {})).then(() =>
       navigator.serviceWorker?.register(sw, { scope: new URL("./", sw).href }).catch((error) => {

@@ -39,9 +39,9 @@ fallback = _stdlib_fallback.install(${JSON.stringify(fullZip)})
 already = len(fallback.fetched)
 before = set(sys.modules)
 import calculator
-for module in pkgutil.iter_modules(calculator.__path__):
-    if module.name != "__main__":
-        importlib.import_module(f"calculator.{module.name}")
+for module in pkgutil.walk_packages(calculator.__path__, "calculator."):
+    if not module.name.endswith(".__main__"):
+        importlib.import_module(module.name)
 sys.path.insert(0, ${JSON.stringify(HOME)})
 import runtime_probe
 with open(${JSON.stringify(`${HOME}/catalogue.json`)}, encoding="utf-8") as file:

@@ -1,0 +1,4 @@
+"""The site's build: the plan pages read and checked, the calendar, the company, and what the pages get.
+
+Called by the MkDocs hooks (``hooks/site_hooks.py``); runs only on our machines.
+"""

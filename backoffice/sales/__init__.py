@@ -1,0 +1,1 @@
+"""The sales command line (``python -m calculator``), in Bulgarian."""

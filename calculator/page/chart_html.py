@@ -1,0 +1,209 @@
+"""The chart of monthly cost against hours of regular work, as SVG markup.
+
+Costs are piecewise linear in the hours (see :mod:`calculator.pricing.cost`), so
+each plan's line has a point at both ends and at its kinks. Every point is
+the price a quote with those hours of regular work shows (:func:`plotted`):
+net, or gross for individuals, each line rounded to the cent as quoted.
+Colours come from CSS classes, so the chart follows the light and dark
+palettes; the SVG carries a title and a description for screen readers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal
+
+from calculator.catalogue import Catalogue
+from calculator.money import format_number, vat_of
+from calculator.page.markup import escape, sentence
+from calculator.pricing.breakeven import BreakEven
+from calculator.pricing.cost import CostModel, cost_model
+from calculator.pricing.quote import Quote
+
+__all__ = [
+    "chart_lines",
+    "chart_range",
+    "cheapest_changes",
+    "cost_chart",
+    "frame",
+    "legend",
+    "nice_number",
+    "now_line",
+    "plotted",
+    "point_mark",
+]
+
+WIDTH, HEIGHT = 640, 320
+LEFT, RIGHT, TOP, BOTTOM = 64, 16, 16, 44
+# Break-even points further out than this are real but would flatten the
+# interesting part of the chart; they stay in the text list.
+FAR_HOURS = Decimal(400)
+
+
+_STEPS = tuple(Decimal(step) for step in ("1", "1.2", "1.5", "2", "2.5", "3", "4", "5", "6", "8", "10"))
+
+
+def nice_number(value: Decimal) -> Decimal:
+    """The next round number at or above `value`, so that fifths of it read well."""
+    if value <= 0:
+        return Decimal(1)
+    power = Decimal(10) ** (len(str(int(value))) - 1)
+    return next(step * power for step in _STEPS if value <= step * power)
+
+
+def cheapest_changes(catalogue: Catalogue, quote: Quote) -> list[BreakEven]:
+    """The break-even points where the cheapest plan changes.
+
+    Every pair of plans may cross, but a visitor cares where the cheapest
+    of all changes; the other crossings only crowd the chart.
+    """
+    models = _models(catalogue, quote)
+    found = []
+    for point in quote.break_even:
+        costs = [model.cost(point.hours) for model in models.values()]
+        above = models[point.cheaper_above].cost(point.hours)
+        # Break-even hours are rounded to the cent of an hour: compare loosely.
+        if above - min(costs) <= Decimal("0.5"):
+            found.append(point)
+    return found
+
+
+def chart_range(quote: Quote, changes: list[BreakEven]) -> Decimal:
+    """The largest number of hours on the chart, given the :func:`cheapest_changes`."""
+    hours = quote.workload.regular_hours
+    candidates = [Decimal(20), hours * Decimal("1.5")]
+    candidates += [point.hours * Decimal("1.2") for point in changes if point.hours <= FAR_HOURS]
+    return nice_number(max(candidates))
+
+
+def _models(catalogue: Catalogue, quote: Quote) -> dict[str, CostModel]:
+    return {item.id: cost_model(catalogue, item.price.plan, quote.profile) for item in quote.plans}
+
+
+def plotted(model: CostModel, quote: Quote, hours: Decimal) -> Decimal:
+    """The cost the chart plots at ``hours`` of regular work.
+
+    It is what a quote for the same profile with ``hours`` of regular work
+    shows as the plan's price: the net, or the gross for individuals.
+    """
+    net = model.net(hours)
+    return net + vat_of(net, quote.vat_percent) if quote.vat_first else net
+
+
+def chart_lines(
+    catalogue: Catalogue, quote: Quote, top_hours: Decimal
+) -> dict[str, list[tuple[Decimal, Decimal]]]:
+    """Each plan's line from 0 to ``top_hours``: (hours, :func:`plotted` cost) at its ends and kinks."""
+    lines = {}
+    for plan_id, model in _models(catalogue, quote).items():
+        xs = {Decimal(0), top_hours, *(k for k in model.kinks() if 0 < k < top_hours)}
+        lines[plan_id] = [(x, plotted(model, quote, x)) for x in sorted(xs)]
+    return lines
+
+
+def frame(
+    *, ids: str, css: str, title: str, description: str, top_x: Decimal, top_y: Decimal, x_label: str
+) -> tuple[list[str], Callable[[Decimal], str], Callable[[Decimal], str]]:
+    """A chart's opening, title, description, grid, ticks and axis labels, and its two scales.
+
+    The price chart and the downtime chart (:mod:`calculator.page.waiting_html`) share
+    it: x runs from 0 to ``top_x``, y (euro a month) from 0 to ``top_y``;
+    ``ids`` goes before the ids ``chart-title`` and ``chart-desc``.
+    """
+
+    def px(x: Decimal) -> str:
+        return f"{LEFT + float(x / top_x) * (WIDTH - LEFT - RIGHT):.1f}"
+
+    def py(y: Decimal) -> str:
+        return f"{HEIGHT - BOTTOM - float(y / top_y) * (HEIGHT - TOP - BOTTOM):.1f}"
+
+    out = [
+        f'<svg class="{css}" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
+        f'aria-labelledby="{ids}chart-title {ids}chart-desc" xmlns="http://www.w3.org/2000/svg">',
+        f'<title id="{ids}chart-title">{escape(title)}</title>',
+        f'<desc id="{ids}chart-desc">{escape(description)}</desc>',
+    ]
+    for step in range(6):
+        x, y = top_x * step / 5, top_y * step / 5
+        out.append(f'<line class="chart__grid" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{py(y)}" y2="{py(y)}"/>')
+        out.append(
+            f'<text class="chart__tick" x="{LEFT - 6}" y="{py(y)}" text-anchor="end" '
+            f'dominant-baseline="middle">{format_number(y, 0)}</text>'
+        )
+        out.append(
+            f'<text class="chart__tick" x="{px(x)}" y="{HEIGHT - BOTTOM + 16}" '
+            f'text-anchor="middle">{format_number(x)}</text>'
+        )
+    out.append(
+        f'<text class="chart__axis" x="{(LEFT + WIDTH - RIGHT) / 2}" y="{HEIGHT - 6}" '
+        f'text-anchor="middle">{x_label}</text>'
+    )
+    out.append(f'<text class="chart__axis" x="{LEFT}" y="{TOP - 4}" text-anchor="start">€ на месец</text>')
+    return out, px, py
+
+
+def now_line(x: str) -> str:
+    """The vertical line at the profile's own value (its hours, or its cost per hour)."""
+    return f'<line class="chart__now" x1="{x}" x2="{x}" y1="{TOP}" y2="{HEIGHT - BOTTOM}"/>'
+
+
+def point_mark(x: str, y: str, text: str) -> str:
+    """A marked point where the cheaper plan changes, its sentence as a tooltip."""
+    return (
+        f'<circle class="chart__point" cx="{x}" cy="{y}" r="5">'
+        f"<title>{escape(sentence(text))}</title></circle>"
+    )
+
+
+def cost_chart(catalogue: Catalogue, quote: Quote, changes: list[BreakEven], *, id_prefix: str = "") -> str:
+    """SVG chart of each plan's monthly cost for 0 to :func:`chart_range` hours.
+
+    ``changes`` are the quote's :func:`cheapest_changes`, computed once by the
+    caller, which lists them in words too. ``id_prefix`` goes before the
+    chart's ids, for a second chart on the same page.
+    """
+    top_hours = chart_range(quote, changes)
+    lines = chart_lines(catalogue, quote, top_hours)
+    top_cost = nice_number(max(cost for points in lines.values() for _, cost in points) * Decimal("1.05"))
+
+    amount = "с ДДС" if quote.vat_first else "без ДДС"
+    title = f"Месечна цена ({amount}) според часовете редовна работа"
+    points = [p for p in changes if 0 < p.hours <= top_hours]
+    description = (
+        f"Линиите показват цената на всеки план от 0 до {format_number(top_hours)} часа на месец. "
+        + " ".join(f"{sentence(p.text)}." for p in points)
+    )
+    out, px, py = frame(
+        ids=id_prefix,
+        css="chart",
+        title=title,
+        description=description,
+        top_x=top_hours,
+        top_y=top_cost,
+        x_label="часа редовна работа на месец",
+    )
+    hours = quote.workload.regular_hours
+    if 0 <= hours <= top_hours:
+        out.append(now_line(px(hours)))
+    for index, (plan_id, line) in enumerate(lines.items()):
+        coords = " ".join(f"{px(x)},{py(y)}" for x, y in line)
+        out.append(
+            f'<polyline class="chart__line chart__line--{index % 6}" data-plan-line="{escape(plan_id)}" '
+            f'points="{coords}"/>'
+        )
+    models = _models(catalogue, quote)
+    for point in points:
+        cost = plotted(models[point.cheaper_above], quote, point.hours)
+        out.append(point_mark(px(point.hours), py(cost), point.text))
+    out.append("</svg>")
+    return "".join(out)
+
+
+def legend(quote: Quote) -> str:
+    """The plan names with their line colours, as an HTML list."""
+    items = "".join(
+        f'<li><span class="chart__swatch chart__swatch--{index % 6}" aria-hidden="true"></span>'
+        f"{escape(item.price.plan.name)}</li>"
+        for index, item in enumerate(quote.plans)
+    )
+    return f'<ul class="chart__legend">{items}</ul>'

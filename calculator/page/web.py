@@ -1,0 +1,203 @@
+"""The calculator page's side of Python: form values in, the rendered answer out.
+
+The page's Web Worker calls two functions, JSON text in and out: :func:`answer`
+for every state of the form, and :func:`open_link` for a quote link in the
+address bar. A reply holds the markup of the page's named slots (the element
+``data-calc-<name>`` gets ``slots[name]``; an empty slot is hidden), each
+field's error message, the quote's link and the status line: the page only
+puts them in place. The build calls :func:`default_answer` for the answer in
+the page before Python starts. Bad input is an answer (messages naming the
+field), never an exception the page would have to show.
+
+No network I/O here: when a link names an older price list, :func:`open_link`
+answers ``{"need": url}``; the Worker fetches that URL and asks again with
+the file's text (``null`` if it could not be had) under ``files[url]``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from datetime import date, datetime
+from typing import Any
+
+from calculator.catalogue import Catalogue
+from calculator.clock import SOFIA
+from calculator.errors import CatalogueError, ProfileError
+from calculator.page.answer_html import (
+    answer_html,
+    inputs_html,
+    notice_html,
+    quote_number,
+    summary_html,
+    today_html,
+    valid_until,
+)
+from calculator.page.form import CHECKED, DEFAULT_FORM, PARAM_NAMES, form_profile, form_values
+from calculator.page.links import decode_link_lenient, encode_link
+from calculator.page.markup import escape
+from calculator.pricing.quote import Quote, quote
+
+__all__ = ["answer", "default_answer", "load_catalogue", "open_link"]
+
+
+_catalogues: dict[str, Catalogue] = {}
+_current: list[str] = []
+
+
+def load_catalogue(text: str, current: bool = True) -> str:
+    """Keep a price list (the JSON the build wrote); return its id."""
+    catalogue = Catalogue.from_dict(json.loads(text))
+    _catalogues[catalogue.price_list] = catalogue
+    if current:
+        _current[:] = [catalogue.price_list]
+    return catalogue.price_list
+
+
+def _day(value: date) -> str:
+    return value.strftime("%d.%m.%Y")
+
+
+def _errors(error: ProfileError | None) -> dict[str, str]:
+    return {name: error.reason if error is not None and error.field == name else "" for name in CHECKED}
+
+
+def _render(
+    catalogue: Catalogue, result: Quote, issued: date, *, live: bool, with_bgn: bool
+) -> dict[str, Any]:
+    link = encode_link(catalogue.price_list, result.profile, issued)
+    return {
+        "link": link,
+        "slots": {
+            "answer": answer_html(catalogue, result, live=live, with_bgn=with_bgn),
+            "inputs": inputs_html(result),
+            "summary": summary_html(result),
+            "number": quote_number(link),
+            "issued": _day(issued),
+            "valid": _day(valid_until(issued)),
+            "list": escape(catalogue.price_list),
+            "effective": _day(catalogue.effective),
+            "today": "",
+        },
+        "errors": _errors(None),
+        "status": f"Обновено. Препоръка: {result.recommendation}",
+        "gross": {item.id: str(item.price.gross) for item in result.plans},
+    }
+
+
+def default_answer(catalogue: Catalogue, today: date) -> dict[str, Any]:
+    """The answer for the default form, as the build puts it into the page."""
+    result = quote(catalogue, form_profile(DEFAULT_FORM))
+    return _render(catalogue, result, today, live=False, with_bgn=False) | {"form": DEFAULT_FORM}
+
+
+def _issued(value: Any) -> date | None:
+    try:
+        return date.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
+
+
+def _answer(form: Mapping[str, Any], pin: Mapping[str, Any]) -> dict[str, Any]:
+    notice = notice_html([str(message) for message in pin.get("notices") or []])
+    try:
+        profile = form_profile(form)
+    except ProfileError as error:
+        # The last answer stays on screen; only the field's message changes.
+        return {"errors": _errors(error), "slots": {"notice": notice}}
+    now = datetime.now(SOFIA)
+    current = _catalogues[_current[0]]
+    catalogue = _catalogues.get(str(pin.get("price_list") or ""), current)
+    # A checkbox is in a form's values only when ticked, as "on".
+    with_bgn = form.get("bgn") == "on"
+    issued = _issued(pin.get("issued")) or now.date()
+    reply = _render(catalogue, quote(catalogue, profile, now=now), issued, live=True, with_bgn=with_bgn)
+    if catalogue is not current:
+        reply["slots"]["today"] = today_html(current, quote(current, profile, now=now), with_bgn=with_bgn)
+    reply["slots"]["notice"] = notice
+    return reply
+
+
+def _json(data: Mapping[str, Any]) -> str:
+    return json.dumps(data, ensure_ascii=False)
+
+
+def answer(request_json: str) -> str:
+    """Answer one state of the form.
+
+    The request holds ``form`` (the form's values as the page has them) and
+    ``pin``, what :func:`open_link` returned for a quote reopened from a link
+    (its price list, its day of issue and what to tell about it), or null.
+    The reply (see the module) holds, besides the slots, ``errors`` (field
+    -> message, "" when fine) and ``gross`` (plan -> euro with VAT). The
+    quote is pinned to the link's price list; ``slots.today`` shows it at
+    today's when that list is older. A bad field gets only ``errors`` and
+    ``slots.notice``.
+    """
+    request = json.loads(request_json)
+    return _json(_answer(request.get("form") or {}, request.get("pin") or {}))
+
+
+def _older_list(list_id: str, request: Mapping[str, Any]) -> Catalogue | str | None:
+    """A published older price list; the URL of a file it still needs; or None."""
+    if list_id in _catalogues:
+        return _catalogues[list_id]
+    files = request.get("files") or {}
+    index = str(request.get("price_lists") or "")
+    if not index:
+        return None
+    if index not in files:
+        return index
+    try:
+        entry = next((entry for entry in json.loads(files[index])["lists"] if entry["id"] == list_id), None)
+        if entry is None:
+            return None
+        # The index names each list from the site's root.
+        url = str(request.get("site") or "") + str(entry["url"])
+        if url not in files:
+            return url
+        found = _catalogues[load_catalogue(files[url], current=False)]
+    except (TypeError, ValueError, KeyError, CatalogueError):
+        return None  # not published, or not readable: the same to the visitor
+    return found if found.price_list == list_id else None
+
+
+def open_link(request_json: str) -> str:
+    """Open a quote link: the form's values, the quote as issued, and what was wrong with the link.
+
+    The request holds ``link`` (the address bar's fragment), ``form`` (for
+    the lev box), ``site`` (the URL of the site's root), ``price_lists``
+    (the URL of the index of published price lists) and ``files``. The reply
+    is an :func:`answer` plus ``form`` (the link's values for the form) and
+    ``pin`` (for the answers to come, until the visitor changes the quote);
+    or ``{"need": url}`` while a price list is still to be fetched.
+    """
+    request = json.loads(request_json)
+    link, problems = decode_link_lenient(str(request.get("link") or ""))
+    notices = []
+    if problems:
+        named = "; ".join(f"{PARAM_NAMES.get(err.param, 'параметър')} ({err.reason})" for err in problems)
+        notices.append(f"Не успяхме да прочетем всичко от връзката: {named}. Останалото е приложено.")
+    price_list = None
+    if link.price_list is not None and link.price_list != _current[0]:
+        older = _older_list(link.price_list, request)
+        if isinstance(older, str):
+            return _json({"need": older})
+        if older is None:
+            notices.append(
+                f"Ценоразпис {link.price_list} от връзката не е намерен, затова показваме днешните цени."
+            )
+        else:
+            price_list = older.price_list
+            notices.append(
+                f"Тази оферта е издадена по ценоразпис {older.price_list} от {_day(older.effective)}, "
+                "който вече не е в сила. Показваме я, както е издадена, а под нея - същата оферта "
+                "по днешните цени."
+            )
+    if link.issued is not None and valid_until(link.issued) < datetime.now(SOFIA).date():
+        notices.append(f"Срокът на офертата изтече на {_day(valid_until(link.issued))}.")
+    issued = None if link.issued is None else link.issued.isoformat()
+    pin = {"price_list": price_list, "issued": issued, "notices": notices}
+    form = form_values(link.profile)
+    bgn = (request.get("form") or {}).get("bgn")
+    return _json(_answer({**form, "bgn": bgn}, pin) | {"form": form, "pin": pin})

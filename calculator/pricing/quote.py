@@ -1,0 +1,248 @@
+"""A whole quote: every plan priced, its reaction, and a recommendation.
+
+Money in the quote is euro a month unless named ``annual_*`` (12 months).
+A plan *meets* the required reaction when its guaranteed deadline for the
+profile's incident moment falls within the required hours of elapsed time:
+a working-hours guarantee meets it on a weekday morning but not on a
+Saturday night. Plans without a guarantee never meet a requirement. With no
+requirement every plan meets it, and the cheapest plan is recommended.
+
+Every plan also gets its expected wait before reaction (:mod:`calculator.time.expected_wait`)
+for the 28 days from the incident's day. When the profile gives a cost of an
+hour of stopped work, the recommendation weighs the fee plus the expected
+downtime cost (:mod:`calculator.pricing.downtime_cost`) instead of the fee alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from calculator.catalogue import Catalogue
+from calculator.clock import SOFIA, to_sofia
+from calculator.money import decimal_text, eur_to_bgn, format_eur, format_hours
+from calculator.pricing.breakeven import BreakEven, break_even_points
+from calculator.pricing.downtime_cost import CostBreakEven, Downtime, cost_break_evens, downtime_of
+from calculator.pricing.plan_price import PlanPrice, Workload, price_plan, workload
+from calculator.profile.profile import Profile
+from calculator.time.expected_wait import expected_wait
+from calculator.time.reaction import ReactionOutlook, format_moment, reaction_for, within
+from calculator.time.worktime import WorkCalendar
+
+__all__ = ["PlanQuote", "Quote", "quote"]
+
+MONTHS = 12
+
+
+@dataclass(frozen=True)
+class PlanQuote:
+    """One plan in a quote."""
+
+    price: PlanPrice
+    reaction: ReactionOutlook
+    meets_requirement: bool
+    bgn_per_eur: Decimal | None
+    downtime: Downtime
+
+    @property
+    def id(self) -> str:
+        """The plan id."""
+        return self.price.plan.id
+
+    def fee(self, vat_first: bool) -> Decimal:
+        """The monthly price as the customer compares it: with VAT for an individual, else without."""
+        return self.price.gross if vat_first else self.price.net
+
+    def total(self, vat_first: bool) -> Decimal:
+        """The fee plus the expected downtime cost (the fee alone without a cost per hour)."""
+        return self.fee(vat_first) + (self.downtime.monthly_cost or 0)
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-safe form; amounts are decimal strings in euro a month.
+
+        ``downtime`` is there only when the profile gives a cost per hour.
+        """
+        plan, price = self.price.plan, self.price
+        amounts = {"net": price.net, "vat": price.vat, "gross": price.gross}
+        data: dict[str, Any] = {
+            "id": plan.id,
+            "name": plan.name,
+            "kind": plan.kind,
+            "order": plan.order,
+            "priority": plan.priority,
+            "price_is_from": price.price_is_from,
+            "lines": [line.to_dict() for line in price.lines],
+            **{key: str(value) for key, value in amounts.items()},
+            **{f"annual_{key}": str(value * MONTHS) for key, value in amounts.items()},
+            "meets_requirement": self.meets_requirement,
+            "reaction": self.reaction.to_dict(),
+        }
+        if self.downtime.monthly_cost is not None:
+            data["downtime"] = self.downtime.to_dict()
+        if self.bgn_per_eur is not None:
+            rate = self.bgn_per_eur
+            data["bgn"] = {key: str(eur_to_bgn(value, rate)) for key, value in amounts.items()}
+            data["bgn"].update({f"annual_{k}": str(eur_to_bgn(v * MONTHS, rate)) for k, v in amounts.items()})
+        return data
+
+
+@dataclass(frozen=True)
+class Quote:
+    """Every plan priced for one profile, with the recommendation.
+
+    ``vat_first`` is True for individuals: show prices with VAT first
+    (consumer prices must include VAT); businesses compare without VAT.
+    """
+
+    price_list: str
+    profile: Profile
+    incident_at: datetime
+    vat_percent: Decimal
+    workload: Workload
+    plans: tuple[PlanQuote, ...]
+    recommended: str | None
+    recommendation: str
+    break_even: tuple[BreakEven, ...]
+    bgn_per_eur: Decimal | None
+    downtime_break_even: tuple[CostBreakEven, ...] = ()
+
+    @property
+    def vat_first(self) -> bool:
+        """Whether to show prices with VAT first (individuals)."""
+        return self.profile.customer == "individual"
+
+    def plan(self, plan_id: str) -> PlanQuote:
+        """The quote of the plan ``plan_id`` (KeyError if absent)."""
+        for item in self.plans:
+            if item.id == plan_id:
+                return item
+        raise KeyError(plan_id)
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-safe form, for the sales CLI's ``--json`` (which adds the quote's link).
+
+        Without a cost per hour it is what it was before downtime was priced:
+        no downtime keys, not even the profile's.
+        """
+        load = self.workload
+        profile = self.profile.to_dict()
+        if self.profile.downtime_cost is None:
+            del profile["downtime_cost"], profile["operating"]
+        data = {
+            "price_list": self.price_list,
+            "profile": profile,
+            "incident_at": self.incident_at.isoformat(),
+            "vat_percent": decimal_text(self.vat_percent),
+            "vat_first": self.vat_first,
+            "primary_amount": "gross" if self.vat_first else "net",
+            "bgn_per_eur": None if self.bgn_per_eur is None else decimal_text(self.bgn_per_eur),
+            "workload": {
+                "regular_hours": decimal_text(load.regular_hours),
+                "incident_hours": decimal_text(load.incident_hours),
+                "total_hours": decimal_text(load.total_hours),
+                "derived": load.derived,
+                "explanation": load.explanation,
+            },
+            "plans": [item.to_dict() for item in self.plans],
+            "recommended": self.recommended,
+            "recommendation": self.recommendation,
+            "break_even": [item.to_dict() for item in self.break_even],
+        }
+        if self.profile.downtime_cost is not None:
+            data["downtime_break_even"] = [item.to_dict() for item in self.downtime_break_even]
+        return data
+
+
+def _recommend(
+    items: list[PlanQuote], profile: Profile, incident_at: datetime, vat_first: bool
+) -> tuple[str | None, str]:
+    which = "с ДДС" if vat_first else "без ДДС"
+
+    def price_words(item: PlanQuote) -> str:
+        prefix = "от " if item.price.price_is_from else ""
+        return f"{prefix}{format_eur(item.fee(vat_first))} на месец {which}"
+
+    meeting = [item for item in items if item.meets_requirement]
+    required = profile.reaction_hours
+    if not meeting:
+        assert required is not None
+        return None, (
+            f"Нито един план не гарантира реакция до {format_hours(required)} при инцидент в "
+            f"{format_moment(incident_at)}. Свържете се с нас за индивидуални условия."
+        )
+    # Without a cost per hour the total is the fee: the cheapest fee wins, as it always did.
+    best = min(meeting, key=lambda item: (item.total(vat_first), item.price.plan.order, item.id))
+    name = best.price.plan.name
+    lead = f"{name} е най-изгодният план"
+    if required is not None:
+        lead += f", който реагира до {format_hours(required)} при инцидент в {format_moment(incident_at)}"
+    cost = best.downtime.monthly_cost
+    if cost is None:
+        reason = f"{lead}{'' if required is not None else ' за вашите нужди'}: {price_words(best)}."
+    else:
+        prefix = "от " if best.price.price_is_from else ""
+        fee, total = format_eur(best.fee(vat_first)), format_eur(best.total(vat_first))
+        reason = (
+            f"{lead}, като се брои и очакваната загуба от престой: цена на плана {prefix}{fee} {which} + "
+            f"загуба от престой {format_eur(cost)} = {prefix}{total} на месец."
+        )
+    if required is None and not best.reaction.guaranteed:
+        reason += (
+            " Той няма договорен срок за реакция - когато нещо се повреди, може да няма"
+            " свободен специалист. Разумно е да договорите реакция предварително."
+        )
+    return best.id, reason
+
+
+def quote(
+    catalogue: Catalogue,
+    profile: Profile,
+    *,
+    days_off: Iterable[date] = (),
+    now: datetime | None = None,
+    with_bgn: bool = False,
+) -> Quote:
+    """Price every plan of ``catalogue`` for ``profile``.
+
+    Args:
+        catalogue: The price list; its ``calendar`` supplies the days off.
+        profile: The prospect's answers.
+        days_off: Extra days off on top of the catalogue's calendar.
+        now: The moment used when the profile has no incident moment
+            (default: the current time in Sofia); pass it for repeatable output.
+        with_bgn: Add lev equivalents (full fixed rate, half up to the cent).
+    """
+    if profile.incident_at is not None:
+        incident_at = profile.incident_at
+    else:
+        incident_at = to_sofia(now) if now is not None else datetime.now(SOFIA)
+    calendar = WorkCalendar.from_catalogue(catalogue, days_off)
+    items = []
+    for plan in catalogue.plans:
+        outlook = reaction_for(plan, incident_at, calendar)
+        meets = profile.reaction_hours is None or within(outlook, profile.reaction_hours)
+        rate = catalogue.bgn_per_eur if with_bgn else None
+        wait = expected_wait(plan.reaction, incident_at.date(), profile.operating, calendar)
+        downtime = downtime_of(wait, profile.incidents, profile.downtime_cost)
+        items.append(PlanQuote(price_plan(catalogue, plan, profile), outlook, meets, rate, downtime))
+    vat_first = profile.customer == "individual"
+    recommended, reason = _recommend(items, profile, incident_at, vat_first)
+    eligible = [
+        (item.price.plan, item.fee(vat_first), item.downtime.wait) for item in items if item.meets_requirement
+    ]
+    return Quote(
+        price_list=catalogue.price_list,
+        profile=profile,
+        incident_at=incident_at,
+        vat_percent=catalogue.vat_percent,
+        workload=workload(profile, catalogue.effort),
+        plans=tuple(items),
+        recommended=recommended,
+        recommendation=reason,
+        break_even=break_even_points(catalogue, profile),
+        bgn_per_eur=catalogue.bgn_per_eur if with_bgn else None,
+        downtime_break_even=cost_break_evens(eligible, profile.incidents),
+    )
