@@ -8,7 +8,7 @@ import pytest
 from backoffice.build.sources import load_catalogue
 from calculator import Catalogue, CatalogueError
 
-DOCS = Path(__file__).resolve().parents[2] / "docs"
+DOCS = Path(__file__).resolve().parents[3] / "docs"
 
 
 @pytest.fixture

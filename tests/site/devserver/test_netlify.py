@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 from backoffice.build import csp
 from backoffice.devserver.netlify_server import NetlifyHandler, header_rules, netlify_redirects, serve
 
-NETLIFY = Path(__file__).resolve().parents[2] / "netlify.toml"
+NETLIFY = Path(__file__).resolve().parents[3] / "netlify.toml"
 IMMUTABLE = "public, max-age=31536000, immutable"
 # Names that change with their content: Material's hashed bundles, the
 # Pyodide folder and our wheels and catalogue, all named after their content.

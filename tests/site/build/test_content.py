@@ -13,7 +13,7 @@ from mkdocs.config import load_config
 from backoffice.build import shortcodes
 from backoffice.build.sources import load_catalogue
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 DOCS = ROOT / "docs"
 GUIDE = DOCS / "REDAKTORI.md"
 

@@ -12,7 +12,7 @@ from mkdocs.exceptions import PluginError
 from backoffice.build.company import CompanyError, branch_check_digit, is_valid_eik, parse_company
 from tests.site.strict_build import strict_build
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 DOCS = ROOT / "docs"
 IDENTITY = {
     "brand": "ТехОпора",

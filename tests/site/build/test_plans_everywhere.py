@@ -13,7 +13,7 @@ from urllib.parse import urljoin
 
 from tests.site.strict_build import strict_build
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 HREF = re.compile(r'href="([^"]*)"')
 PLAN_URL = re.compile(r"https://site/planove/([a-z0-9-]+)/")
 

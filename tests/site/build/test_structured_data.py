@@ -11,7 +11,7 @@ from mkdocs.config import load_config
 from backoffice.build import csp, structured_data
 from calculator import Catalogue
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 COMPANY = {"name": "Фирма ООД", "phone": "+359 2 000 0000", "email": "a@example.org"}
 SITE = "https://example.org/"
 PROVIDER = {

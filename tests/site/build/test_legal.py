@@ -11,7 +11,7 @@ from backoffice.runtime import offline
 from calculator.page.answer_html import VALID_DAYS
 from tests.browser.test_warm_start import one_snapshot
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 LEGAL = {
     "pravno/dostavchik/": "Данни за доставчика",
     "pravno/poveritelnost/": "Поверителност",

@@ -14,7 +14,7 @@ import pytest
 from backoffice.runtime import bundle
 from backoffice.runtime import cut as runtime
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 #: Python 3.14's byte-code magic number (Pyodide's interpreter), not CPython 3.11's.
 PYTHON_314_MAGIC = (3627).to_bytes(2, "little") + b"\r\n"
 

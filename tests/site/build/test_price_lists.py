@@ -15,7 +15,7 @@ from mkdocs.exceptions import Abort
 from backoffice.build import price_lists
 from backoffice.build.sources import load_catalogue
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 # The tests' commits must not depend on the machine's git configuration.
 GIT_ENV = {
     **os.environ,

@@ -27,10 +27,10 @@ from backoffice.build.sources import load_catalogue
 from backoffice.runtime import bundle
 from backoffice.runtime import cut as runtime
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 TESTS = ROOT / "tests"
-RUNNER = TESTS / "site" / "pyodide" / "run_engine_tests.mjs"
-PLUGIN = TESTS / "site" / "pyodide" / "pyodide_plugin.py"
+RUNNER = Path(__file__).resolve().parent / "pyodide" / "run_engine_tests.mjs"
+PLUGIN = Path(__file__).resolve().parent / "pyodide" / "pyodide_plugin.py"
 #: The build's cache of cut runtimes (hooks/site_hooks.py): the same engine, the same cut.
 RUNTIME_CACHE = ROOT / ".cache" / "runtime"
 

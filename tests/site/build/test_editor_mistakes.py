@@ -27,7 +27,7 @@ from mkdocs.exceptions import PluginError
 from backoffice.build.sources import load_catalogue
 from tests.site.strict_build import strict_build
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 #: The words of the English messages these were before: editors read Bulgarian.
 ENGLISH = re.compile(r"\b(must|got|unknown|missing|required|line|front matter|key)\b")
 

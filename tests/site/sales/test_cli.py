@@ -5,7 +5,7 @@ import pytest
 
 from backoffice.sales.cli import main
 
-DOCS = str(Path(__file__).resolve().parents[2] / "docs")
+DOCS = str(Path(__file__).resolve().parents[3] / "docs")
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:

@@ -11,7 +11,7 @@ import pytest
 
 from backoffice.build.repository import edit_link
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 
 
 @pytest.mark.parametrize(
