@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections.abc import Sequence
-from dataclasses import fields, replace
+from dataclasses import replace
 from datetime import date, datetime, time
 from decimal import Decimal
 from pathlib import Path
@@ -26,80 +27,122 @@ from typing import Any, NoReturn, TextIO
 from backoffice.build.calendar_source import calendar_for, days_off
 from backoffice.build.sources import load_catalogue
 from backoffice.sales.quote_table import quote_table
-from calculator.catalogue import CALENDAR_24_7, CALENDAR_BUSINESS, OPERATING, Catalogue
+from calculator.catalogue import CALENDAR_24_7, CALENDAR_BUSINESS, Catalogue
 from calculator.clock import SOFIA, parse_clock_time, parse_moment
 from calculator.errors import CatalogueError, ProfileError, QuoteLinkError
 from calculator.numbers import NumberProblem, read_decimal
 from calculator.page.links import decode_link, encode_link
 from calculator.pricing.quote import Quote, quote
-from calculator.profile.profile import Profile
+from calculator.profile.fields import BY_NAME, FIELDS, Field
+from calculator.profile.profile import Profile, read_value
 from calculator.time.worktime import WorkCalendar, add_elapsed_hours
 
 __all__ = ["main"]
 
 PROG = "calculator"
 MAX_DEADLINE_HOURS = Decimal(10_000)
-# Profile field -> the option that sets it, for error messages.
-OPTIONS = {
-    "customer": "--customer",
-    "workstations": "--workstations",
-    "servers": "--servers",
-    "incidents": "--incidents",
-    "regular_hours": "--hours",
-    "visits": "--visits",
-    "distance_km": "--km",
-    "reaction_hours": "--reaction",
-    "incident_at": "--at",
-    "downtime_cost": "--downtime-cost",
-    "operating": "--operating",
-}
+
+# argparse's own words, in Bulgarian: what it says of a bad command line.
+_ARGPARSE_WORDS = (
+    (
+        re.compile(r"argument (\S+): invalid choice: '(.*)' \(choose from (.*)\)"),
+        r"\1: непозната стойност '\2' (може: \3)",
+    ),
+    (re.compile(r"argument (\S+): invalid int value: '(.*)'"), r"\1: трябва да е цяло число, а е '\2'"),
+    (re.compile(r"argument (\S+): expected one argument"), r"\1: липсва стойност"),
+    (re.compile(r"the following arguments are required: (.*)"), r"липсват задължителни опции: \1"),
+    (re.compile(r"unrecognized arguments: (.*)"), r"непознати аргументи: \1"),
+    (re.compile(r"argument (\S+): (.*)"), r"\1: \2"),
+)
 
 
 class UsageError(Exception):
     """Bad input: reported on one line with exit status 2."""
 
 
+class _Help(argparse.HelpFormatter):
+    def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: str | None = None) -> None:
+        # The sub-commands' usage lines are written with an empty prefix: they keep it.
+        super().add_usage(usage, actions, groups, "Употреба: " if prefix is None else prefix)
+
+
 class _Parser(argparse.ArgumentParser):
+    def __init__(self, *args: Any, add_help: bool = True, **kwargs: Any) -> None:
+        kwargs.update(formatter_class=_Help, add_help=False)
+        super().__init__(*args, **kwargs)
+        self._optionals.title = "опции"
+        self._positionals.title = "команди"
+        if add_help:
+            self.add_argument("-h", "--help", action="help", help="показва тази помощ и спира")
+
     def error(self, message: str) -> NoReturn:
         # argparse prints the usage too; one line says enough and stays greppable.
+        for pattern, words in _ARGPARSE_WORDS:
+            if pattern.fullmatch(message):
+                raise UsageError(pattern.sub(words, message))
         raise UsageError(message)
 
 
+def _field_help(field: Field) -> str:
+    """An option's help, from the field table: the label, the unit and bounds, the form's help."""
+    if field.choices:
+        named = ", ".join(f"{choice.value} ({choice.summary or choice.words})" for choice in field.choices)
+        return f"{field.label}: {named}; по подразбиране {field.choices[0].value}"
+    if field.widget == "moment":
+        return f"{field.label}, ISO 8601 (без отместване: часово време София); по подразбиране сега"
+    low, high = field.limits
+    unit = f" ({field.unit})" if field.unit else ""
+    return f"{field.label}{unit}, от {low} до {high}. {field.help}"
+
+
+def _docs(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--docs", type=Path, metavar="ПАПКА", help="документацията на MkDocs (по подразбиране: docs)"
+    )
+
+
 def _parser() -> argparse.ArgumentParser:
-    docs = _Parser(add_help=False)
-    docs.add_argument("--docs", type=Path, help="the MkDocs docs directory (default: docs)")
     parser = _Parser(prog=PROG, description="Цени, срокове за реакция и оферти по плановете.")
     parser.add_argument("--docs", dest="docs_main", type=Path, help=argparse.SUPPRESS)
-    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    commands = parser.add_subparsers(dest="command", metavar="команда", required=True, parser_class=_Parser)
 
-    cmd = commands.add_parser("deadline", parents=[docs], help="reaction deadline")
-    cmd.add_argument("--start", required=True, help="ISO 8601; without an offset: Sofia time")
-    cmd.add_argument("--hours", required=True, help="guaranteed hours, e.g. 4 or 1.5")
-    cmd.add_argument("--calendar", required=True, choices=[CALENDAR_BUSINESS, CALENDAR_24_7])
-    cmd.add_argument("--workday", help="working hours, e.g. 09:00-18:00 (default: the catalogue's)")
-
-    cmd = commands.add_parser("holidays", parents=[docs], help="days off of a year")
-    cmd.add_argument("--year", required=True, type=int)
-
-    cmd = commands.add_parser("quote", parents=[docs], help="price every plan for a profile")
-    cmd.add_argument("--customer", choices=["business", "individual"])
-    cmd.add_argument("--workstations")
-    cmd.add_argument("--servers")
-    cmd.add_argument("--incidents", help="expected incidents a month")
-    cmd.add_argument("--hours", help="hours of regular work a month (default: from the devices)")
-    cmd.add_argument("--visits", help="on-site visits a month")
-    cmd.add_argument("--km", help="one-way distance of a visit outside the home city")
-    cmd.add_argument("--reaction", help="the reaction time needed, in hours")
-    cmd.add_argument("--at", help="when an incident happens (default: now)")
+    cmd = commands.add_parser("deadline", help="срок за реакция")
+    _docs(cmd)
     cmd.add_argument(
-        "--downtime-cost", help="euro an hour of stopped work costs; weighs each plan's expected wait"
+        "--start",
+        required=True,
+        metavar="МОМЕНТ",
+        help="начало, ISO 8601; без отместване: часово време София",
+    )
+    cmd.add_argument("--hours", required=True, metavar="ЧИСЛО", help="гарантирани часове, напр. 4 или 1.5")
+    cmd.add_argument(
+        "--calendar",
+        required=True,
+        choices=[CALENDAR_BUSINESS, CALENDAR_24_7],
+        help="business (работно време) или 24/7 (денонощно)",
     )
     cmd.add_argument(
-        "--operating", choices=list(OPERATING), help="when the customer works (default: business)"
+        "--workday",
+        metavar="ОТ-ДО",
+        help="работно време, напр. 09:00-18:00 (по подразбиране: от ценоразписа)",
     )
-    cmd.add_argument("--link", help="a quote link: a whole URL or its fragment")
-    cmd.add_argument("--json", action="store_true", help="print JSON")
-    cmd.add_argument("--bgn", action="store_true", help="add the lev equivalents")
+
+    cmd = commands.add_parser("holidays", help="почивните дни на една година")
+    _docs(cmd)
+    cmd.add_argument("--year", required=True, type=int, metavar="ГОДИНА", help="годината, от 1991 до 2100")
+
+    cmd = commands.add_parser("quote", help="цените на всички планове за един клиент")
+    _docs(cmd)
+    # One option a field of the profile, from the field table.
+    for field in FIELDS:
+        choices = [choice.value for choice in field.choices] or None
+        metavar = None if choices else "МОМЕНТ" if field.widget == "moment" else "ЧИСЛО"
+        cmd.add_argument(
+            field.option, dest=field.name, choices=choices, metavar=metavar, help=_field_help(field)
+        )
+    cmd.add_argument("--link", metavar="ВРЪЗКА", help="връзка към оферта: целият адрес или частта след #")
+    cmd.add_argument("--json", action="store_true", help="отговор в JSON")
+    cmd.add_argument("--bgn", action="store_true", help="и равностойността в лева")
     return parser
 
 
@@ -115,22 +158,22 @@ def _workday(text: str | None, catalogue: Catalogue) -> tuple[time, time]:
     try:
         start, end = parse_clock_time(opening), parse_clock_time(closing)
     except ValueError:
-        raise UsageError(f"--workday: expected HH:MM-HH:MM, got {text!r}") from None
+        raise UsageError(f"--workday: очаква се ЧЧ:ММ-ЧЧ:ММ, а е {text!r}") from None
     if start >= end:
-        raise UsageError("--workday: the end must be later than the start")
+        raise UsageError("--workday: краят трябва да е след началото")
     return start, end
 
 
 def _deadline(args: argparse.Namespace, out: TextIO) -> None:
     try:
         start = parse_moment(args.start)
-    except ValueError as err:
-        raise UsageError(f"--start: not a valid moment ({err})") from None
-    bounds = f"--hours: must be more than 0 and at most {MAX_DEADLINE_HOURS}"
+    except ValueError:
+        raise UsageError(f"--start: няма такъв момент ({args.start!r})") from None
+    bounds = f"--hours: трябва да е повече от 0 и най-много {MAX_DEADLINE_HOURS}"
     try:
         hours = read_decimal(args.hours, Decimal(0), MAX_DEADLINE_HOURS, None)
     except NumberProblem as problem:
-        words = f"--hours: not a number: {args.hours!r}" if problem.problem == "not_a_number" else bounds
+        words = f"--hours: не е число: {args.hours!r}" if problem.problem == "not_a_number" else bounds
         raise UsageError(words) from None
     if hours == 0:
         raise UsageError(bounds)
@@ -148,7 +191,7 @@ def _deadline(args: argparse.Namespace, out: TextIO) -> None:
 
 def _holidays(args: argparse.Namespace, out: TextIO) -> None:
     if not 1991 <= args.year <= 2100:
-        raise UsageError("--year: must be between 1991 and 2100")
+        raise UsageError("--year: трябва да е между 1991 и 2100")
     declared: set[date] = set(_catalogue(args).calendar.declared_days_off)
     for day in days_off([args.year], declared):
         out.write(day.isoformat() + "\n")
@@ -162,31 +205,16 @@ def _profile(args: argparse.Namespace) -> tuple[Profile, str | None]:
         except QuoteLinkError as err:
             raise UsageError(f"--link: {err}") from None
         base, linked = link.profile, link.price_list
-    given: dict[str, Any] = {
-        "customer": args.customer,
-        "workstations": args.workstations,
-        "servers": args.servers,
-        "incidents": args.incidents,
-        "regular_hours": args.hours,
-        "visits": args.visits,
-        "distance_km": args.km,
-        "reaction_hours": args.reaction,
-        "incident_at": args.at,
-        "downtime_cost": args.downtime_cost,
-        "operating": args.operating,
-    }
-    values = {item.name: getattr(base, item.name) for item in fields(Profile)}
-    values.update({key: value for key, value in given.items() if value is not None})
-    if isinstance(values["incident_at"], str):
-        try:
-            values["incident_at"] = parse_moment(values["incident_at"])
-        except ValueError as err:
-            raise UsageError(f"--at: not a valid moment ({err})") from None
+    # The link's profile, with what the options say on top, checked once by the profile.
+    values = {field.name: getattr(base, field.name) for field in FIELDS}
     try:
-        profile = Profile.from_dict(values)
+        for field in FIELDS:
+            text = getattr(args, field.name)
+            if text is not None:
+                values[field.name] = read_value(field.name, text)
+        return Profile(**values), linked
     except ProfileError as err:
-        raise UsageError(f"{OPTIONS.get(err.field, err.field)}: {err.reason}") from None
-    return profile, linked
+        raise UsageError(f"{BY_NAME[err.field].option}: {err.reason}") from None
 
 
 def _quote(args: argparse.Namespace, out: TextIO) -> None:
@@ -221,6 +249,6 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
     except SystemExit as exit_:  # --help
         return exit_.code if isinstance(exit_.code, int) else 0
     except (UsageError, CatalogueError) as problem:
-        err.write(f"{PROG}: error: {' '.join(str(problem).split())}\n")
+        err.write(f"{PROG}: грешка: {' '.join(str(problem).split())}\n")
         return 2
     return 0

@@ -16,14 +16,15 @@ from __future__ import annotations
 from datetime import date, timedelta
 from decimal import Decimal
 from hashlib import sha256
+from typing import Any
 
 from calculator.catalogue import Catalogue
 from calculator.money import eur_to_bgn, format_bgn, format_eur, format_hours, format_number
 from calculator.page.chart_html import cheapest_changes, cost_chart, legend
-from calculator.page.form import OPERATING_WORDS
 from calculator.page.markup import escape, sentence
 from calculator.page.waiting_html import card_wait_html, waiting_html
 from calculator.pricing.quote import MONTHS, PlanQuote, Quote
+from calculator.profile.fields import FIELDS, Field
 
 __all__ = [
     "TODAY",
@@ -206,36 +207,37 @@ def summary_html(quote: Quote) -> str:
 
 
 def inputs_html(quote: Quote) -> str:
-    """What the quote was made for, in words (the printed quote lists it)."""
+    """What the quote was made for, in words (the printed quote lists it), by the field table's rows."""
     profile = quote.profile
-    load = quote.workload
-    rows = [
-        ("Клиент", "физическо лице" if profile.customer == "individual" else "фирма"),
-        ("Работни станции", str(profile.workstations)),
-        ("Сървъри", str(profile.servers)),
-        ("Инциденти на месец", format_number(profile.incidents)),
-        (
-            "Редовна работа на месец",
-            format_hours(load.regular_hours) + (" (по оборудването)" if load.derived else ""),
-        ),
-        ("Посещения на място на месец", str(profile.visits)),
-        (
-            "Разстояние",
-            "в града" if profile.distance_km == 0 else f"{format_number(profile.distance_km)} км",
-        ),
-        (
-            "Нужна реакция",
-            "без изискване"
-            if profile.reaction_hours is None
-            else f"до {format_hours(profile.reaction_hours)}",
-        ),
-    ]
-    # Only when given: the quotes made before these questions keep their list.
-    if profile.downtime_cost is not None:
-        rows.append(("Цена на час престой", format_eur(profile.downtime_cost)))
-        rows.append(("Кога работите", OPERATING_WORDS[profile.operating]))
+    rows = []
+    for field in FIELDS:
+        # Only with a cost per hour: the quotes made before those questions keep their list.
+        if not field.summary or (field.later and profile.downtime_cost is None):
+            continue
+        rows.append((field.summary, _input_words(field, getattr(profile, field.name), quote)))
     cells = "".join(f"<div><dt>{escape(label)}</dt><dd>{escape(value)}</dd></div>" for label, value in rows)
     return f'<dl class="calc-inputs">{cells}</dl>'
+
+
+def _input_words(field: Field, value: Any, quote: Quote) -> str:
+    """One value of the profile as the printed quote says it."""
+    if field.choices:
+        choice = field.choice(value)
+        return choice.summary or choice.words
+    if field.name == "regular_hours":
+        # Empty means derived from the devices: the quote says how many hours that came to.
+        load = quote.workload
+        return format_hours(load.regular_hours) + (" (по оборудването)" if load.derived else "")
+    if field.name == "distance_km" and value == 0:
+        return "в града"
+    if field.name == "reaction_hours":
+        return "без изискване" if value is None else f"до {format_hours(value)}"
+    if field.unit == "€/ч":
+        return format_eur(value)
+    if field.whole:
+        return str(value)
+    text = format_number(value)
+    return text if field.unit in ("бр.", "") else f"{text} {field.unit}"
 
 
 def today_html(catalogue: Catalogue, quote: Quote, *, with_bgn: bool = False) -> str:

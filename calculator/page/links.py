@@ -5,31 +5,25 @@ Format, version 1 (parameters in this order, ``&``-separated)::
     #v=1&pl=2026-11&d=2026-11-26&c=b&ws=10&sv=1&inc=2&h=7.5&vis=1&km=30&rt=4&at=2026-12-23T17:00
 
 =====  ======================================  =================================
-param  meaning                                  values (bounds: ``profile.BOUNDS``)
+param  meaning                                  values
 =====  ======================================  =================================
 v      format version                           ``1`` (required)
 pl     price-list id                            ``[A-Za-z0-9][A-Za-z0-9._-]{0,31}`` (required)
 d      the day the quote was issued (optional)  ``YYYY-MM-DD``, years 2000-2100
-c      customer                                 ``b`` business, ``i`` individual
-ws     workstations                             whole number 0-10000
-sv     servers                                  whole number 0-1000
-inc    incidents a month                        0-1000, up to 2 decimals
-h      regular hours a month (absent: derived)  0-10000, up to 2 decimals
-vis    on-site visits a month                   whole number 0-1000
-km     one-way distance outside the city        0-2000, up to 2 decimals
-rt     required reaction, hours (optional)      0.01-720, up to 2 decimals
-at     incident moment (optional; absent: now)  ``YYYY-MM-DDTHH:MM`` Sofia time,
-                                                ``%2B02:00`` appended only for the
-                                                second 03:xx of the October night
-dc     cost of an hour of stopped work, euro    0-100000, up to 2 decimals
-       (optional; absent: not considered)
-op     when the customer operates (optional;    ``24/7``; ``b`` (working days and
-       absent: working days and hours)          hours) is accepted but not written
 =====  ======================================  =================================
 
-``dc`` and ``op`` came later than the rest: a link without them opens as it
-always did, and a link with only the defaults is written without them, so
-the links of every quote made before them stay the same.
+Then one parameter a profile field, named, bounded and in the order of
+:data:`calculator.profile.fields.FIELDS` (the editors' guide lists them from
+there): a number with a dot (its bounds are the field's), a choice by its
+code (``c=b`` business, ``c=i`` individual), the incident moment as
+``YYYY-MM-DDTHH:MM`` Sofia time with ``%2B02:00`` appended only for the
+second 03:xx of the October night. An optional field is written only when
+given.
+
+The fields marked ``later`` in the table (``dc`` and ``op``) came after the
+rest: a link without them opens as it always did, and one with only their
+defaults is written without them, so the links of every quote made before
+them stay the same.
 
 Numbers use a dot and no exponent. Absent optional parameters take the
 :class:`Profile` defaults. Anything else (unknown or repeated parameters, a
@@ -39,17 +33,26 @@ link over 2000 characters, an unknown version) is an error.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from calculator.catalogue import PRICE_LIST_ID
-from calculator.clock import is_ambiguous, parse_moment
+from calculator.clock import is_ambiguous
 from calculator.errors import ProfileError, QuoteLinkError
 from calculator.money import decimal_text
-from calculator.profile.profile import Profile, to_decimal
+from calculator.profile.fields import BY_NAME, BY_PARAM, FIELDS, Field
+from calculator.profile.profile import Profile, read_value
 
-__all__ = ["VERSION", "QuoteLink", "decode_link", "decode_link_lenient", "encode_link"]
+__all__ = [
+    "PARAMS",
+    "PARAM_NAMES",
+    "VERSION",
+    "QuoteLink",
+    "decode_link",
+    "decode_link_lenient",
+    "encode_link",
+]
 
 VERSION = "1"
 MAX_LENGTH = 2000
@@ -58,21 +61,16 @@ _NUMBER = re.compile(r"[0-9]{1,6}(\.[0-9]{1,6})?")
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 # Only the moment's shape: parse_moment says which times exist, in words of its own.
 _MOMENT = re.compile(_DATE.pattern + r"T[0-9]{2}:[0-9]{2}([+-][0-9]{2}:[0-9]{2}|Z)?")
-# Link parameter -> Profile field, for the numeric fields.
-_NUMBERS = {
-    "ws": "workstations",
-    "sv": "servers",
-    "inc": "incidents",
-    "h": "regular_hours",
-    "vis": "visits",
-    "km": "distance_km",
-    "rt": "reaction_hours",
+#: Every parameter, in the order a link writes them: the link's own, then the fields'.
+PARAMS = ("v", "pl", "d", *(field.param for field in FIELDS))
+#: The parameters in words, for the visitor ("" is the whole link).
+PARAM_NAMES = {
+    "": "връзката",
+    "v": "версия",
+    "pl": "ценоразпис",
+    "d": "дата на офертата",
+    **{field.param: field.words for field in FIELDS},
 }
-_CUSTOMERS = {"b": "business", "i": "individual"}
-_OPERATING = {"b": "business", "24/7": "24/7"}
-# Written after the moment, in this order, only when given.
-_LATER_NUMBERS = {"dc": "downtime_cost"}
-PARAMS = ("v", "pl", "d", "c", *_NUMBERS, "at", *_LATER_NUMBERS, "op")
 
 
 @dataclass(frozen=True)
@@ -95,26 +93,29 @@ def encode_link(price_list: str, profile: Profile, issued: date | None = None) -
     parts = [f"v={VERSION}", f"pl={price_list}"]
     if issued is not None:
         parts.append(f"d={issued.isoformat()}")
-    parts.append(f"c={profile.customer[0]}")
-    for param, name in _NUMBERS.items():
-        value = getattr(profile, name)
-        if value is not None:
-            parts.append(f"{param}={decimal_text(value) if not isinstance(value, int) else value}")
-    if profile.incident_at is not None:
-        moment = profile.incident_at
-        text = moment.strftime("%Y-%m-%dT%H:%M")
-        if moment.fold and is_ambiguous(moment):
-            offset = moment.strftime("%z")
+    for field in FIELDS:
+        value = getattr(profile, field.name)
+        if value is None or (field.later and value == _default(field)):
+            continue
+        parts.append(f"{field.param}={_write(field, value)}")
+    return "#" + "&".join(parts)
+
+
+def _default(field: Field) -> Any:
+    return Profile.__dataclass_fields__[field.name].default
+
+
+def _write(field: Field, value: Any) -> str:
+    if field.choices:
+        return field.choice(value).code
+    if field.widget == "moment":
+        text = str(value.strftime("%Y-%m-%dT%H:%M"))
+        if value.fold and is_ambiguous(value):
+            offset = value.strftime("%z")
             # "+" would read as a space in a query; the offset is only digits and a sign.
             text += (offset[:3] + ":" + offset[3:]).replace("+", "%2B")
-        parts.append(f"at={text}")
-    for param, name in _LATER_NUMBERS.items():
-        value = getattr(profile, name)
-        if value is not None:
-            parts.append(f"{param}={decimal_text(value)}")
-    if profile.operating != "business":
-        parts.append(f"op={profile.operating}")
-    return "#" + "&".join(parts)
+        return text
+    return str(value) if isinstance(value, int) else decimal_text(value)
 
 
 def _fragment(text: str) -> str:
@@ -169,59 +170,52 @@ def _read(param: str, value: str) -> tuple[str, Any]:
         if day is None or not 2000 <= day.year <= 2100:
             raise QuoteLinkError("d", "датата трябва да е във вида 2026-11-26")
         return "", day
-    if param == "c":
-        if value not in _CUSTOMERS:
-            raise QuoteLinkError("c", "клиентът трябва да е b (фирма) или i (физическо лице)")
-        return "customer", _CUSTOMERS[value]
-    if param == "op":
-        if value not in _OPERATING:
-            raise QuoteLinkError("op", "трябва да е b (в работно време) или 24/7 (денонощно)")
-        return "operating", _OPERATING[value]
-    if param in _NUMBERS or param in _LATER_NUMBERS:
-        name = _NUMBERS.get(param) or _LATER_NUMBERS[param]
-        if not _NUMBER.fullmatch(value):
-            raise QuoteLinkError(param, "трябва да е число с точка, например 7.5")
-        try:
-            number = to_decimal(name, value)
-        except ProfileError as err:
-            raise QuoteLinkError(param, err.reason) from None
-        return name, number
-    if param == "at":
+    field = BY_PARAM.get(param)
+    if field is None:
+        raise QuoteLinkError(param[:20], "непознат параметър")
+    return field.name, _read_field(field, value)
+
+
+def _read_field(field: Field, value: str) -> Any:
+    """A field's value from the link's text: its shape only; the profile checks the rest."""
+    if field.choices:
+        for choice in field.choices:
+            if choice.code == value:
+                return choice.value
+        raise QuoteLinkError(field.param, field.choice_reason(codes=True))
+    if field.widget == "moment":
         if not _MOMENT.fullmatch(value):
-            raise QuoteLinkError("at", "моментът трябва да е във вида 2026-12-23T17:00")
+            raise QuoteLinkError(field.param, "моментът трябва да е във вида 2026-12-23T17:00")
         try:
-            moment = parse_moment(value)
-        except ValueError:
-            raise QuoteLinkError("at", "няма такъв момент (дата, час или смяна на часовото време)") from None
-        try:
-            Profile(incident_at=moment)
+            return read_value(field.name, value)
         except ProfileError as err:
-            raise QuoteLinkError("at", err.reason) from None
-        return "incident_at", moment
-    raise QuoteLinkError(param[:20], "непознат параметър")
+            raise QuoteLinkError(field.param, err.reason) from None
+    if not _NUMBER.fullmatch(value):
+        raise QuoteLinkError(field.param, "трябва да е число с точка, например 7.5")
+    return value
 
 
 def _decode(text: str, errors: list[QuoteLinkError] | None) -> QuoteLink:
-    """Decode; with ``errors`` a list, collect errors and skip bad parameters."""
+    """Decode; with ``errors`` a list, collect errors and skip bad parameters.
 
-    def fail(err: QuoteLinkError) -> None:
-        if errors is None:
-            raise err
-        errors.append(err)
-
+    Each value is read for its shape here and checked once, by the profile;
+    the problems are told in the order of the link's parameters either way.
+    """
+    found: list[tuple[int, QuoteLinkError]] = []
     values: dict[str, Any] = {}
+    where: dict[str, int] = {}
     price_list: str | None = None
     issued: date | None = None
     seen: set[str] = set()
     try:
         pairs = _pairs(_fragment(text))
     except QuoteLinkError as err:
-        fail(err)
+        found.append((0, err))
         pairs = []
     # One bad pair costs only its own value: the lenient decode keeps the rest.
-    for param, value in pairs:
+    for index, (param, value) in enumerate(pairs):
         if param in seen:
-            fail(QuoteLinkError(param[:20], "параметърът се повтаря"))
+            found.append((index, QuoteLinkError(param[:20], "параметърът се повтаря")))
             continue
         seen.add(param)
         try:
@@ -229,20 +223,30 @@ def _decode(text: str, errors: list[QuoteLinkError] | None) -> QuoteLink:
                 raise QuoteLinkError(param[:20], "липсва стойност (очаква се име=стойност)")
             name, parsed = _read(param, value)
         except QuoteLinkError as err:
-            fail(err)
+            found.append((index, err))
             continue
         if param == "pl":
             price_list = parsed
         elif param == "d":
             issued = parsed
         elif name:
-            values[name] = parsed
+            values[name], where[name] = parsed, index
     for required in ("v", "pl"):
         if required not in seen:
-            fail(QuoteLinkError(required, "липсва задължителен параметър"))
-    known = {item.name for item in fields(Profile)}
-    assert set(values) <= known
-    return QuoteLink(price_list, Profile(**values), issued)
+            found.append((len(pairs), QuoteLinkError(required, "липсва задължителен параметър")))
+    while True:
+        try:
+            profile = Profile(**values)
+            break
+        except ProfileError as err:
+            found.append((where[err.field], QuoteLinkError(BY_NAME[err.field].param, err.reason)))
+            del values[err.field]
+    found.sort(key=lambda item: item[0])
+    if errors is None and found:
+        raise found[0][1]
+    if errors is not None:
+        errors.extend(err for _, err in found)
+    return QuoteLink(price_list, profile, issued)
 
 
 def decode_link(text: str) -> QuoteLink:

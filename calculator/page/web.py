@@ -33,8 +33,8 @@ from calculator.page.answer_html import (
     today_html,
     valid_until,
 )
-from calculator.page.form import CHECKED, DEFAULT_FORM, PARAM_NAMES, form_profile, form_values
-from calculator.page.links import decode_link_lenient, encode_link
+from calculator.page.form import CHECKED, DEFAULT_FORM, form_profile, form_values
+from calculator.page.links import PARAM_NAMES, decode_link_lenient, encode_link
 from calculator.page.markup import escape
 from calculator.pricing.quote import Quote, quote
 

@@ -17,7 +17,8 @@ from itertools import combinations
 from calculator.catalogue import Catalogue
 from calculator.money import decimal_text, format_hours
 from calculator.pricing.cost import cost_model
-from calculator.profile.profile import BOUNDS, Profile
+from calculator.profile.fields import BY_NAME
+from calculator.profile.profile import Profile
 
 __all__ = ["BreakEven", "break_even_points"]
 
@@ -69,7 +70,7 @@ def break_even_points(catalogue: Catalogue, profile: Profile) -> tuple[BreakEven
 
     Other profile values (incidents, visits, distance) stay as given.
     """
-    top = BOUNDS["regular_hours"][1]
+    top = BY_NAME["regular_hours"].highest
     models = [cost_model(catalogue, plan, profile) for plan in catalogue.plans]
     kinks = {model.plan.id: [k for k in model.kinks() if 0 < k < top] for model in models}
     # Each plan costed once at every point that any pair of plans needs.

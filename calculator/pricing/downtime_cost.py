@@ -18,7 +18,7 @@ from typing import Any
 
 from calculator.catalogue import Plan
 from calculator.money import CENT, format_eur, round_money
-from calculator.profile.profile import BOUNDS
+from calculator.profile.fields import BY_NAME
 from calculator.time.expected_wait import ExpectedWait
 
 __all__ = ["CostBreakEven", "Downtime", "cost_break_evens", "downtime_of"]
@@ -92,7 +92,7 @@ def cost_break_evens(
     if not plans or incidents == 0:
         return ()
     cheapest, fee, wait = min(plans, key=lambda entry: entry[1])
-    top = BOUNDS["downtime_cost"][1]
+    top = BY_NAME["downtime_cost"].highest
     found = []
     for plan, other_fee, other_wait in plans:
         if other_wait.hours >= wait.hours:

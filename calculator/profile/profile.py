@@ -1,27 +1,9 @@
-"""What a prospect tells us, validated against documented bounds.
+"""What a prospect tells us, checked on creation by the rows of :data:`~calculator.profile.fields.FIELDS`.
 
-Bounds (inclusive), shared with the quote link decoder:
-
-====================  =========================================  ========
-field                 values                                      default
-====================  =========================================  ========
-customer              ``business`` or ``individual``              business
-workstations          whole number 0-10 000                       5
-servers               whole number 0-1 000                        1
-incidents             0-1 000 a month, up to 2 decimal places     1
-regular_hours         0-10 000 a month, 2 places; ``None`` =      None
-                      derived from the devices
-visits                whole number 0-1 000 a month                1
-distance_km           0-2 000 km one way, 2 places; 0 = in town   0
-reaction_hours        more than 0 up to 720, 2 places; ``None``   None
-                      = no requirement
-incident_at           aware datetime, years 2000-2100, kept to    None
-                      the minute in Sofia time; ``None`` = now
-downtime_cost         0-100 000 € an hour of stopped work, 2      None
-                      places; ``None`` = not considered
-operating             ``business`` (working days, working         business
-                      hours) or ``24/7``
-====================  =========================================  ========
+The table holds each field's bounds, places and choices; this record holds
+the values, typed, with their defaults. Text from a form, a link or the CLI
+comes in through :func:`read_value` and :meth:`Profile.from_dict`, and is
+checked once, here.
 """
 
 from __future__ import annotations
@@ -32,55 +14,32 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any, Literal
 
-from calculator.catalogue import OPERATING, Operating
+from calculator.catalogue import Operating
 from calculator.clock import parse_moment, to_sofia
 from calculator.errors import ProfileError
 from calculator.money import decimal_text
-from calculator.numbers import NumberProblem, read_decimal
+from calculator.profile.fields import BY_NAME, FIELDS, YEARS
 
-__all__ = ["BOUNDS", "OPTIONAL", "Customer", "Profile", "to_decimal"]
+__all__ = ["Customer", "Profile", "read_value"]
 
 Customer = Literal["business", "individual"]
-CUSTOMERS: tuple[Customer, ...] = ("business", "individual")
-
-# field: (minimum, maximum, decimal places); 0 places means a whole number.
-BOUNDS: dict[str, tuple[Decimal, Decimal, int]] = {
-    "workstations": (Decimal(0), Decimal(10_000), 0),
-    "servers": (Decimal(0), Decimal(1_000), 0),
-    "incidents": (Decimal(0), Decimal(1_000), 2),
-    "regular_hours": (Decimal(0), Decimal(10_000), 2),
-    "visits": (Decimal(0), Decimal(1_000), 0),
-    "distance_km": (Decimal(0), Decimal(2_000), 2),
-    "reaction_hours": (Decimal("0.01"), Decimal(720), 2),
-    "downtime_cost": (Decimal(0), Decimal(100_000), 2),
-}
-#: The fields a profile may leave empty.
-OPTIONAL = ("regular_hours", "reaction_hours", "downtime_cost")
-YEARS = (2000, 2100)
 
 
-def to_decimal(name: str, value: object) -> Decimal:
-    """Convert and bound-check one numeric profile value.
+def read_value(name: str, text: str) -> Any:
+    """One field's value from text as a person writes it, before the profile checks it.
 
-    Accepts int, Decimal or decimal text (never bool or float: a float has
-    already lost the exact value); zeros past the allowed places are fine.
+    Numbers stay text (the profile reads and checks them exactly); a moment
+    becomes an aware datetime in Sofia time.
 
     Raises:
-        ProfileError: not a number, out of bounds or too many decimals.
+        ProfileError: a moment that does not exist or cannot be read.
     """
-    low, high, places = BOUNDS[name]
+    if BY_NAME[name].widget != "moment":
+        return text
     try:
-        return read_decimal(value, low, high, places)
-    except NumberProblem as problem:
-        if problem.problem in ("too_small", "too_large"):
-            reason = f"трябва да е между {decimal_text(low)} и {decimal_text(high)}"
-        elif problem.problem == "too_precise" and places == 0:
-            reason = "трябва да е цяло число"
-        elif problem.problem == "too_precise":
-            reason = f"най-много {places} знака след десетичната запетая"
-        else:
-            reason = "трябва да е число"
-        raise ProfileError(name, reason) from None
+        return parse_moment(text)
+    except ValueError:
+        raise ProfileError(name, "няма такъв момент (дата, час или смяна на часовото време)") from None
 
 
 @dataclass(frozen=True)
@@ -120,27 +79,15 @@ class Profile:
     operating: Operating = "business"
 
     def __post_init__(self) -> None:
-        if self.customer not in CUSTOMERS:
-            raise ProfileError("customer", "трябва да е business или individual")
-        if self.operating not in OPERATING:
-            raise ProfileError("operating", "трябва да е business (в работно време) или 24/7 (денонощно)")
-        for name in BOUNDS:
-            value = getattr(self, name)
-            if value is None and name in OPTIONAL:
+        # The one check of every value, by its row of the field table.
+        for field in FIELDS:
+            value = getattr(self, field.name)
+            if value is None and field.optional:
                 continue
-            number = to_decimal(name, value)
-            # Whole-number fields stay int, the rest become Decimal.
-            object.__setattr__(self, name, int(number) if BOUNDS[name][2] == 0 else number)
-        if self.incident_at is not None:
-            if not isinstance(self.incident_at, datetime):
-                raise ProfileError("incident_at", "трябва да е дата и час")
-            try:
-                moment = to_sofia(self.incident_at)
-            except ValueError:
-                raise ProfileError("incident_at", "трябва да има часова зона") from None
-            if not YEARS[0] <= moment.year <= YEARS[1]:
-                raise ProfileError("incident_at", f"годината трябва да е между {YEARS[0]} и {YEARS[1]}")
-            object.__setattr__(self, "incident_at", moment.replace(second=0, microsecond=0))
+            if field.widget == "moment":
+                object.__setattr__(self, field.name, _moment(value))
+            else:
+                object.__setattr__(self, field.name, field.check(value))
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-safe form: decimals as strings, the moment as ISO 8601 with offset."""
@@ -156,24 +103,27 @@ class Profile:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Profile:
-        """Build a profile from :meth:`to_dict` data; missing keys take defaults.
+        """Build a profile from :meth:`to_dict` data, or text as typed; missing keys take defaults.
 
         Raises:
             ProfileError: an unknown key or a bad value.
         """
-        known = {item.name for item in fields(cls)}
-        for key in data:
-            if key not in known:
+        values: dict[str, Any] = {}
+        for key, value in data.items():
+            if key not in BY_NAME:
                 raise ProfileError(str(key), "непознато поле")
-        values = dict(data)
-        for name in BOUNDS:
-            if values.get(name) is not None:
-                number = to_decimal(name, values[name])
-                values[name] = int(number) if BOUNDS[name][2] == 0 else number
-        moment = values.get("incident_at")
-        if isinstance(moment, str):
-            try:
-                values["incident_at"] = parse_moment(moment)
-            except ValueError:
-                raise ProfileError("incident_at", "неразпознат момент") from None
+            values[key] = read_value(key, value) if isinstance(value, str) else value
         return cls(**values)
+
+
+def _moment(value: object) -> datetime:
+    """An incident moment as the profile keeps it: Sofia time, to the minute."""
+    if not isinstance(value, datetime):
+        raise ProfileError("incident_at", "трябва да е дата и час")
+    try:
+        moment = to_sofia(value)
+    except ValueError:
+        raise ProfileError("incident_at", "трябва да има часова зона") from None
+    if not YEARS[0] <= moment.year <= YEARS[1]:
+        raise ProfileError("incident_at", f"годината трябва да е между {YEARS[0]} и {YEARS[1]}")
+    return moment.replace(second=0, microsecond=0)

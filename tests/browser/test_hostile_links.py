@@ -9,7 +9,7 @@ import pytest
 from hostile_links import UNKNOWN, UNPUBLISHED, WHOLE, Hostile, read_corpus
 from playwright.sync_api import Browser, Page, expect
 
-from calculator.page.form import PARAM_NAMES
+from calculator.page.links import PARAM_NAMES
 
 from .conftest import Watch
 from .test_calculator_page import DEFAULT_GROSS, TEN_WORKSTATIONS_GROSS, gross_by_plan, wait_for_gross

@@ -5,7 +5,7 @@ import pytest
 from calculator import CatalogueError, ProfileError
 from calculator.catalogue.readers import Ctx, hours
 from calculator.numbers import NumberProblem, read_decimal
-from calculator.profile.profile import to_decimal
+from calculator.profile.fields import BY_NAME
 
 D = Decimal
 
@@ -58,7 +58,7 @@ def editor(value: object) -> str:
 
 def visitor(value: object) -> str:
     with pytest.raises(ProfileError) as info:
-        to_decimal("regular_hours", value)
+        BY_NAME["regular_hours"].check(value)
     return str(info.value)
 
 
@@ -92,5 +92,5 @@ def test_zeros_past_the_places_are_refused_to_editors_only() -> None:
         editor("7.500")
         == "plan.included_hours (план „sub“): позволени са най-много 2 знака след точката; написано е '7.500'"
     )
-    assert to_decimal("regular_hours", "7.500") == D("7.5")
-    assert to_decimal("workstations", "10.0") == 10
+    assert BY_NAME["regular_hours"].check("7.500") == D("7.5")
+    assert BY_NAME["workstations"].check("10.0") == 10

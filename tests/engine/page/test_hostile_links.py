@@ -13,7 +13,8 @@ from samples import small_catalogue_data
 
 from calculator import QuoteLinkError, decode_link, decode_link_lenient
 from calculator.page import web
-from calculator.page.form import DEFAULT_FORM, PARAM_NAMES
+from calculator.page.form import DEFAULT_FORM
+from calculator.page.links import PARAM_NAMES
 from calculator.page.markup import escape
 
 ENTRIES = read_corpus()

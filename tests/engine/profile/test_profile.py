@@ -29,8 +29,12 @@ def test_values_are_normalised() -> None:
         ({"visits": "2.5"}, "visits", "трябва да е цяло число"),
         ({"distance_km": "0.125"}, "distance_km", "най-много 2 знака след десетичната запетая"),
         ({"reaction_hours": "0"}, "reaction_hours", "трябва да е между 0.01 и 720"),
-        ({"customer": "company"}, "customer", "трябва да е business или individual"),
-        ({"incident_at": "soon"}, "incident_at", "неразпознат момент"),
+        ({"customer": "company"}, "customer", "трябва да е business (фирма) или individual (физическо лице)"),
+        (
+            {"incident_at": "soon"},
+            "incident_at",
+            "няма такъв момент (дата, час или смяна на часовото време)",
+        ),
         ({"wokstations": 3}, "wokstations", "непознато поле"),
     ],
 )

@@ -209,35 +209,38 @@ BUSINESS_DEADLINE = ["deadline", "--start", "2026-12-23T17:00", "--hours", "4", 
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
-        (["deadline", "--start", "x", "--hours", "4", "--calendar", "24/7"], "--start: not a valid moment"),
+        (
+            ["deadline", "--start", "x", "--hours", "4", "--calendar", "24/7"],
+            "--start: няма такъв момент ('x')",
+        ),
         (["deadline", "--start", "2026-03-29T03:30", "--hours", "4", "--calendar", "24/7"], "--start:"),
         (["deadline", "--start", "2026-12-23T17:00", "--hours", "-4", "--calendar", "24/7"], "--hours:"),
         (["deadline", "--start", "2026-12-23T17:00", "--hours", "nan", "--calendar", "24/7"], "--hours:"),
         (
             ["deadline", "--start", "2026-12-23T17:00", "--hours", "0", "--calendar", "24/7"],
-            "--hours: must be more than 0 and at most 10000",
+            "--hours: трябва да е повече от 0 и най-много 10000",
         ),
         (
             ["deadline", "--start", "2026-12-23T17:00", "--hours", "1_000", "--calendar", "24/7"],
-            "--hours: not a number: '1_000'",
+            "--hours: не е число: '1_000'",
         ),
         (
             [*BUSINESS_DEADLINE, "--workday", "09:00-24:00"],
-            "--workday: expected HH:MM-HH:MM, got '09:00-24:00'",
+            "--workday: очаква се ЧЧ:ММ-ЧЧ:ММ, а е '09:00-24:00'",
         ),
         (
             ["deadline", "--start", "2026-12-23T17:00", "--hours", "4", "--calendar", "weekdays"],
-            "argument --calendar",
+            "--calendar: непозната стойност 'weekdays' (може: 'business', '24/7')",
         ),
         ([*BUSINESS_DEADLINE, "--workday", "18-9"], "--workday:"),
-        (["holidays", "--year", "abc"], "argument --year"),
-        (["holidays", "--year", "1800"], "--year: must be between 1991 and 2100"),
+        (["holidays", "--year", "abc"], "--year: трябва да е цяло число, а е 'abc'"),
+        (["holidays", "--year", "1800"], "--year: трябва да е между 1991 и 2100"),
         (["quote", "--workstations", "-1"], "--workstations: трябва да е между 0 и 10000"),
         (["quote", "--km", "abc"], "--km: трябва да е число"),
         (["quote", "--link", "#v=1&pl=2026-11&ws=1e9"], "--link: ws: трябва да е число с точка"),
         (["quote", "--link", "#v=1&pl=2026-11&ws=1&ws=2"], "--link: ws: параметърът се повтаря"),
         (["quote", "--link", "https://example.bg/"], "--link: в адреса няма данни за оферта"),
-        (["quote", "--at", "tomorrow"], "--at: not a valid moment"),
+        (["quote", "--at", "tomorrow"], "--at: няма такъв момент (дата, час или смяна на часовото време)"),
         (["quote", "--downtime-cost", "-1"], "--downtime-cost: трябва да е между 0 и 100000"),
         (["quote", "--downtime-cost", "100000.01"], "--downtime-cost: трябва да е между 0 и 100000"),
         (
@@ -245,9 +248,12 @@ BUSINESS_DEADLINE = ["deadline", "--start", "2026-12-23T17:00", "--hours", "4", 
             "--downtime-cost: най-много 2 знака след десетичната запетая",
         ),
         (["quote", "--downtime-cost", "евро"], "--downtime-cost: трябва да е число"),
-        (["quote", "--operating", "nights"], "argument --operating: invalid choice: 'nights'"),
-        (["nonsense"], "argument command"),
-        ([], "the following arguments are required: command"),
+        (
+            ["quote", "--operating", "nights"],
+            "--operating: непозната стойност 'nights' (може: 'business', '24/7')",
+        ),
+        (["nonsense"], "команда: непозната стойност 'nonsense' (може: 'deadline', 'holidays', 'quote')"),
+        ([], "липсват задължителни опции: команда"),
     ],
 )
 def test_bad_input_exits_2_with_one_line(
@@ -258,7 +264,7 @@ def test_bad_input_exits_2_with_one_line(
     assert code == 2
     assert captured.out == ""
     assert captured.err.count("\n") == 1
-    assert captured.err.startswith("calculator: error: ")
+    assert captured.err.startswith("calculator: грешка: ")
     assert message in captured.err
 
 
@@ -270,7 +276,7 @@ def test_bad_catalogue_exits_2_naming_the_file(capsys: pytest.CaptureFixture[str
     err = capsys.readouterr().err
     assert code == 2
     assert err.startswith(
-        "calculator: error: docs/plans/index.md: грешка в началните данни на ред 2 (catalogue)"
+        "calculator: грешка: docs/plans/index.md: грешка в началните данни на ред 2 (catalogue)"
     )
     assert err.count("\n") == 1
 
