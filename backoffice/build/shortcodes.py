@@ -24,6 +24,7 @@ from typing import Any
 from calculator.catalogue import Catalogue, Plan
 from calculator.money import format_eur, format_hours, format_number
 from calculator.page.answer_html import VALID_DAYS
+from calculator.profile.fields import FIELDS
 from calculator.time.reaction import terms_text
 from calculator.time.worktime import WorkCalendar
 
@@ -260,6 +261,30 @@ def offline_size(ctx: Context, args: list[str]) -> str:
     if ctx.offline_bytes is None:
         raise ShortcodeError("md:offline-size: размерът на копието на калкулатора не е известен при сборката")
     return f"до {math.ceil(ctx.offline_bytes / 1_000_000)} MB"
+
+
+def link_params() -> str:
+    """The quote link's parameters, one a profile field, from the field table.
+
+    The editors' guide (docs/REDAKTORI.md, read in the repository, not built)
+    carries this table as it is; a test holds the two equal.
+    """
+    lines = ["| параметър | какво е | стойности |", "|---|---|---|"]
+    for row in FIELDS:
+        if row.choices:
+            values = ", ".join(f"`{choice.code}` {choice.short or choice.words}" for choice in row.choices)
+        elif row.widget == "moment":
+            values = "дата и час по София, напр. `2026-12-23T17:00`"
+        else:
+            low, high = row.limits
+            places = row.bounds[2] if row.bounds else 0
+            values = f"от {low} до {high}" + (
+                ", цяло число" if places == 0 else f", до {places} знака след точката"
+            )
+        optional = "; може да липсва" if row.optional or row.later else ""
+        unit = f" ({row.unit})" if row.unit else ""
+        lines.append(f"| `{row.param}` | {row.words}{unit} | {values}{optional} |")
+    return "\n".join(lines) + "\n"
 
 
 SHORTCODES: dict[str, Callable[[Context, list[str]], str]] = {

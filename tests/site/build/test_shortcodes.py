@@ -1,5 +1,7 @@
 """The shortcodes that list the plans and the company's details, made from the catalogue and extra.company."""
 
+from pathlib import Path
+
 import pytest
 
 from backoffice.build import shortcodes
@@ -125,3 +127,12 @@ def test_the_sizes_are_whole_megabytes_rounded_up(small_catalogue: Catalogue):
     )
     assert expand("<!-- md:offer-validity -->", small_catalogue, {}) == "30 дни"
     assert expand("<!-- md:vat-percent -->", small_catalogue, {}) == "20 %"
+
+
+def test_the_editors_guide_lists_the_link_parameters_of_the_field_table() -> None:
+    guide = (Path(__file__).resolve().parents[3] / "docs" / "REDAKTORI.md").read_text(encoding="utf-8")
+    table = shortcodes.link_params()
+    assert table in guide
+    assert table.splitlines()[2] == "| `c` | вид клиент | `b` фирма, `i` физическо лице |"
+    assert "| `rt` | нужна реакция (ч) | от 0.01 до 720, до 2 знака след точката; може да липсва |" in table
+    assert len(table.splitlines()) == 2 + 11
