@@ -28,3 +28,23 @@ def test_every_top_level_code_folder_is_in_the_readme_table() -> None:
     }
     listed = _table_paths()
     assert {folder for folder in folders if not any(path.startswith(folder) for path in listed)} == set()
+
+
+def test_every_room_of_both_packages_is_in_the_readme_table() -> None:
+    rooms = sorted(
+        f"{package}/{path.parent.name}/"
+        for package in ("calculator", "backoffice")
+        for path in (ROOT / package).glob("*/__init__.py")
+    )
+    assert rooms == [
+        "backoffice/build/",
+        "backoffice/devserver/",
+        "backoffice/runtime/",
+        "backoffice/sales/",
+        "calculator/catalogue/",
+        "calculator/page/",
+        "calculator/pricing/",
+        "calculator/profile/",
+        "calculator/time/",
+    ]
+    assert [room for room in rooms if room not in _table_paths()] == []
