@@ -37,6 +37,7 @@ from calculator.page.form import CHECKED, DEFAULT_FORM, form_profile, form_value
 from calculator.page.links import PARAM_NAMES, decode_link_lenient, encode_link
 from calculator.page.markup import escape
 from calculator.pricing.quote import Quote, quote
+from calculator.profile.profile import Profile
 
 __all__ = ["answer", "default_answer", "load_catalogue", "open_link"]
 
@@ -99,17 +100,21 @@ def _issued(value: Any) -> date | None:
 
 
 def _answer(form: Mapping[str, Any], pin: Mapping[str, Any]) -> dict[str, Any]:
-    notice = notice_html([str(message) for message in pin.get("notices") or []])
     try:
         profile = form_profile(form)
     except ProfileError as error:
         # The last answer stays on screen; only the field's message changes.
+        notice = notice_html([str(message) for message in pin.get("notices") or []])
         return {"errors": _errors(error), "slots": {"notice": notice}}
+    # A checkbox is in a form's values only when ticked, as "on".
+    return _answer_profile(profile, form.get("bgn") == "on", pin)
+
+
+def _answer_profile(profile: Profile, with_bgn: bool, pin: Mapping[str, Any]) -> dict[str, Any]:
+    notice = notice_html([str(message) for message in pin.get("notices") or []])
     now = datetime.now(SOFIA)
     current = _catalogues[_current[0]]
     catalogue = _catalogues.get(str(pin.get("price_list") or ""), current)
-    # A checkbox is in a form's values only when ticked, as "on".
-    with_bgn = form.get("bgn") == "on"
     issued = _issued(pin.get("issued")) or now.date()
     reply = _render(catalogue, quote(catalogue, profile, now=now), issued, live=True, with_bgn=with_bgn)
     if catalogue is not current:
@@ -198,6 +203,7 @@ def open_link(request_json: str) -> str:
         notices.append(f"Срокът на офертата изтече на {_day(valid_until(link.issued))}.")
     issued = None if link.issued is None else link.issued.isoformat()
     pin = {"price_list": price_list, "issued": issued, "notices": notices}
-    form = form_values(link.profile)
-    bgn = (request.get("form") or {}).get("bgn")
-    return _json(_answer({**form, "bgn": bgn}, pin) | {"form": form, "pin": pin})
+    # The link's profile is quoted as it is: read and checked once, by the decoder.
+    with_bgn = (request.get("form") or {}).get("bgn") == "on"
+    reply = _answer_profile(link.profile, with_bgn, pin)
+    return _json(reply | {"form": form_values(link.profile), "pin": pin})

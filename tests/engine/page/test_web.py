@@ -9,6 +9,7 @@ import pytest
 from samples import small_catalogue_data
 
 from calculator.page import form, web
+from calculator.profile.fields import Field
 
 SITE = "https://example.bg/"
 INDEX = SITE + "assets/price-lists/index.json"
@@ -277,3 +278,21 @@ def test_a_link_with_a_cost_fills_the_form_and_a_bad_one_is_named(engine: None) 
         "например 7.5); кога работите (трябва да е b (в работно време) или 24/7 (денонощно)). "
         "Останалото е приложено."
     ]
+
+
+def test_a_link_is_read_once_and_each_of_its_values_checked_once(
+    engine: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    checked: list[tuple[str, object]] = []
+    check = Field.check
+
+    def counting(self: Field, value: object) -> object:
+        checked.append((self.name, value))
+        return check(self, value)
+
+    monkeypatch.setattr(Field, "check", counting)
+    reply = call(web.open_link, {"link": "#v=1&pl=test-1&c=i&ws=12&dc=40", "site": SITE})
+    assert reply["form"]["workstations"] == "12"
+    # The decoder's profile is quoted as it is: no round trip through the form's text.
+    assert [value for name, value in checked if name == "workstations"] == ["12"]
+    assert [value for name, value in checked if name == "downtime_cost"] == ["40"]
