@@ -1,4 +1,5 @@
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -284,3 +285,16 @@ def test_bad_catalogue_exits_2_naming_the_file(capsys: pytest.CaptureFixture[str
 def test_help_exits_0(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--help"]) == 0
     assert "deadline" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("command", [[], ["quote"], ["deadline"], ["holidays"]])
+def test_the_help_is_in_bulgarian(capsys: pytest.CaptureFixture[str], command: list[str]) -> None:
+    assert main([*command, "--help"]) == 0
+    text = capsys.readouterr().out
+    assert text.startswith(f"Употреба: calculator {' '.join(command)}".rstrip() + " [-h]")
+    assert "показва тази помощ и спира" in text
+    # argparse's English and ours are gone: no English words but names of options and values.
+    words = set(
+        re.findall(r"\b[a-z]{3,}\b", re.sub(r"--[a-z-]+|\{[^}]*\}|ISO 8601|MkDocs|JSON|docs", "", text))
+    )
+    assert words <= {"calculator", "quote", "deadline", "holidays", "business", "individual"}
