@@ -27,6 +27,7 @@ from calculator.pricing.cost import CostModel, cost_model
 from calculator.pricing.downtime_cost import CostBreakEven, Downtime
 from calculator.pricing.plan_price import Line, PlanPrice, Workload, price_plan
 from calculator.pricing.quote import PlanQuote, Quote, quote
+from calculator.pricing.vat import VatBasis, vat_basis
 from calculator.profile.profile import Profile
 from calculator.time.expected_wait import ExpectedWait, expected_wait
 from calculator.time.reaction import ReactionOutlook, reaction_for
@@ -55,6 +56,7 @@ __all__ = [
     "ReactionOutlook",
     "Service",
     "Travel",
+    "VatBasis",
     "WorkCalendar",
     "WorkingHours",
     "Workload",
@@ -70,4 +72,5 @@ __all__ = [
     "quote",
     "reaction_for",
     "round_money",
+    "vat_basis",
 ]

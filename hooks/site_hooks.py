@@ -26,11 +26,11 @@ from backoffice.build.sources import load_catalogue
 from backoffice.runtime import bundle, offline
 from backoffice.runtime import cut as runtime
 from calculator.catalogue import Catalogue
+from calculator.clock import SOFIA
 from calculator.errors import CatalogueError
 from calculator.money import format_number
 from calculator.page.form import FIELDS
 from calculator.page.web import default_answer
-from calculator.clock import SOFIA
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE_DIR = ROOT / "calculator"

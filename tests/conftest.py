@@ -1,4 +1,4 @@
-"""Fixtures shared by every test directory: the small test catalogue, and the site built once.
+"""Fixtures shared by every test directory: the small test catalogue, the site built once, a model counter.
 
 Inside Pyodide, this file and `tests/engine/` are all there is; `site_dir`
 is never asked for there.
@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 
 import pytest
 from samples import small_catalogue_data
 
-from calculator import Catalogue
+from calculator import Catalogue, CostModel, Plan, Profile
+from calculator.pricing import cost
 
 
 @pytest.fixture
@@ -32,3 +34,23 @@ def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
         check=True,
     )
     return target
+
+
+@pytest.fixture
+def cost_models_built(monkeypatch: pytest.MonkeyPatch) -> Counter[tuple[str, str]]:
+    """How many times each (price list, plan) cost model is built from now on in the test.
+
+    Every module of the engine that holds `cost_model` by name gets the counting one,
+    so a module that starts building models of its own is counted too.
+    """
+    built: Counter[tuple[str, str]] = Counter()
+    original = cost.cost_model
+
+    def counting(catalogue: Catalogue, plan: Plan, profile: Profile) -> CostModel:
+        built[catalogue.price_list, plan.id] += 1
+        return original(catalogue, plan, profile)
+
+    for name, module in list(sys.modules.items()):
+        if name.split(".")[0] == "calculator" and getattr(module, "cost_model", None) is original:
+            monkeypatch.setattr(module, "cost_model", counting)
+    return built

@@ -6,10 +6,9 @@ first. Each plan is followed by its calculation lines and its reaction.
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from calculator.money import eur_to_bgn, format_bgn, format_eur, format_hours, format_number
 from calculator.pricing.quote import Quote
+from calculator.pricing.vat import GROSS, NET
 
 __all__ = ["quote_table"]
 
@@ -28,8 +27,9 @@ def quote_table(quote: Quote, link: str, *, linked_price_list: str | None = None
             when today's prices differ from the link's.
     """
     vat = format_number(quote.vat_percent)
-    columns = [("gross", f"С ДДС {vat}%"), ("net", "Без ДДС")]
-    if not quote.vat_first:
+    # The amount the customer compares (quote.basis) is the first column, and the one in lev.
+    columns = [(GROSS, f"{GROSS.label} {vat}%"), (NET, NET.label)]
+    if columns[0][0] != quote.basis:
         columns.reverse()
     lines = [f"Оферта по ценоразпис {quote.price_list}, в евро на месец"]
     if linked_price_list is not None and linked_price_list != quote.price_list:
@@ -42,13 +42,11 @@ def quote_table(quote: Quote, link: str, *, linked_price_list: str | None = None
     lines += ["", header, "-" * len(header)]
     for item in quote.plans:
         price = item.price
-        amounts: dict[str, Decimal] = {"gross": price.gross, "net": price.net}
         prefix = "от " if price.price_is_from else ""
         row = price.plan.name.ljust(name_width)
-        row += "".join(_cell(prefix + format_eur(amounts[key]), 16) for key, _ in columns)
+        row += "".join(_cell(prefix + format_eur(basis.amount(price)), 16) for basis, _ in columns)
         if quote.bgn_per_eur is not None:
-            first = amounts[columns[0][0]]
-            row += _cell(format_bgn(eur_to_bgn(first, quote.bgn_per_eur)), 14)
+            row += _cell(format_bgn(eur_to_bgn(quote.basis.amount(price), quote.bgn_per_eur)), 14)
         marks = []
         if item.id == quote.recommended:
             marks.append("препоръчан")
@@ -67,7 +65,7 @@ def quote_table(quote: Quote, link: str, *, linked_price_list: str | None = None
             estimate = ", ориентировъчно" if wait.estimate else ""
             lines.append(
                 f"    Очаквано чакане: {format_hours(wait.hours)}{estimate}; загуба от престой "
-                f"{format_eur(cost)}; общо {format_eur(item.total(quote.vat_first))}"
+                f"{format_eur(cost)}; общо {format_eur(item.total(quote.basis))}"
             )
     lines += ["", f"Препоръка: {quote.recommendation}"]
     if quote.break_even:

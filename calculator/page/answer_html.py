@@ -24,6 +24,7 @@ from calculator.page.chart_html import cheapest_changes, cost_chart, legend
 from calculator.page.markup import escape, sentence
 from calculator.page.waiting_html import card_wait_html, waiting_html
 from calculator.pricing.quote import MONTHS, PlanQuote, Quote
+from calculator.pricing.vat import GROSS, NET
 from calculator.profile.fields import FIELDS, Field
 
 __all__ = [
@@ -61,19 +62,19 @@ def _euro(amount: Decimal, *, from_price: bool = False) -> str:
 
 
 def _sums(item: PlanQuote, quote: Quote, bgn_rate: Decimal | None) -> str:
-    price = item.price
+    price, basis = item.price, quote.basis
     vat = format_number(quote.vat_percent)
     rows = [
-        ("Без ДДС", _euro(price.net, from_price=price.price_is_from)),
+        (NET.label, _euro(price.net, from_price=price.price_is_from)),
         (f"ДДС {vat}\u00a0%", format_eur(price.vat)),
-        ("С ДДС", _euro(price.gross, from_price=price.price_is_from)),
+        (GROSS.label, _euro(price.gross, from_price=price.price_is_from)),
     ]
-    if quote.vat_first:
+    # The amount the customer compares comes first.
+    if basis.with_vat:
         rows.reverse()
-    annual = price.gross * MONTHS if quote.vat_first else price.net * MONTHS
-    rows.append((f"За {MONTHS} месеца", f"{_euro(annual)} {'с ДДС' if quote.vat_first else 'без ДДС'}"))
+    primary = basis.amount(price)
+    rows.append((f"За {MONTHS} месеца", f"{_euro(primary * MONTHS)} {basis.words}"))
     if bgn_rate is not None:
-        primary = price.gross if quote.vat_first else price.net
         rows.append(("В лева", f"{format_bgn(eur_to_bgn(primary, bgn_rate))} на месец"))
     cells = "".join(f"<div><dt>{escape(label)}</dt><dd>{escape(value)}</dd></div>" for label, value in rows)
     return f'<dl class="plan-card__sums">{cells}</dl>'
@@ -91,8 +92,8 @@ def _calculation(item: PlanQuote, quote: Quote) -> str:
         '<details class="plan-card__calc"><summary>Покажи изчислението</summary>'
         f"<p>Работа на месец: {escape(quote.workload.explanation)}.</p>"
         f"<ul>{lines}</ul>"
-        f"<p>Общо без ДДС {escape(format_eur(price.net))}; ДДС {vat}\u00a0% = "
-        f"{escape(format_eur(price.vat))}; с ДДС {escape(format_eur(price.gross))}.</p>"
+        f"<p>Общо {NET.words} {escape(format_eur(price.net))}; ДДС {vat}\u00a0% = "
+        f"{escape(format_eur(price.vat))}; {GROSS.words} {escape(format_eur(price.gross))}.</p>"
         "</details>"
     )
 
@@ -110,8 +111,7 @@ def _card(
     if not item.meets_requirement:
         classes.append("plan-card--unmet")
         badges.append('<span class="plan-card__badge plan-card__badge--warn">Не покрива срока</span>')
-    primary = price.gross if quote.vat_first else price.net
-    which = "с ДДС" if quote.vat_first else "без ДДС"
+    primary, which = quote.basis.amount(price), quote.basis.words
     # The build's answer has no moment of its own ("now" at build time would
     # be stale): neither a deadline nor the wait averaged from that day.
     wait = ""
@@ -165,7 +165,7 @@ def answer_html(
         for item in sorted(quote.plans, key=lambda item: item.price.plan.order)
     )
     # Where the cheapest plan changes: marked on the chart and listed in words.
-    changes = cheapest_changes(catalogue, quote)
+    changes = cheapest_changes(quote)
     points = "".join(f"<li>{escape(sentence(point.text))}.</li>" for point in changes)
     points_html = (
         f'<h3>Кога кой план излиза по-евтино</h3><ul class="calc-breakeven">{points}</ul>' if points else ""
@@ -176,7 +176,7 @@ def answer_html(
         f'<div class="plan-cards">{cards}</div>'
         f'<section class="calc-chart" aria-labelledby="{id_prefix}calc-chart-heading">'
         f'<h3 id="{id_prefix}calc-chart-heading">Цена според часовете работа</h3>'
-        f"{cost_chart(catalogue, quote, changes, id_prefix=id_prefix)}{legend(quote)}{points_html}</section>"
+        f"{cost_chart(quote, changes, id_prefix=id_prefix)}{legend(quote)}{points_html}</section>"
         f"{waiting_html(catalogue, quote, id_prefix=id_prefix) if live else ''}"
     )
 
@@ -194,8 +194,8 @@ def summary_html(quote: Quote) -> str:
     if chosen is None:
         advice = "няма план, който да покрива нужната реакция"
     else:
-        price, which = chosen.price, "с ДДС" if quote.vat_first else "без ДДС"
-        amount = f"{_euro(chosen.fee(quote.vat_first), from_price=price.price_is_from)} на месец {which}"
+        price, basis = chosen.price, quote.basis
+        amount = f"{_euro(chosen.fee(basis), from_price=price.price_is_from)} на месец {basis.words}"
         if chosen.downtime.monthly_cost is not None:
             amount += f" + престой {format_eur(chosen.downtime.monthly_cost)}"
         advice = f"<strong>{escape(price.plan.name)}</strong>, {escape(amount)}"

@@ -3,7 +3,9 @@
 Costs are piecewise linear in the hours (see :mod:`calculator.pricing.cost`), so
 each plan's line has a point at both ends and at its kinks. Every point is
 the price a quote with those hours of regular work shows (:func:`plotted`):
-net, or gross for individuals, each line rounded to the cent as quoted.
+the amount the customer compares (net, or gross for individuals), each line
+rounded to the cent as quoted. Each plan's cost model is the one its quote
+was priced with (:attr:`calculator.pricing.quote.PlanQuote.model`), not built again.
 Colours come from CSS classes, so the chart follows the light and dark
 palettes; the SVG carries a title and a description for screen readers.
 """
@@ -13,11 +15,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from decimal import Decimal
 
-from calculator.catalogue import Catalogue
-from calculator.money import format_number, vat_of
+from calculator.money import format_number
 from calculator.page.markup import escape, sentence
 from calculator.pricing.breakeven import BreakEven
-from calculator.pricing.cost import CostModel, cost_model
+from calculator.pricing.cost import CostModel
 from calculator.pricing.quote import Quote
 
 __all__ = [
@@ -51,13 +52,13 @@ def nice_number(value: Decimal) -> Decimal:
     return next(step * power for step in _STEPS if value <= step * power)
 
 
-def cheapest_changes(catalogue: Catalogue, quote: Quote) -> list[BreakEven]:
+def cheapest_changes(quote: Quote) -> list[BreakEven]:
     """The break-even points where the cheapest plan changes.
 
     Every pair of plans may cross, but a visitor cares where the cheapest
     of all changes; the other crossings only crowd the chart.
     """
-    models = _models(catalogue, quote)
+    models = _models(quote)
     found = []
     for point in quote.break_even:
         costs = [model.cost(point.hours) for model in models.values()]
@@ -76,26 +77,23 @@ def chart_range(quote: Quote, changes: list[BreakEven]) -> Decimal:
     return nice_number(max(candidates))
 
 
-def _models(catalogue: Catalogue, quote: Quote) -> dict[str, CostModel]:
-    return {item.id: cost_model(catalogue, item.price.plan, quote.profile) for item in quote.plans}
+def _models(quote: Quote) -> dict[str, CostModel]:
+    return {item.id: item.model for item in quote.plans}
 
 
 def plotted(model: CostModel, quote: Quote, hours: Decimal) -> Decimal:
     """The cost the chart plots at ``hours`` of regular work.
 
     It is what a quote for the same profile with ``hours`` of regular work
-    shows as the plan's price: the net, or the gross for individuals.
+    shows as the plan's price: the amount the customer compares (:attr:`Quote.basis`).
     """
-    net = model.net(hours)
-    return net + vat_of(net, quote.vat_percent) if quote.vat_first else net
+    return quote.basis.from_net(model.net(hours), quote.vat_percent)
 
 
-def chart_lines(
-    catalogue: Catalogue, quote: Quote, top_hours: Decimal
-) -> dict[str, list[tuple[Decimal, Decimal]]]:
+def chart_lines(quote: Quote, top_hours: Decimal) -> dict[str, list[tuple[Decimal, Decimal]]]:
     """Each plan's line from 0 to ``top_hours``: (hours, :func:`plotted` cost) at its ends and kinks."""
     lines = {}
-    for plan_id, model in _models(catalogue, quote).items():
+    for plan_id, model in _models(quote).items():
         xs = {Decimal(0), top_hours, *(k for k in model.kinks() if 0 < k < top_hours)}
         lines[plan_id] = [(x, plotted(model, quote, x)) for x in sorted(xs)]
     return lines
@@ -155,7 +153,7 @@ def point_mark(x: str, y: str, text: str) -> str:
     )
 
 
-def cost_chart(catalogue: Catalogue, quote: Quote, changes: list[BreakEven], *, id_prefix: str = "") -> str:
+def cost_chart(quote: Quote, changes: list[BreakEven], *, id_prefix: str = "") -> str:
     """SVG chart of each plan's monthly cost for 0 to :func:`chart_range` hours.
 
     ``changes`` are the quote's :func:`cheapest_changes`, computed once by the
@@ -163,11 +161,10 @@ def cost_chart(catalogue: Catalogue, quote: Quote, changes: list[BreakEven], *, 
     chart's ids, for a second chart on the same page.
     """
     top_hours = chart_range(quote, changes)
-    lines = chart_lines(catalogue, quote, top_hours)
+    lines = chart_lines(quote, top_hours)
     top_cost = nice_number(max(cost for points in lines.values() for _, cost in points) * Decimal("1.05"))
 
-    amount = "с ДДС" if quote.vat_first else "без ДДС"
-    title = f"Месечна цена ({amount}) според часовете редовна работа"
+    title = f"Месечна цена ({quote.basis.words}) според часовете редовна работа"
     points = [p for p in changes if 0 < p.hours <= top_hours]
     description = (
         f"Линиите показват цената на всеки план от 0 до {format_number(top_hours)} часа на месец. "
@@ -191,7 +188,7 @@ def cost_chart(catalogue: Catalogue, quote: Quote, changes: list[BreakEven], *, 
             f'<polyline class="chart__line chart__line--{index % 6}" data-plan-line="{escape(plan_id)}" '
             f'points="{coords}"/>'
         )
-    models = _models(catalogue, quote)
+    models = _models(quote)
     for point in points:
         cost = plotted(models[point.cheaper_above], quote, point.hours)
         out.append(point_mark(px(point.hours), py(cost), point.text))

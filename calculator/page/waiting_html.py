@@ -25,10 +25,6 @@ __all__ = ["card_wait_html", "waiting_html"]
 MIN_COST = Decimal(10)
 
 
-def _which(quote: Quote) -> str:
-    return "с ДДС" if quote.vat_first else "без ДДС"
-
-
 def card_wait_html(item: PlanQuote, quote: Quote) -> str:
     """A card's expected wait and, with a cost per hour, its monthly cost and the total."""
     wait = item.downtime.wait
@@ -46,7 +42,7 @@ def card_wait_html(item: PlanQuote, quote: Quote) -> str:
     words = (
         f"{format_count(quote.profile.incidents, 'инцидент', 'инцидента')} × {hours} × "
         f"{format_eur(per_hour)} = {format_eur(cost)} на месец; заедно с цената на плана: "
-        f"{prefix}{format_eur(item.total(quote.vat_first))} на месец {_which(quote)}"
+        f"{prefix}{format_eur(item.total(quote.basis))} на месец {quote.basis.words}"
     )
     return out + f'<p class="plan-card__downtime"><strong>Загуба от престой:</strong> {escape(words)}.</p>'
 
@@ -80,11 +76,11 @@ def _chart(quote: Quote, id_prefix: str) -> str:
     top_x = nice_number(max(reach))
 
     def total(item: PlanQuote, x: Decimal) -> Decimal:
-        return item.fee(quote.vat_first) + incidents * item.downtime.wait.hours * x
+        return item.fee(quote.basis) + incidents * item.downtime.wait.hours * x
 
     top_y = nice_number(max(total(item, top_x) for item in quote.plans) * Decimal("1.05"))
 
-    title = f"Цена на плана ({_which(quote)}) и загуба от престой на месец според цената на час престой"
+    title = f"Цена на плана ({quote.basis.words}) и загуба от престой на месец според цената на час престой"
     description = (
         f"Линиите показват за всеки план месечната цена заедно с очакваната загуба от престой, "
         f"при цена на час престой от 0 до {format_number(top_x)} €. "

@@ -10,15 +10,14 @@ line, which would make the difference a staircase.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from itertools import combinations
 
-from calculator.catalogue import Catalogue
 from calculator.money import decimal_text, format_hours
-from calculator.pricing.cost import cost_model
+from calculator.pricing.cost import CostModel
 from calculator.profile.fields import BY_NAME
-from calculator.profile.profile import Profile
 
 __all__ = ["BreakEven", "break_even_points"]
 
@@ -65,19 +64,23 @@ def _crossings(points: list[Decimal], diffs: list[Decimal]) -> list[tuple[Decima
     return found
 
 
-def break_even_points(catalogue: Catalogue, profile: Profile) -> tuple[BreakEven, ...]:
+def break_even_points(models: Sequence[CostModel]) -> tuple[BreakEven, ...]:
     """Every point where the cheaper of two plans changes, by hours of regular work.
 
-    Other profile values (incidents, visits, distance) stay as given.
+    Other profile values (incidents, visits, distance) stay as the models
+    were built for.
+
+    Args:
+        models: Each plan's cost model for the profile, in the catalogue's
+            order (the quote builds them once, see :func:`calculator.pricing.quote.quote`).
     """
     top = BY_NAME["regular_hours"].highest
-    models = [cost_model(catalogue, plan, profile) for plan in catalogue.plans]
     kinks = {model.plan.id: [k for k in model.kinks() if 0 < k < top] for model in models}
     # Each plan costed once at every point that any pair of plans needs.
     every = {Decimal(0), top, *(k for ks in kinks.values() for k in ks)}
     costs = {model.plan.id: {x: model.cost(x) for x in every} for model in models}
     results = []
-    for a, b in combinations(catalogue.plans, 2):
+    for a, b in combinations([model.plan for model in models], 2):
         points = sorted({Decimal(0), top, *kinks[a.id], *kinks[b.id]})
         diffs = [costs[a.id][x] - costs[b.id][x] for x in points]
         for root, sign in _crossings(points, diffs):

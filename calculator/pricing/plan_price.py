@@ -15,10 +15,10 @@ from decimal import Decimal
 
 from calculator.catalogue import Catalogue, Effort, Plan
 from calculator.money import format_count, format_hours, vat_of
-from calculator.pricing.cost import cost_model, incident_hours
+from calculator.pricing.cost import CostModel, cost_model, incident_hours
 from calculator.profile.profile import Profile
 
-__all__ = ["Line", "PlanPrice", "Workload", "price_plan", "regular_hours", "workload"]
+__all__ = ["Line", "PlanPrice", "Workload", "price_of", "price_plan", "regular_hours", "workload"]
 
 
 @dataclass(frozen=True)
@@ -99,11 +99,25 @@ def workload(profile: Profile, effort: Effort) -> Workload:
 def price_plan(catalogue: Catalogue, plan: Plan, profile: Profile) -> PlanPrice:
     """Monthly price of ``plan`` for ``profile`` (see the module docstring)."""
     model = cost_model(catalogue, plan, profile)
-    hours = regular_hours(profile, catalogue.effort)
+    return price_of(model, regular_hours(profile, catalogue.effort), catalogue.vat_percent)
+
+
+def price_of(model: CostModel, hours: Decimal, vat_percent: Decimal) -> PlanPrice:
+    """The monthly price that a plan's cost model gives for ``hours`` of regular work.
+
+    A quote builds each plan's model once and prices, charts and compares
+    the plans from it; :func:`price_plan` builds it for one plan.
+
+    Args:
+        model: The plan's cost model for the profile.
+        hours: The profile's hours of regular work a month (:func:`regular_hours`).
+        vat_percent: The catalogue's VAT rate.
+    """
     lines = tuple(
         Line(term.kind, term.label, amount, term.explain(hours))
         for term, amount in zip(model.terms, model.amounts(hours), strict=True)
     )
     net = model.net(hours)
-    vat = vat_of(net, catalogue.vat_percent)
+    vat = vat_of(net, vat_percent)
+    plan = model.plan
     return PlanPrice(plan, lines, net, vat, net + vat, plan.kind == "emergency")

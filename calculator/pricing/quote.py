@@ -11,12 +11,16 @@ Every plan also gets its expected wait before reaction (:mod:`calculator.time.ex
 for the 28 days from the incident's day. When the profile gives a cost of an
 hour of stopped work, the recommendation weighs the fee plus the expected
 downtime cost (:mod:`calculator.pricing.downtime_cost`) instead of the fee alone.
+
+Each plan's cost model is built once here and kept on its :class:`PlanQuote`:
+the price, the break-even points and the page's chart all read that one.
+Which amount the customer compares, and its words, is :mod:`calculator.pricing.vat`'s.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
@@ -25,8 +29,10 @@ from calculator.catalogue import Catalogue
 from calculator.clock import SOFIA, to_sofia
 from calculator.money import decimal_text, eur_to_bgn, format_eur, format_hours
 from calculator.pricing.breakeven import BreakEven, break_even_points
+from calculator.pricing.cost import CostModel, cost_model
 from calculator.pricing.downtime_cost import CostBreakEven, Downtime, cost_break_evens, downtime_of
-from calculator.pricing.plan_price import PlanPrice, Workload, price_plan, workload
+from calculator.pricing.plan_price import PlanPrice, Workload, price_of, regular_hours, workload
+from calculator.pricing.vat import VatBasis, vat_basis
 from calculator.profile.profile import Profile
 from calculator.time.expected_wait import expected_wait
 from calculator.time.reaction import ReactionOutlook, format_moment, reaction_for, within
@@ -39,26 +45,27 @@ MONTHS = 12
 
 @dataclass(frozen=True)
 class PlanQuote:
-    """One plan in a quote."""
+    """One plan in a quote, and the plan's cost model for the quote's profile (priced from it)."""
 
     price: PlanPrice
     reaction: ReactionOutlook
     meets_requirement: bool
     bgn_per_eur: Decimal | None
     downtime: Downtime
+    model: CostModel = field(repr=False)
 
     @property
     def id(self) -> str:
         """The plan id."""
         return self.price.plan.id
 
-    def fee(self, vat_first: bool) -> Decimal:
-        """The monthly price as the customer compares it: with VAT for an individual, else without."""
-        return self.price.gross if vat_first else self.price.net
+    def fee(self, basis: VatBasis) -> Decimal:
+        """The monthly price as the customer compares it (:attr:`Quote.basis`)."""
+        return basis.amount(self.price)
 
-    def total(self, vat_first: bool) -> Decimal:
+    def total(self, basis: VatBasis) -> Decimal:
         """The fee plus the expected downtime cost (the fee alone without a cost per hour)."""
-        return self.fee(vat_first) + (self.downtime.monthly_cost or 0)
+        return self.fee(basis) + (self.downtime.monthly_cost or 0)
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-safe form; amounts are decimal strings in euro a month.
@@ -93,8 +100,8 @@ class PlanQuote:
 class Quote:
     """Every plan priced for one profile, with the recommendation.
 
-    ``vat_first`` is True for individuals: show prices with VAT first
-    (consumer prices must include VAT); businesses compare without VAT.
+    :attr:`basis` is the amount the customer compares: with VAT for an
+    individual, without for a business (:func:`calculator.pricing.vat.vat_basis`).
     """
 
     price_list: str
@@ -110,9 +117,14 @@ class Quote:
     downtime_break_even: tuple[CostBreakEven, ...] = ()
 
     @property
+    def basis(self) -> VatBasis:
+        """The amount the customer compares, and its words."""
+        return vat_basis(self.profile.customer)
+
+    @property
     def vat_first(self) -> bool:
-        """Whether to show prices with VAT first (individuals)."""
-        return self.profile.customer == "individual"
+        """Whether to show prices with VAT first (individuals), as :attr:`basis` says."""
+        return self.basis.with_vat
 
     def plan(self, plan_id: str) -> PlanQuote:
         """The quote of the plan ``plan_id`` (KeyError if absent)."""
@@ -137,7 +149,7 @@ class Quote:
             "incident_at": self.incident_at.isoformat(),
             "vat_percent": decimal_text(self.vat_percent),
             "vat_first": self.vat_first,
-            "primary_amount": "gross" if self.vat_first else "net",
+            "primary_amount": self.basis.key,
             "bgn_per_eur": None if self.bgn_per_eur is None else decimal_text(self.bgn_per_eur),
             "workload": {
                 "regular_hours": decimal_text(load.regular_hours),
@@ -157,13 +169,11 @@ class Quote:
 
 
 def _recommend(
-    items: list[PlanQuote], profile: Profile, incident_at: datetime, vat_first: bool
+    items: list[PlanQuote], profile: Profile, incident_at: datetime, basis: VatBasis
 ) -> tuple[str | None, str]:
-    which = "с ДДС" if vat_first else "без ДДС"
-
     def price_words(item: PlanQuote) -> str:
         prefix = "от " if item.price.price_is_from else ""
-        return f"{prefix}{format_eur(item.fee(vat_first))} на месец {which}"
+        return f"{prefix}{format_eur(item.fee(basis))} на месец {basis.words}"
 
     meeting = [item for item in items if item.meets_requirement]
     required = profile.reaction_hours
@@ -174,7 +184,7 @@ def _recommend(
             f"{format_moment(incident_at)}. Свържете се с нас за индивидуални условия."
         )
     # Without a cost per hour the total is the fee: the cheapest fee wins, as it always did.
-    best = min(meeting, key=lambda item: (item.total(vat_first), item.price.plan.order, item.id))
+    best = min(meeting, key=lambda item: (item.total(basis), item.price.plan.order, item.id))
     name = best.price.plan.name
     lead = f"{name} е най-изгодният план"
     if required is not None:
@@ -184,10 +194,10 @@ def _recommend(
         reason = f"{lead}{'' if required is not None else ' за вашите нужди'}: {price_words(best)}."
     else:
         prefix = "от " if best.price.price_is_from else ""
-        fee, total = format_eur(best.fee(vat_first)), format_eur(best.total(vat_first))
+        fee, total = format_eur(best.fee(basis)), format_eur(best.total(basis))
         reason = (
-            f"{lead}, като се брои и очакваната загуба от престой: цена на плана {prefix}{fee} {which} + "
-            f"загуба от престой {format_eur(cost)} = {prefix}{total} на месец."
+            f"{lead}, като се брои и очакваната загуба от престой: цена на плана {prefix}{fee} "
+            f"{basis.words} + загуба от престой {format_eur(cost)} = {prefix}{total} на месец."
         )
     if required is None and not best.reaction.guaranteed:
         reason += (
@@ -220,18 +230,23 @@ def quote(
     else:
         incident_at = to_sofia(now) if now is not None else datetime.now(SOFIA)
     calendar = WorkCalendar.from_catalogue(catalogue, days_off)
+    hours = regular_hours(profile, catalogue.effort)
     items = []
     for plan in catalogue.plans:
+        # The one cost model of this plan for this quote: priced here, compared
+        # by the break-even points below, and drawn by the page's chart.
+        model = cost_model(catalogue, plan, profile)
+        price = price_of(model, hours, catalogue.vat_percent)
         outlook = reaction_for(plan, incident_at, calendar)
         meets = profile.reaction_hours is None or within(outlook, profile.reaction_hours)
         rate = catalogue.bgn_per_eur if with_bgn else None
         wait = expected_wait(plan.reaction, incident_at.date(), profile.operating, calendar)
         downtime = downtime_of(wait, profile.incidents, profile.downtime_cost)
-        items.append(PlanQuote(price_plan(catalogue, plan, profile), outlook, meets, rate, downtime))
-    vat_first = profile.customer == "individual"
-    recommended, reason = _recommend(items, profile, incident_at, vat_first)
+        items.append(PlanQuote(price, outlook, meets, rate, downtime, model))
+    basis = vat_basis(profile.customer)
+    recommended, reason = _recommend(items, profile, incident_at, basis)
     eligible = [
-        (item.price.plan, item.fee(vat_first), item.downtime.wait) for item in items if item.meets_requirement
+        (item.price.plan, item.fee(basis), item.downtime.wait) for item in items if item.meets_requirement
     ]
     return Quote(
         price_list=catalogue.price_list,
@@ -242,7 +257,7 @@ def quote(
         plans=tuple(items),
         recommended=recommended,
         recommendation=reason,
-        break_even=break_even_points(catalogue, profile),
+        break_even=break_even_points([item.model for item in items]),
         bgn_per_eur=catalogue.bgn_per_eur if with_bgn else None,
         downtime_break_even=cost_break_evens(eligible, profile.incidents),
     )

@@ -120,8 +120,8 @@ def test_the_chart_plots_the_quoted_price(catalogue: Catalogue, profile: Profile
     # price a quote of the same profile with those hours of regular work shows
     # (the net, each line rounded to the cent; the gross for individuals).
     result = quote(catalogue, profile, now=NOW)
-    top = chart_range(result, cheapest_changes(catalogue, result))
-    lines = chart_lines(catalogue, result, top)
+    top = chart_range(result, cheapest_changes(result))
+    lines = chart_lines(result, top)
     for plan in catalogue.plans:
 
         def shown(at: Decimal) -> Decimal:

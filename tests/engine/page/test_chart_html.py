@@ -17,13 +17,12 @@ PROFILE = Profile(
 
 def test_lines_run_through_the_ends_and_the_kinks(small_catalogue: Catalogue) -> None:
     result = quote(small_catalogue, PROFILE)
-    changes = cheapest_changes(small_catalogue, result)
+    changes = cheapest_changes(result)
     # Почасов: 37.50 + (h + 2) x 50 = 337.50 + 30 x h crosses Абонамент at 5.5 h.
     assert [(p.cheaper_below, p.cheaper_above, str(p.hours)) for p in changes] == [("hourly", "sub", "5.50")]
     assert chart_range(result, changes) == 20
     assert {
-        plan: [(str(x), str(y)) for x, y in line]
-        for plan, line in chart_lines(small_catalogue, result, D(20)).items()
+        plan: [(str(x), str(y)) for x, y in line] for plan, line in chart_lines(result, D(20)).items()
     } == {
         "sub": [("0", "337.50"), ("3", "337.50"), ("20", "847.50")],
         "hourly": [("0", "137.50"), ("20", "1137.50")],
@@ -37,7 +36,7 @@ def test_individuals_see_the_gross_on_the_chart(small_catalogue: Catalogue) -> N
     model = cost_model(small_catalogue, small_catalogue.plan("sub"), result.profile)
     # 300 + 37.50 = 337.50 net, 67.50 VAT.
     assert str(plotted(model, result, D(0))) == "405.00"
-    svg = cost_chart(small_catalogue, result, cheapest_changes(small_catalogue, result))
+    svg = cost_chart(result, cheapest_changes(result))
     assert '<title id="chart-title">Месечна цена (с ДДС) според часовете редовна работа</title>' in svg
     # Gross 405.00 to 3 h, 1017.00 at 20 h; the axis tops at 2000 (Job's 1629.00 x 1.05, rounded up):
     # y = 276 - gross x 260 / 2000, x = 64 + hours x 560 / 20.

@@ -2,6 +2,7 @@
 
 import json
 import re
+from collections import Counter
 from datetime import date
 from typing import Any
 
@@ -168,6 +169,24 @@ def test_a_link_of_an_older_list_asks_for_its_files_then_shows_it_as_issued_and_
     assert changed["link"].startswith("#v=1&pl=test-2&d=")
     assert (changed["slots"]["today"], changed["slots"]["notice"]) == ("", "")
     assert changed["gross"] == DEFAULT_GROSS
+
+
+def test_an_answer_builds_each_plans_cost_model_once_per_quote(
+    site: dict[str, str], cost_models_built: Counter[tuple[str, str]]
+) -> None:
+    # The cards, the break-even points and the chart all read the quote's one model a plan.
+    call(web.answer, {"form": form.DEFAULT_FORM | {"customer": "individual"}, "pin": None})
+    today = {("test-2", "sub"): 1, ("test-2", "hourly"): 1, ("test-2", "job"): 1, ("test-2", "sos"): 1}
+    assert cost_models_built == today
+    cost_models_built.clear()
+    # A quote at an older list shows two quotes, each with its own models.
+    open_link("#v=1&pl=test-1&d=2026-01-10&c=b&ws=5&sv=1&inc=1&vis=1&km=0&dc=50", site)
+    assert cost_models_built == today | {
+        ("test-1", "sub"): 1,
+        ("test-1", "hourly"): 1,
+        ("test-1", "job"): 1,
+        ("test-1", "sos"): 1,
+    }
 
 
 @pytest.mark.parametrize(

@@ -15,6 +15,7 @@ from calculator.catalogue import Plan, Reaction
 from calculator.clock import SOFIA
 from calculator.pricing.downtime_cost import cost_break_evens, downtime_of
 from calculator.pricing.quote import quote
+from calculator.pricing.vat import NET
 from calculator.time.expected_wait import ExpectedWait
 
 D = Decimal
@@ -79,7 +80,7 @@ def test_a_cost_per_hour_weighs_the_wait_into_the_recommendation(small_catalogue
 def test_the_break_even_cost_is_where_the_totals_cross(small_catalogue: Catalogue) -> None:
     def totals(cost: str) -> list[Decimal]:
         result = quote(small_catalogue, profile(downtime_cost=D(cost)), days_off=BG_DAYS_OFF_2025_2028)
-        return [item.total(False) for item in result.plans[:2]]
+        return [item.total(NET) for item in result.plans[:2]]
 
     # Subscription against hourly: 300 + 1.81 x c against 200 + 4 x c, each cost rounded to the cent.
     assert totals("45.65") == [D("382.63"), D("382.60")]

@@ -1,4 +1,5 @@
 import json
+from collections import Counter
 from datetime import datetime
 from decimal import Decimal
 
@@ -91,3 +92,23 @@ def test_break_even_between_plans(small_catalogue: Catalogue) -> None:
 def test_default_incident_moment_is_now(small_catalogue: Catalogue) -> None:
     result = quote(small_catalogue, Profile(), now=MONDAY_10AM)
     assert result.incident_at == MONDAY_10AM
+
+
+def test_each_plans_cost_model_is_built_once_and_kept_on_its_quote(
+    small_catalogue: Catalogue, cost_models_built: Counter[tuple[str, str]]
+) -> None:
+    profile = Profile(regular_hours=D(2), incidents=D(1), downtime_cost=D(50), incident_at=MONDAY_10AM)
+    result = quote(small_catalogue, profile)
+    assert cost_models_built == {
+        ("test-1", "sub"): 1,
+        ("test-1", "hourly"): 1,
+        ("test-1", "job"): 1,
+        ("test-1", "sos"): 1,
+    }
+    # The kept models price the plans as the quote did: 4 h of work, as in the first test.
+    assert [(item.model.plan.id, str(item.model.net(D(2)))) for item in result.plans] == [
+        ("sub", "300.00"),
+        ("hourly", "200.00"),
+        ("job", "240.00"),
+        ("sos", "310.00"),
+    ]
