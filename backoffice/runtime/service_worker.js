@@ -1,14 +1,13 @@
-// The calculator's offline copy; the build writes VERSION and FILES above
-// (backoffice/runtime/offline.py). Its scope is the calculator page alone. Online,
-// every request goes to the network as it would without this worker, so a
-// deploy is seen at once; the copy answers only when the network does not.
+// The calculator's offline copy: the build writes VERSION and FILES (paths from
+// here) above (backoffice/runtime/offline.py); its scope is the calculator page
+// alone. Every request goes to the network as it would without this worker, so
+// a deploy is seen at once; the copy answers only when the network does not.
 
 const CACHE = `calculator-offline-${VERSION}`;
 
 self.addEventListener("install", (event) => {
   // All or nothing: a copy with a file missing would fail offline.
-  const urls = FILES.map((file) => new URL(file, location).href);
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(urls)).then(() => self.skipWaiting()));
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES)).then(() => self.skipWaiting()));
 });
 
 // A new version replaces the copy whole.
@@ -23,25 +22,20 @@ self.addEventListener("activate", (event) => {
 // so that the runtime is not written again on every visit.
 async function keep(request, response) {
   const cache = await caches.open(CACHE);
-  if (response.ok && response.type === "basic" && !(await cache.match(request))) {
-    await cache.put(request, response);
-  }
+  if (response.ok && response.type === "basic" && !(await cache.match(request))) await cache.put(request, response);
 }
 
 async function fromCopy(request) {
   // A quote link differs only in its fragment, which requests never carry;
   // a query (a campaign's tag) does not change the page either.
   const hit = await (await caches.open(CACHE)).match(request, { ignoreSearch: request.mode === "navigate" });
-  if (hit) return hit;
-  throw new Error("offline and not in the copy");
+  return hit ?? Response.error();
 }
 
 self.addEventListener("fetch", (event) => {
   const { request } = event;
   if (request.method !== "GET" || new URL(request.url).origin !== location.origin) return;
-  const online = (response) => {
-    event.waitUntil(keep(request, response.clone()).catch(() => {}));
-    return response;
-  };
-  event.respondWith(fetch(request).then(online, () => fromCopy(request)));
+  const online = fetch(request);
+  event.respondWith(online.then((response) => response.clone(), () => fromCopy(request)));
+  event.waitUntil(online.then((response) => keep(request, response)).catch(() => {}));
 });

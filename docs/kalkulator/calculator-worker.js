@@ -1,8 +1,7 @@
 // The Python engine in a Web Worker: it boots Pyodide off the page's thread,
 // calls calculator/page/web.py by name and fetches the files Python asks for.
-// In: {type: "init", pyodide, wheels, catalogue}, then {fn, request} with a
-// port for its {reply} or {error}. Out: {type: "progress", step}, then
-// {type: "ready"} or {type: "failed", reason}.
+// In: {fn, request} with a port for its {reply} or {error}: "init" first, with
+// {pyodide, wheels, catalogue}, answered once Python is ready. Out: {step}.
 
 // The only functions of calculator/page/web.py the page may call.
 const CALLS = new Set(["answer", "open_link"]);
@@ -13,7 +12,7 @@ const ENV = { PYTHONPATH: ENGINE, PYTHONTZPATH: `${ENGINE}/tzdata/zoneinfo` };
 
 let web = null;
 let afterAnswer = () => {};
-const progress = (step) => self.postMessage({ type: "progress", step });
+const progress = (step) => self.postMessage({ step });
 
 // A download that did not arrive (no network, or an HTTP error) fails the
 // boot as "download:<what>": "python" (the runtime), "engine" or "catalogue".
@@ -23,25 +22,24 @@ async function download(url, what, as) {
   return response[as]();
 }
 
-// Pyodide's own downloads reject with a TypeError. The standard library's is
-// not awaited by its boot: it surfaces as an unhandled rejection (see below).
-let runtimeFailed;
-const runtimeFailure = new Promise((_, reject) => (runtimeFailed = reject));
-runtimeFailure.catch(() => {});
+// The boot's first failed download ends it at once, not when its turn comes: ours,
+// or Pyodide's (a TypeError; the standard library's it does not await: see below).
+let bootFailed;
+const bootFailure = new Promise((_, reject) => (bootFailed = reject));
+bootFailure.catch(() => {});
 const runtime = (promise) =>
   promise.catch((error) => {
     throw error instanceof TypeError ? new Error("download:python") : error;
   });
 
 // Pyodide fetches its WebAssembly and standard library by their plain names; the
-// site serves both gzipped too (backoffice/runtime/cut.py), inflated here. One that
-// cannot arrive, gzipped or plain, fails the boot at once.
+// site serves both gzipped too (backoffice/runtime/cut.py), inflated here.
 const GZIPPED = /\/(pyodide\.asm\.wasm|python_stdlib\.zip)$/;
 const plainFetch = self.fetch.bind(self);
 self.fetch = async (url, options) => {
   if (!GZIPPED.test(String(url))) return plainFetch(url, options);
   const fetched = (address) => plainFetch(address, options).catch((error) => {
-    runtimeFailed(new Error("download:python"));
+    bootFailed(new Error("download:python"));
     throw error;
   });
   const response = typeof DecompressionStream === "function" ? await fetched(`${url}.gz`) : null;
@@ -60,8 +58,7 @@ self.fetch = async (url, options) => {
 const WARM_CACHE = "calculator-warm-start";
 const SNAPSHOT_DELAY_MS = 1000;
 let warmCache = null;
-const cache = () =>
-  (warmCache ??= (typeof caches === "object" ? caches.open(WARM_CACHE) : Promise.resolve(null)).catch(() => null));
+const cache = () => (warmCache ??= Promise.resolve(self.caches?.open(WARM_CACHE)).catch(() => null));
 
 async function forget(keep) {
   const store = await cache();
@@ -127,27 +124,24 @@ async function startPython(start, key) {
 async function boot({ pyodide: indexURL, wheels, catalogue }) {
   progress(1);
   // Everything the engine needs downloads while Pyodide boots (our wheels
-  // fetched, not `loadPackage`d, which would start only after the boot); a
-  // failed download ends the boot at once, not when its turn comes.
+  // fetched, not `loadPackage`d, which would start only after the boot).
   const wheelBytes = Promise.all(wheels.map((url) => download(url, "engine", "arrayBuffer")));
   const catalogueText = download(catalogue, "catalogue", "text");
-  const downloaded = Promise.all([wheelBytes, catalogueText]);
-  const failed = Promise.race([downloaded.then(() => new Promise(() => {})), runtimeFailure]);
-  failed.catch(() => {});
+  for (const downloading of [wheelBytes, catalogueText]) downloading.catch(bootFailed);
   // Pyodide's loader downloads while the cache is asked for a snapshot.
   const loader = runtime(import(`${indexURL}pyodide.mjs`));
   loader.catch(() => {});
   const start = async (options) => {
-    const { loadPyodide } = await Promise.race([loader, failed]);
+    const { loadPyodide } = await Promise.race([loader, bootFailure]);
     const fsInit = async (fs) => fs.mkdirTree(ENGINE);
     const quiet = { stdout: () => {}, stderr: () => {} };
     const booted = loadPyodide({ indexURL, env: ENV, fsInit, ...quiet, ...options });
-    const pyodide = await Promise.race([runtime(booted), failed]);
+    const pyodide = await Promise.race([runtime(booted), bootFailure]);
     // A module missing from the cut standard library comes from the stock one (backoffice/runtime/stdlib_fallback.py).
     pyodide.pyimport("_stdlib_fallback").install(`${indexURL}python_stdlib_full.zip`);
     progress(2);
     // Even after a warm start: a module imported later reads its file.
-    for (const bytes of await Promise.race([wheelBytes, failed])) {
+    for (const bytes of await Promise.race([wheelBytes, bootFailure])) {
       pyodide.unpackArchive(bytes, "wheel", { extractDir: ENGINE });
     }
     progress(3);
@@ -171,8 +165,7 @@ async function ask(fn, request) {
   return reply;
 }
 
-// The cut standard library's fallback (backoffice/runtime/stdlib_fallback.py) reads
-// the full one through this, by name, the first time a module is missing.
+// The standard library's fallback (see boot) reads the full one through this, by name.
 self.readSync = (url) => {
   const request = new XMLHttpRequest();
   request.open("GET", url, false);
@@ -182,25 +175,18 @@ self.readSync = (url) => {
   return new Uint8Array(request.response);
 };
 
-// When a download fails, Pyodide leaves promises of its own unhandled: the
-// boot ends with a download failure; keep these out of the page's errors.
+// Pyodide's unhandled promises (a failed download's): kept out of the page's errors.
 self.addEventListener("unhandledrejection", (event) => {
   event.preventDefault();
-  if (event.reason instanceof TypeError) runtimeFailed(new Error("download:python"));
+  if (event.reason instanceof TypeError) bootFailed(new Error("download:python"));
   console.warn("calculator worker:", String(event.reason?.message || event.reason));
 });
 
-self.addEventListener("message", async ({ data, ports: [port] }) => {
-  if (data.type === "init") {
-    boot(data).then(
-      () => self.postMessage({ type: "ready" }),
-      (error) => self.postMessage({ type: "failed", reason: String(error.message || error) }),
-    );
-    return;
-  }
+self.addEventListener("message", async ({ data: { fn, request }, ports: [port] }) => {
   try {
-    if (!web || !CALLS.has(data.fn)) throw new Error(`unknown call ${data.fn}`);
-    port.postMessage({ reply: await ask(data.fn, data.request) });
+    if (fn === "init") return port.postMessage({ reply: await boot(request) });
+    if (!web || !CALLS.has(fn)) throw new Error(`unknown call ${fn}`);
+    port.postMessage({ reply: await ask(fn, request) });
     afterAnswer();
   } catch (error) {
     // A Python traceback is for the console, not for the visitor.

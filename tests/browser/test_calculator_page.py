@@ -492,6 +492,7 @@ def test_the_cost_of_downtime_weighs_the_wait_into_the_recommendation(page: Page
     # The link brings both answers back into the form.
     page.goto(page.url.replace("dc=80", "dc=12.5"))
     page.reload()
+    answered(page)
     expect(cost).to_have_value("12.5")
     expect(page.get_by_label("Кога работите")).to_have_value("24/7")
     assert watch.console_errors == []

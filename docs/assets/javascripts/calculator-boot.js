@@ -6,34 +6,27 @@
   if (!root || window.calculatorEngine || typeof WebAssembly !== "object") return;
   const url = (value) => new URL(value, document.baseURI).href;
   const worker = new Worker(url(root.dataset.worker), { type: "module" });
-  // `ready` settles once: Python can answer, or the boot failed and says why.
   const engine = { step: 0, onProgress: () => {} };
-  engine.ready = new Promise((resolve, reject) => {
-    worker.addEventListener("message", ({ data }) => {
-      if (data.type === "progress") engine.onProgress((engine.step = data.step));
-      else if (data.type === "ready") resolve();
-      else if (data.type === "failed") reject(new Error(data.reason));
-    });
-    worker.addEventListener("error", (event) => {
-      event.preventDefault();
-      reject(new Error("failed"));
-    });
-  });
-  engine.ready.catch(() => {});
-  // Calls a function of calculator/page/web.py with a request object; its reply
-  // comes back on a channel of its own.
+  worker.addEventListener("message", ({ data }) => engine.onProgress((engine.step = data.step)));
+  // Calls a function of calculator/page/web.py with a request object (or
+  // "init", the boot); its reply comes back on a channel of its own.
   engine.call = (fn, request) =>
     new Promise((resolve, reject) => {
       const { port1, port2 } = new MessageChannel();
       port1.onmessage = ({ data }) => ("error" in data ? reject(new Error(data.error)) : resolve(data.reply));
       worker.postMessage({ fn, request }, [port2]);
     });
-  worker.postMessage({
-    type: "init",
-    pyodide: url(root.dataset.pyodide),
-    wheels: root.dataset.wheels.trim().split(/\s+/).map(url),
-    catalogue: url(root.dataset.catalogue),
+  // `ready` settles once: Python can answer, or the boot failed and says why.
+  engine.ready = new Promise((resolve, reject) => {
+    worker.addEventListener("error", (event) => {
+      event.preventDefault();
+      reject(new Error("failed"));
+    });
+    const wheels = root.dataset.wheels.trim().split(/\s+/).map(url);
+    const files = { pyodide: url(root.dataset.pyodide), wheels, catalogue: url(root.dataset.catalogue) };
+    engine.call("init", files).then(resolve, reject);
   });
+  engine.ready.catch(() => {});
   window.calculatorEngine = engine;
   document.dispatchEvent(new Event("calculator-engine"));
 })();

@@ -1,7 +1,6 @@
 // On the other pages, a visitor's intent to open the calculator (a pointer
 // over, a finger on, or the focus on a link to it) starts downloading its
 // engine into the browser's cache, unless the browser asks to save data.
-// The calculator page and the engine's files are on this script's element.
 (() => {
   const script = document.currentScript;
   const absolute = (path) => new URL(path, document.baseURI).href;
@@ -14,9 +13,8 @@
     // Instant navigation may have brought the calculator itself in by now.
     if (document.querySelector("[data-calculator]") || navigator.connection?.saveData) return;
     started = true;
-    for (const href of files) {
-      document.head.append(Object.assign(document.createElement("link"), { rel: "prefetch", href }));
-    }
+    const prefetch = (href) => Object.assign(document.createElement("link"), { rel: "prefetch", href });
+    document.head.append(...files.map(prefetch));
   };
   for (const type of ["pointerover", "touchstart", "focusin"]) {
     document.addEventListener(type, onIntent, { capture: true, passive: true });

@@ -1,8 +1,8 @@
 // The calculator page's glue: the form's values to the Python engine, its
-// ready markup into the page's slots, the quote's link to the address bar.
-// It shows progress, failure and the fallback in the page's or Python's words.
-// Material's instant navigation swaps the page without reloading this module:
-// it mounts on every `document$`.
+// ready markup into the page's slots, the quote's link to the address bar,
+// progress and failure in the page's or Python's words (data-state: site.css
+// shows the bar or the fallback). Material's instant navigation swaps the
+// page without reloading this module: it mounts on every `document$`.
 
 function mount(root) {
   if (root.dataset.mounted) return;
@@ -73,8 +73,6 @@ function mount(root) {
     console.warn("calculator:", message);
     root.dataset.state = "error";
     say(message);
-    bar.hidden = true;
-    root.querySelector("[data-calc-fallback]").hidden = false;
   });
 
   function start(engine) {
@@ -146,13 +144,10 @@ function mount(root) {
       ask("answer", {});
     });
     root.dataset.state = "ready";
-    bar.hidden = true;
     say("ready");
-    // Once it has answered, a Service Worker keeps a copy of the page and all
-    // it loads, to open and compute again offline (backoffice/runtime/service_worker.js).
-    const sw = url(root.dataset.offline);
+    // Once it has answered: the offline copy (backoffice/runtime/service_worker.js), scoped to its folder.
     (linkHash() ? open() : ask("answer", {})).then(() =>
-      navigator.serviceWorker?.register(sw, { scope: new URL("./", sw).href }).catch((error) => {
+      navigator.serviceWorker?.register(root.dataset.offline).catch((error) => {
         console.warn("calculator: no offline copy:", error.message);
       }),
     );

@@ -1,6 +1,5 @@
-// The contact form's glue: attach the calculator's quote link (?oferta=) to
-// the request, and ask for a phone or an e-mail. Without it the form still
-// works: it is plain HTML that Netlify Forms receives.
+// The contact form's glue: the calculator's quote link (?oferta=) into the
+// request, and a phone or an e-mail asked for. Without it the form still works.
 //
 // Only a link to this site's own calculator page is taken, and it is written
 // with textContent and href, never as HTML: a crafted URL cannot make the
@@ -10,14 +9,10 @@ function quoteLink(form) {
   const raw = new URLSearchParams(location.search).get("oferta");
   const calculator = new URL(form.dataset.quoteFrom, location.href);
   // The raw text must start with our calculator, not merely resolve to it
-  // (e.g. through "../"), and must still be it once parsed.
+  // (e.g. through "../"), and must still be it once parsed (it cannot fail to parse then).
   if (!raw || raw.length > 4000 || !raw.startsWith(location.origin + calculator.pathname)) return null;
-  try {
-    const link = new URL(raw);
-    return link.origin === location.origin && link.pathname === calculator.pathname ? link.href : null;
-  } catch {
-    return null;
-  }
+  const link = new URL(raw);
+  return link.origin === location.origin && link.pathname === calculator.pathname ? link.href : null;
 }
 
 function mount() {
@@ -28,16 +23,12 @@ function mount() {
   if (link) {
     form.querySelector("[data-quote-input]").value = link;
     const anchor = form.querySelector("[data-quote-link]");
-    anchor.href = anchor.textContent = link;
-    form.querySelector("[data-quote-note]").hidden = false;
+    anchor.href = anchor.textContent = link; // the note shows once the field holds it (content.css)
   }
   // HTML cannot say "one of the two": the phone carries the message.
   const { phone, email } = form.elements;
-  const check = () => {
-    phone.setCustomValidity(phone.value.trim() || email.value.trim() ? "" : form.dataset.reach);
-  };
-  phone.addEventListener("input", check);
-  email.addEventListener("input", check);
+  const check = () => phone.setCustomValidity(phone.value.trim() || email.value.trim() ? "" : form.dataset.reach);
+  form.addEventListener("input", check);
   check();
 }
 
