@@ -26,9 +26,9 @@ from pathlib import Path
 
 from backoffice.build.sources import load_catalogue
 from calculator import Profile, WorkCalendar
+from calculator.clock import SOFIA
 from calculator.money import round_money
 from calculator.pricing.quote import quote
-from calculator.clock import SOFIA
 from calculator.time.expected_wait import expected_wait, forget
 
 ROOT = Path(__file__).resolve().parent.parent
