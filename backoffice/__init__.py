@@ -2,7 +2,8 @@
 
 - :mod:`backoffice.build`: the site's build (the plan pages' loader, the
   official calendar, the company's identity, the published price lists, the
-  plan tables and cards, the menu, the edit link, JSON-LD, the CSP check);
+  plan tables and cards, the menu, the edit link, JSON-LD, the CSP check,
+  and one build's steps in order, as the MkDocs hooks run them);
 - :mod:`backoffice.runtime`: the cut Pyodide runtime, the wheels and the
   offline copy, with everything that ships to the browser from here;
 - :mod:`backoffice.sales`: the sales command line;

@@ -1,9 +1,10 @@
 """The one reader of numbers that people write: editors' figures, visitors' answers, the sales CLI's.
 
 It decides what is a number and what is wrong with it; each audience words
-the problem in its own language: editors read English naming the file and
-the field (:mod:`calculator.catalogue.readers`), visitors Bulgarian naming the field
-(:mod:`calculator.profile.profile`), the CLI its option.
+the problem for itself: editors read Bulgarian naming the file and the field
+(:mod:`calculator.catalogue.readers`), visitors Bulgarian naming the field
+(:mod:`calculator.profile.profile`), the sales CLI's user its option
+(:mod:`backoffice.sales.cli`).
 """
 
 from __future__ import annotations

@@ -6,7 +6,7 @@ front matter with YAML errors silently, so this loader parses it itself and
 fails loudly, naming the file, the field and the reason on one line, in
 Bulgarian (editors read it), with what to do about it.
 
-Not imported by the runtime core (it uses PyYAML and the file system).
+Never shipped: the engine (``calculator/``) runs without PyYAML or a file system.
 """
 
 from __future__ import annotations

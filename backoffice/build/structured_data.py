@@ -14,7 +14,7 @@ the hourly and per-job plans are priced per hour (per job with the minimum
 hours of a visit as ``eligibleQuantity``); emergency has no fixed price, so
 its offer carries the incident fee as ``minPrice`` ("from") and the hour of
 regular work. A ``<script type="application/ld+json">`` is data: the CSP does
-not apply to it and :mod:`csp` skips it.
+not apply to it and :mod:`backoffice.build.csp` skips it.
 """
 
 from __future__ import annotations

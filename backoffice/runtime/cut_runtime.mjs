@@ -4,8 +4,9 @@
 // bytes in and out of Pyodide's in-memory file system.
 //
 // Usage: node cut_runtime.mjs <pyodide dir> <work dir>
-// The work dir holds runtime_probe.py, _stdlib_fallback.py, catalogue.json
-// and wheels/*.whl; the results go to <work dir>/out/.
+// The work dir holds runtime_probe.py (probe.py, copied under that name by
+// cut.py), _stdlib_fallback.py, catalogue.json and wheels/*.whl; the results
+// go to <work dir>/out/.
 import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";

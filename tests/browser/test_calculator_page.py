@@ -3,16 +3,16 @@
 import json
 import re
 import shutil
-import time
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, Page
+
+from .waiting import READY_TIMEOUT_MS, expect, wait_until
 
 pytestmark = pytest.mark.browser
 
-READY_TIMEOUT_MS = 30_000
 ROOT_SELECTOR = "[data-calculator]"
 
 # The default profile: 5 workstations and 1 server (4.5 h of regular work)
@@ -55,12 +55,7 @@ def gross_by_plan(page: Page) -> dict[str, str]:
 
 
 def wait_for_gross(page: Page, expected: dict[str, str]) -> None:
-    # Under the site's CSP, wait_for_function (a string evaluated in the page)
-    # is refused; poll with evaluate instead.
-    deadline = time.monotonic() + 10
-    while gross_by_plan(page) != expected and time.monotonic() < deadline:
-        page.wait_for_timeout(50)
-    assert gross_by_plan(page) == expected
+    wait_until(page, "the plans' gross prices", lambda: gross_by_plan(page), expected)
 
 
 def open_ready(page: Page, url: str) -> None:

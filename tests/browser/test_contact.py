@@ -3,7 +3,9 @@
 from urllib.parse import quote
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Page
+
+from .waiting import expect
 
 pytestmark = pytest.mark.browser
 

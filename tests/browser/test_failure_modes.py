@@ -10,10 +10,11 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, Page, Playwright, Route, expect
+from playwright.sync_api import Browser, Page, Playwright, Route
 
 from .conftest import CHROMIUM, CHROMIUM_ARGS
 from .test_calculator_page import DEFAULT_GROSS, gross_by_plan
+from .waiting import expect
 
 pytestmark = pytest.mark.browser
 

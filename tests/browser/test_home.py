@@ -1,7 +1,9 @@
 """The home page as a visitor uses it: the cards' actions, the headline across navigation, the phone menu."""
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, Page
+
+from .waiting import expect
 
 pytestmark = pytest.mark.browser
 

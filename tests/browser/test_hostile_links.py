@@ -7,19 +7,19 @@ from typing import Any
 
 import pytest
 from hostile_links import UNKNOWN, UNPUBLISHED, WHOLE, Hostile, read_corpus
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, Page
 
 from calculator.page.links import PARAM_NAMES
 
 from .conftest import Watch
 from .test_calculator_page import DEFAULT_GROSS, TEN_WORKSTATIONS_GROSS, gross_by_plan, wait_for_gross
+from .waiting import READY_TIMEOUT_MS, expect, wait_until
 
 pytestmark = pytest.mark.browser
 
 ENTRIES = read_corpus()
-READY_TIMEOUT_MS = 30_000
 # The link parameters' names in the page's notices (the words themselves are
-# checked in tests/engine/test_web.py and below).
+# checked in tests/engine/page/test_web.py and below).
 NAMES = PARAM_NAMES | {UNKNOWN: "параметър", WHOLE: PARAM_NAMES[""]}
 PROBLEMS = "Не успяхме да прочетем всичко от връзката: "
 
@@ -43,17 +43,28 @@ COLLECT = """() => {
     frames: document.querySelectorAll("iframe, object, embed").length,
   };
 }"""
-# Sets the fragment as a visitor pasting a link would, and waits until the page
-# has answered it: it then puts the quote's own link into the address bar.
-PASTE = f"""async (fragment) => {{
+# Sets the fragment as a visitor pasting a link would; the fragment as the page has it.
+SET_HASH = """(fragment) => {
   location.hash = fragment;
-  const pasted = location.hash;
-  const deadline = performance.now() + 10000;
-  while (location.hash === pasted && performance.now() < deadline) {{
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }}
-  return {{ ...({COLLECT})(), pasted }};
-}}"""
+  return location.hash;
+}"""
+
+
+def paste(page: Page, fragment: str) -> dict[str, Any]:
+    """Paste `fragment`, wait until the page has answered it, and collect what the checks need.
+
+    Once it has answered, the page puts the quote's own link into the address bar.
+    """
+    pasted = page.evaluate(SET_HASH, fragment)
+    wait_until(
+        page,
+        f"the page answers the pasted link {pasted!r} with its own link",
+        lambda: page.evaluate("() => location.hash"),
+        lambda now: now != pasted,
+    )
+    return {**page.evaluate(COLLECT), "pasted": pasted}
+
+
 # The page's own link: the current list, today's date, then numbers only.
 CLEAN_LINK = re.compile(
     r"#v=1&pl=2026-11&d=\d{4}-\d\d-\d\d&c=[bi](&(ws|sv|inc|h|vis|km|rt)=\d+(\.\d+)?)*"
@@ -140,41 +151,52 @@ def test_a_hostile_link_pasted_into_the_open_page_is_named_and_harmless(open_pag
     # Each entry answers for what happens after it is pasted.
     open_page.dialogs.clear()
     open_page.errors.clear()
-    seen = open_page.page.evaluate(PASTE, "#" + entry.fragment)
+    seen = paste(open_page.page, "#" + entry.fragment)
     check(entry, seen, open_page, pasted=True)
 
 
 def test_a_valid_link_pasted_after_a_hostile_one_is_applied_and_clears_the_notice(open_page: OpenPage):
     page = open_page.page
-    seen = page.evaluate(PASTE, "#v=1&pl=2026-11&ws=" + "<img id=pwned src=x onerror=window.__pwned=1>")
+    seen = paste(page, "#v=1&pl=2026-11&ws=" + "<img id=pwned src=x onerror=window.__pwned=1>")
     assert (
         seen["notice"]
         == PROBLEMS + "работни станции (трябва да е число с точка, например 7.5). Останалото е приложено."
     )
     wait_for_gross(page, DEFAULT_GROSS)
-    seen = page.evaluate(PASTE, "#v=1&pl=2026-11&c=b&ws=10&sv=1&inc=1&vis=1&km=0")
+    seen = paste(page, "#v=1&pl=2026-11&c=b&ws=10&sv=1&inc=1&vis=1&km=0")
     wait_for_gross(page, TEN_WORKSTATIONS_GROSS)
     assert seen["notice"] is None
     assert page.get_by_label("Работни станции").input_value() == "10"
     assert open_page.errors == []
 
 
-# Goes to a heading, as its link in the table of contents does; whether the
-# page then asked Python for an answer: its hashchange listener, added before
-# this one, would have marked the link as on its way.
-TO_HEADING = """async (fragment) => {
-  const changed = new Promise((resolve) => window.addEventListener("hashchange", resolve, { once: true }));
+# Goes to a heading, as its link in the table of contents does, and notes at
+# the hashchange whether the page then asked Python for an answer: its
+# hashchange listener, added before this one, would have marked the link as
+# on its way. The note is read by `wait_until`: null until the event came.
+TO_HEADING = """(fragment) => {
+  window.__askedPython = null;
+  window.addEventListener(
+    "hashchange",
+    () => (window.__askedPython = document.querySelector("[data-calc-share]").hasAttribute("aria-busy")),
+    { once: true },
+  );
   location.hash = fragment;
-  await changed;
-  return document.querySelector("[data-calc-share]").hasAttribute("aria-busy");
 }"""
 
 
 def test_a_heading_anchor_is_not_read_as_a_quote_link(open_page: OpenPage):
     page = open_page.page
-    page.evaluate(PASTE, "#v=1&pl=2026-11&c=b&ws=10&sv=1&inc=1&vis=1&km=0")
+    paste(page, "#v=1&pl=2026-11&c=b&ws=10&sv=1&inc=1&vis=1&km=0")
     wait_for_gross(page, TEN_WORKSTATIONS_GROSS)
-    assert page.evaluate(TO_HEADING, "#calc-answer-heading") is False
+    page.evaluate(TO_HEADING, "#calc-answer-heading")
+    asked = wait_until(
+        page,
+        "the heading's hashchange",
+        lambda: page.evaluate("() => window.__askedPython"),
+        lambda seen: seen is not None,
+    )
+    assert asked is False
     assert page.evaluate("() => location.hash") == "#calc-answer-heading"
     expect(page.locator("[data-calc-notice]")).to_be_hidden()
     assert gross_by_plan(page) == TEN_WORKSTATIONS_GROSS

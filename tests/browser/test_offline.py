@@ -1,7 +1,7 @@
 """The calculator, once seen, opens and computes without a network."""
 
 import pytest
-from playwright.sync_api import BrowserContext, Page, expect
+from playwright.sync_api import BrowserContext, Page
 
 from .test_calculator_page import (
     DEFAULT_GROSS,
@@ -10,18 +10,19 @@ from .test_calculator_page import (
     open_ready,
     wait_for_gross,
 )
+from .waiting import READY_TIMEOUT_MS, expect, wait_until
 
 pytestmark = pytest.mark.browser
 
 
 def wait_for_offline_copy(page: Page) -> None:
     """Until the Service Worker has taken its copy (installed) and controls the page."""
-    page.evaluate("async () => { await navigator.serviceWorker.ready; }")
-    deadline = 100
-    while not page.evaluate("() => Boolean(navigator.serviceWorker.controller)") and deadline:
-        page.wait_for_timeout(100)
-        deadline -= 1
-    assert page.evaluate("() => navigator.serviceWorker.controller.scriptURL").endswith("/kalkulator/sw.js")
+    wait_until(
+        page,
+        "the offline copy's Service Worker controls the page",
+        lambda: page.evaluate("() => navigator.serviceWorker.controller?.scriptURL ?? null"),
+        lambda url: url is not None and url.endswith("/kalkulator/sw.js"),
+    )
 
 
 def test_a_quote_link_opens_and_computes_offline_once_the_calculator_was_seen(
@@ -37,7 +38,7 @@ def test_a_quote_link_opens_and_computes_offline_once_the_calculator_was_seen(
     context.set_offline(True)
     page.goto("about:blank")
     page.goto(base_url + "kalkulator/#v=1&pl=2026-11&ws=10")
-    expect(page.locator(ROOT_SELECTOR)).to_have_attribute("data-state", "ready", timeout=30_000)
+    expect(page.locator(ROOT_SELECTOR)).to_have_attribute("data-state", "ready", timeout=READY_TIMEOUT_MS)
     wait_for_gross(page, TEN_WORKSTATIONS_GROSS)
     page.get_by_label("Работни станции").fill("5")
     wait_for_gross(page, DEFAULT_GROSS)

@@ -1,9 +1,9 @@
 """Other pages download the calculator's engine only when a visitor heads for it."""
 
-from contextlib import ExitStack
-
 import pytest
-from playwright.sync_api import BrowserContext, Page, expect
+from playwright.sync_api import BrowserContext, Page
+
+from .waiting import expect, wait_until
 
 pytestmark = pytest.mark.browser
 
@@ -28,12 +28,11 @@ def engine_files(urls: list[str]) -> list[str]:
     return sorted(name for name in ENGINE_FILES if any(url.endswith(name) for url in urls))
 
 
-def expecting_the_engine(page: Page) -> ExitStack:
-    """Waits, on leaving, until the browser has asked for each of the engine's files."""
-    stack = ExitStack()
-    for name in ENGINE_FILES:
-        stack.enter_context(page.expect_request(lambda request, name=name: request.url.endswith(name)))
-    return stack
+def wait_for_the_engine(page: Page, seen: list[str]) -> None:
+    """Until the browser has asked for each of the engine's files (`seen`: its requests so far)."""
+    wait_until(
+        page, "the browser asks for the engine's files", lambda: engine_files(seen), sorted(ENGINE_FILES)
+    )
 
 
 def test_a_pointer_on_a_calculator_link_downloads_the_engine(page: Page, base_url: str, watch):
@@ -44,8 +43,8 @@ def test_a_pointer_on_a_calculator_link_downloads_the_engine(page: Page, base_ur
     expect(page.locator(PREFETCH_HINTS)).to_have_count(0)
     assert engine_files(seen) == []
 
-    with expecting_the_engine(page):
-        page.locator(CALCULATOR_LINK).first.hover()
+    page.locator(CALCULATOR_LINK).first.hover()
+    wait_for_the_engine(page, seen)
     # The worker, the five files of the runtime, two wheels and the catalogue.
     expect(page.locator(PREFETCH_HINTS)).to_have_count(9)
     assert engine_files(seen) == sorted(ENGINE_FILES)
@@ -55,8 +54,8 @@ def test_a_pointer_on_a_calculator_link_downloads_the_engine(page: Page, base_ur
 def test_the_focus_of_the_keyboard_counts_as_intent(page: Page, base_url: str):
     seen = requests_of(page)
     page.goto(base_url + "vaprosi/")
-    with expecting_the_engine(page):
-        page.locator(CALCULATOR_LINK).first.focus()
+    page.locator(CALCULATOR_LINK).first.focus()
+    wait_for_the_engine(page, seen)
     assert engine_files(seen) == sorted(ENGINE_FILES)
 
 

@@ -1,7 +1,9 @@
 """What a visit leaves on the visitor's device, as the page "Какво пазим на устройството ви" states it."""
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Page
+
+from .waiting import expect
 
 pytestmark = pytest.mark.browser
 

@@ -14,11 +14,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Page
 
 from backoffice.devserver.netlify_server import serve
 
 from .test_calculator_page import TEN_WORKSTATIONS_GROSS, open_answered, wait_for_gross
+from .waiting import expect
 
 pytestmark = pytest.mark.browser
 

@@ -10,12 +10,11 @@ dropped without the visitor noticing.
 """
 
 import re
-import time
 from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, Route, expect
+from playwright.sync_api import Browser, BrowserContext, Page, Route
 
 from .test_calculator_page import (
     DEFAULT_GROSS,
@@ -25,11 +24,12 @@ from .test_calculator_page import (
     open_answered,
     wait_for_gross,
 )
+from .waiting import expect, wait_until
 
 pytestmark = pytest.mark.browser
 
 CACHE = "calculator-warm-start"
-SAVE_TIMEOUT_S = 30
+SAVE_TIMEOUT_MS = 30_000
 WHEELS = re.compile(r"/assets/wheels/[^/]+/[^/]+\.whl$")
 RUNTIME_KEY = re.compile(r"assets/pyodide/[0-9a-f]{12}/warm-start\?/assets/wheels/")
 
@@ -68,13 +68,11 @@ def cached(page: Page) -> list[dict[str, Any]]:
     )
 
 
-def cached_when(page: Page, condition: Callable[[list[dict[str, Any]]], bool]) -> list[dict[str, Any]]:
+def cached_when(
+    page: Page, what: str, condition: Callable[[list[dict[str, Any]]], bool]
+) -> list[dict[str, Any]]:
     """The cache's entries, once they meet `condition` (polled: the Worker writes on its own time)."""
-    deadline = time.monotonic() + SAVE_TIMEOUT_S
-    while not condition(entries := cached(page)):
-        assert time.monotonic() < deadline, entries
-        page.wait_for_timeout(200)
-    return entries
+    return wait_until(page, what, lambda: cached(page), condition, timeout_ms=SAVE_TIMEOUT_MS)
 
 
 def one_snapshot(entries: list[dict[str, Any]]) -> bool:
@@ -92,7 +90,7 @@ def put(page: Page, url: str, body: str) -> None:
 def first_visit(page: Page, url: str) -> list[dict[str, Any]]:
     open_answered(page, url)
     assert gross_by_plan(page) == DEFAULT_GROSS
-    return cached_when(page, one_snapshot)
+    return cached_when(page, "the warm-start cache holds one whole snapshot", one_snapshot)
 
 
 def reload_restoring(page: Page, kept: dict[str, Any]) -> None:
@@ -102,12 +100,18 @@ def reload_restoring(page: Page, kept: dict[str, Any]) -> None:
     page.reload()
     # The attempt is marked before the engine's wheels are needed: hold them
     # until the mark is seen, so that it cannot come and go unseen.
-    cached_when(page, lambda entries: kept["url"] + "&attempt" in [entry["url"] for entry in entries])
+    cached_when(
+        page,
+        "the warm-start cache marks the restore's attempt",
+        lambda entries: kept["url"] + "&attempt" in [entry["url"] for entry in entries],
+    )
     page.context.unroute(WHEELS)
     for route in held:
         route.continue_()
     answered(page)
-    assert cached_when(page, lambda entries: len(entries) == 1) == [kept]
+    assert cached_when(page, "the warm-start cache holds one entry", lambda entries: len(entries) == 1) == [
+        kept
+    ]
 
 
 def test_a_repeat_visit_restores_python_and_answers_the_same(page: Page, base_url: str, watch):
@@ -142,7 +146,7 @@ def test_a_snapshot_that_cannot_be_restored_is_replaced_by_a_fresh_start(page: P
     answered(page)
     assert gross_by_plan(page) == DEFAULT_GROSS
     # Started from scratch, and kept a good snapshot again.
-    entries = cached_when(page, one_snapshot)
+    entries = cached_when(page, "the warm-start cache holds one whole snapshot", one_snapshot)
     assert entries[0]["url"] == key
     assert watch.console_errors == []
 
@@ -166,7 +170,7 @@ def test_a_restore_that_never_finished_is_not_tried_again(page: Page, base_url: 
     answered(page)
     assert gross_by_plan(page) == DEFAULT_GROSS
     # Dropped, started afresh, and a new snapshot kept; the next visit uses it.
-    entries = cached_when(page, one_snapshot)
+    entries = cached_when(page, "the warm-start cache holds one whole snapshot", one_snapshot)
     assert entries[0]["url"] == key
     reload_restoring(page, entries[0])
     assert gross_by_plan(page) == DEFAULT_GROSS

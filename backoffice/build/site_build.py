@@ -1,0 +1,285 @@
+"""One build of the site, without MkDocs: what the hooks in ``hooks/site_hooks.py`` ask for.
+
+:func:`prepare` does what the build needs before MkDocs reads a page: the
+catalogue and the company read and checked, the menu given its plan pages,
+the "edit this page" link decided, the Pyodide runtime cut for the engine,
+the files the calculator downloads (wheels, catalogue, every published price
+list) assembled, and what the templates read (``extra.company``,
+``extra.price_lists``, ``extra.calculator``) computed. It returns a
+:class:`SiteBuild`; :func:`write` puts its files into the built site and
+checks the site's inline scripts against the Content-Security-Policy.
+
+Every error that an editor or a missing install can cause is raised as
+:class:`SiteBuildError`, whose message is the one the build prints.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from backoffice.build import csp, navigation, price_lists, repository, shortcodes
+from backoffice.build.company import CompanyError, parse_company
+from backoffice.build.sources import load_catalogue
+from backoffice.runtime import bundle, offline
+from backoffice.runtime import cut as runtime
+from calculator.catalogue import Catalogue
+from calculator.errors import CatalogueError
+from calculator.money import format_number
+from calculator.page.web import default_answer
+from calculator.profile.fields import FIELDS
+
+#: What the offline copy holds besides the engine's files: the page, its
+#: styles and scripts, the search index and the sitemap (about 0.6 MB today).
+OFFLINE_PAGE_ALLOWANCE = 1_000_000
+
+#: The plan pages live in docs/plans/ (one folder the loader reads), but the
+#: visitor's URL is Bulgarian, transliterated: /planove/premium/.
+PLANS_SOURCE, PLANS_URL = "plans/", "planove/"
+
+#: The template that makes a page the calculator (its front matter says so).
+CALCULATOR_TEMPLATE = "calculator.html"
+
+#: Beside the calculator page, inside its offline copy's scope: a Worker is
+#: served by the Service Worker whose scope holds the Worker's own URL.
+WORKER = "kalkulator/calculator-worker.js"
+
+#: Logged when the docs are outside git (see :mod:`backoffice.build.price_lists`).
+NO_HISTORY = "no git history of docs/plans: only the current price list is published"
+
+
+class SiteBuildError(Exception):
+    """What stops the build; the message names the file and what is wrong."""
+
+
+@dataclass(frozen=True)
+class SiteBuild:
+    """What one build learnt before MkDocs reads the pages."""
+
+    catalogue: Catalogue
+    #: ``extra.company``: the identity for the templates, and the working hours.
+    company: dict[str, Any]
+    #: The header's logo and the favicon (``theme.logo``, ``theme.favicon``).
+    logo: str
+    favicon: str
+    #: The menu, with the plan pages in the catalogue's order.
+    nav: list[Any]
+    #: ``repo_url`` and ``edit_uri`` for MkDocs's "edit this page" button.
+    repo_url: str | None
+    edit_uri: str | None
+    #: The cut runtime, written into :attr:`pyodide_dest`.
+    cut_runtime: runtime.CutRuntime
+    pyodide_dest: str
+    #: Site-relative path -> content: the wheels, the catalogue, the price lists.
+    files: dict[str, bytes]
+    #: ``extra.price_lists``: the published price lists' index and its URL.
+    price_lists: dict[str, Any]
+    #: ``extra.calculator``: the URLs of the engine's files, and the default answer.
+    calculator: dict[str, Any]
+    #: The most the calculator's offline copy takes in a visitor's browser.
+    offline_bytes: int
+    #: What the build tells at info level.
+    notes: tuple[str, ...] = ()
+
+
+def prepare(
+    docs_dir: Path,
+    root: Path,
+    cache_dir: Path,
+    *,
+    company: object,
+    site_name: str | None,
+    nav: list[Any],
+    repo_url: str | None,
+    edit_uri: str | None,
+    environ: Mapping[str, str],
+    today: date,
+) -> SiteBuild:
+    """Read and check the sources; cut the runtime; assemble the calculator's files.
+
+    Args:
+        docs_dir: The pages (``docs/``).
+        root: The repository: ``calculator/`` and ``node_modules/pyodide`` are in it.
+        cache_dir: Where the cut runtimes already made are kept.
+        company: ``extra.company`` as mkdocs.yml has it.
+        site_name: ``site_name`` of mkdocs.yml, which must be the brand.
+        nav: ``nav`` of mkdocs.yml.
+        repo_url: ``repo_url`` of mkdocs.yml.
+        edit_uri: ``edit_uri`` of mkdocs.yml.
+        environ: The build's environment (Netlify's ``REPOSITORY_URL``, ``BRANCH``).
+        today: The day in Sofia, for the default answer.
+
+    Raises:
+        SiteBuildError: A page, mkdocs.yml or the install is wrong; the message says what.
+    """
+    try:
+        catalogue = load_catalogue(docs_dir)
+        identity = parse_company(company, docs_dir, site_name)
+        nav = navigation.with_plans(
+            nav,
+            [f"plans/{plan.id}.md" for plan in sorted(catalogue.plans, key=lambda p: p.order)],
+        )
+        stock = bundle.pyodide_dir(root)
+    except (CatalogueError, CompanyError, navigation.NavigationError, bundle.BundleError) as error:
+        raise SiteBuildError(str(error)) from error
+    repo_url, edit_uri = edit_button(environ, repo_url, edit_uri)
+
+    catalogue_json = json.dumps(catalogue.to_dict(), ensure_ascii=False, sort_keys=True).encode()
+    tzdata_wheel = bundle.tzdata_wheel()
+    try:
+        # The engine is served compiled, beside the standard library cut for it.
+        cut = runtime.cut(
+            stock, [bundle.calculator_wheel(root / "calculator"), tzdata_wheel], catalogue_json, cache_dir
+        )
+    except bundle.BundleError as error:
+        raise SiteBuildError(str(error)) from error
+    files = {
+        f"assets/wheels/{wheel.digest}/{wheel.filename}": wheel.data for wheel in (cut.engine, tzdata_wheel)
+    }
+    catalogue_path = f"assets/catalogue/{bundle.Wheel('', catalogue_json).digest}.json"
+    files[catalogue_path] = catalogue_json
+    # Named after its contents: a new engine or release is a new folder.
+    pyodide_dest = f"assets/pyodide/{cut.digest}/"
+
+    # Every published price list stays in the site, so old quote links open.
+    try:
+        older = price_lists.history(docs_dir)
+        lists = price_lists.published(catalogue, older or [])
+    except price_lists.PriceListError as error:
+        raise SiteBuildError(str(error)) from error
+    files.update(price_lists.site_files(lists, catalogue.price_list))
+
+    return SiteBuild(
+        catalogue=catalogue,
+        # The identity is written once (extra.company); the header's logo and
+        # the favicon are read from it, the working hours from the catalogue.
+        company={**identity.as_template(), "hours": shortcodes.working_hours(catalogue)},
+        logo=identity.logo,
+        favicon=identity.favicon,
+        nav=nav,
+        repo_url=repo_url,
+        edit_uri=edit_uri,
+        cut_runtime=cut,
+        pyodide_dest=pyodide_dest,
+        files=files,
+        price_lists={"index": price_lists.INDEX_URL, **price_lists.index(lists, catalogue.price_list)},
+        calculator=calculator_settings(catalogue, pyodide_dest, files, catalogue_path, today),
+        offline_bytes=offline_bytes(cut, files),
+        notes=(NO_HISTORY,) if older is None else (),
+    )
+
+
+def edit_button(
+    environ: Mapping[str, str], repo_url: str | None, edit_uri: str | None
+) -> tuple[str | None, str | None]:
+    """Point "edit this page" at the repository Netlify builds, or at `repo_url`, or hide it.
+
+    Returns:
+        ``(repo_url, edit_uri)`` for MkDocs.
+    """
+    link = repository.edit_link(environ)
+    if link is not None:
+        return link
+    # MkDocs makes a relative link of an edit_uri without a repository.
+    return repo_url, (edit_uri if repo_url else None)
+
+
+def calculator_settings(
+    catalogue: Catalogue, pyodide_dest: str, files: Mapping[str, bytes], catalogue_path: str, today: date
+) -> dict[str, Any]:
+    """``extra.calculator``: where the page finds the engine's files, and its first answer."""
+    wheels = [path for path in files if path.endswith(".whl")]
+    return {
+        "pyodide": pyodide_dest,
+        "wheels": wheels,
+        "catalogue": catalogue_path,
+        "worker": WORKER,
+        # What other pages download when a visitor heads for the calculator
+        # (calculator-prefetch.js): the engine's files, from the site's root.
+        "prefetch": [
+            WORKER,
+            *(pyodide_dest + name for name in runtime.PAGE_FILES),
+            *wheels,
+            catalogue_path,
+        ],
+        "current_list": catalogue.price_list,
+        "bgn_per_eur": format_number(catalogue.bgn_per_eur),
+        "fields": FIELDS,
+        # The answer for the default form, rendered by the same code the
+        # browser runs, so the page shows real prices before Python starts.
+        "default": default_answer(catalogue, today),
+    }
+
+
+def offline_bytes(cut: runtime.CutRuntime, files: Mapping[str, bytes]) -> int:
+    """The most the offline copy takes: the runtime's files the page fetches, wheels, data.
+
+    Of the runtime, what ``backoffice/runtime/offline.py`` keeps: the gzipped
+    files, not the plain ones beside them nor the full standard library.
+    """
+    engine = sum(
+        len(data) if isinstance(data, bytes) else data.stat().st_size
+        for name, data in cut.files().items()
+        if name in runtime.PAGE_FILES
+    )
+    return engine + sum(len(data) for data in files.values()) + OFFLINE_PAGE_ALLOWANCE
+
+
+def published_uri(src_uri: str, dest_uri: str) -> str:
+    """Where a page is written: a plan page under its Bulgarian URL, any other where MkDocs puts it."""
+    if src_uri.startswith(PLANS_SOURCE):
+        return PLANS_URL + dest_uri.removeprefix(PLANS_SOURCE)
+    return dest_uri
+
+
+def calculator_page(templates: Mapping[str, object]) -> str | None:
+    """The URL of the page whose front matter names the calculator's template, if any.
+
+    Args:
+        templates: Page URL -> the ``template`` of its front matter (None without one).
+
+    Raises:
+        SiteBuildError: More than one page has the template.
+    """
+    try:
+        return offline.page_with_template(templates, CALCULATOR_TEMPLATE)
+    except ValueError as error:
+        raise SiteBuildError(str(error)) from error
+
+
+def write(build: SiteBuild, site_dir: Path, calculator_url: str | None, netlify_toml: Path) -> None:
+    """Write the calculator's files into the built site, then check every inline script is allowed.
+
+    Args:
+        build: What :func:`prepare` made.
+        site_dir: The built site, every page written.
+        calculator_url: The calculator page's URL (its offline copy's scope), or None.
+        netlify_toml: Where the site's Content-Security-Policy is.
+
+    Raises:
+        SiteBuildError: The offline copy lacks a file, or the policy does not
+            allow an inline script of the site.
+    """
+    build.cut_runtime.write(site_dir / build.pyodide_dest)
+    for relative, data in build.files.items():
+        target = site_dir / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+
+    if calculator_url is not None:
+        try:
+            offline.write_service_worker(site_dir, calculator_url)
+        except FileNotFoundError as error:
+            raise SiteBuildError(str(error)) from error
+
+    missing = csp.unallowed_scripts(site_dir, netlify_toml)
+    if missing:
+        lines = [f"{digest} (напр. в {pages[0]})" for digest, pages in missing.items()]
+        raise SiteBuildError(
+            "netlify.toml: Content-Security-Policy script-src не разрешава вградени скриптове "
+            "на сайта; добавете: " + "; ".join(lines)
+        )

@@ -1,0 +1,315 @@
+"""One build of the site without MkDocs: what the hooks get, and what stops the build."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+import yaml
+
+from backoffice.build import csp
+from backoffice.build.site_build import (
+    NO_HISTORY,
+    OFFLINE_PAGE_ALLOWANCE,
+    SiteBuild,
+    SiteBuildError,
+    calculator_page,
+    calculator_settings,
+    edit_button,
+    offline_bytes,
+    prepare,
+    published_uri,
+    write,
+)
+from backoffice.runtime import bundle
+from backoffice.runtime.cut import CutRuntime
+from calculator import Catalogue
+from calculator.page.form import FIELDS
+from calculator.page.web import default_answer
+
+ROOT = Path(__file__).resolve().parents[3]
+RUNTIME_CACHE = ROOT / ".cache" / "runtime"
+TODAY = date(2026, 12, 3)
+
+
+def mkdocs_yml() -> dict[str, object]:
+    # The site's config, its Python tags (`!!python/name:...`) left unread.
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+    data: dict[str, object] = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader)
+    return data
+
+
+@pytest.fixture
+def docs(tmp_path: Path) -> Path:
+    """A copy of the pages outside git: only the current price list is published."""
+    target = tmp_path / "docs"
+    shutil.copytree(ROOT / "docs", target)
+    return target
+
+
+def run_prepare(docs: Path, **changes: object) -> SiteBuild:
+    config = mkdocs_yml()
+    extra = config["extra"]
+    assert isinstance(extra, dict)
+    arguments: dict[str, object] = {
+        "company": extra["company"],
+        "site_name": config["site_name"],
+        "nav": config["nav"],
+        "repo_url": None,
+        "edit_uri": "edit/main/docs/",
+        "environ": {},
+        "today": TODAY,
+    }
+    return prepare(docs, ROOT, RUNTIME_CACHE, **(arguments | changes))  # type: ignore[arg-type]
+
+
+# --- prepare ---------------------------------------------------------------------
+
+
+def test_prepare_gives_the_templates_the_company_the_price_lists_and_the_calculator(docs: Path):
+    site = run_prepare(docs)
+
+    assert [plan.id for plan in site.catalogue.plans] == [
+        "premium",
+        "standard",
+        "pochasov",
+        "na-rabota",
+        "avariyna",
+    ]
+    assert site.company["brand"] == "ТехОпора"
+    assert site.company["eik"] == "206813475"
+    assert site.company["hours"] == "понеделник – петък, 09:00 – 18:00 ч., без официалните празници"
+    assert (site.logo, site.favicon) == (site.company["logo"], site.company["favicon"])
+    assert site.price_lists == {
+        "index": "assets/price-lists/index.json",
+        "current": "2026-11",
+        "lists": [{"id": "2026-11", "effective": "2026-11-01", "url": "assets/price-lists/2026-11.json"}],
+    }
+    assert site.notes == (NO_HISTORY,)
+    # No repository known and none configured: MkDocs gets no edit link.
+    assert (site.repo_url, site.edit_uri) == (None, None)
+
+    assert site.pyodide_dest == f"assets/pyodide/{site.cut_runtime.digest}/"
+    engine, tzdata = site.cut_runtime.engine, bundle.tzdata_wheel()
+    catalogue_path = next(path for path in site.files if path.startswith("assets/catalogue/"))
+    assert sorted(site.files) == sorted(
+        [
+            f"assets/wheels/{engine.digest}/calculator-0.1.0-py3-none-any.whl",
+            f"assets/wheels/{tzdata.digest}/tzdata-2026.6-py3-none-any.whl",
+            catalogue_path,
+            "assets/price-lists/2026-11.json",
+            "assets/price-lists/index.json",
+        ]
+    )
+    assert site.calculator == calculator_settings(
+        site.catalogue, site.pyodide_dest, site.files, catalogue_path, TODAY
+    )
+    assert site.offline_bytes == offline_bytes(site.cut_runtime, site.files)
+
+
+def test_prepare_puts_the_plan_pages_into_the_menu_in_the_catalogues_order(docs: Path):
+    nav = run_prepare(docs).nav
+    plans = next(item["Планове"] for item in nav if isinstance(item, dict) and "Планове" in item)
+    assert plans == [
+        "plans/index.md",
+        "plans/premium.md",
+        "plans/standard.md",
+        "plans/pochasov.md",
+        "plans/na-rabota.md",
+        "plans/avariyna.md",
+    ]
+
+
+def test_prepare_names_the_repository_netlify_builds():
+    # The environment is read before anything is cut: the edit button alone.
+    environ = {"REPOSITORY_URL": "git@github.com:acme/support-site.git", "BRANCH": "main"}
+    assert edit_button(environ, None, "edit/master/docs/") == (
+        "https://github.com/acme/support-site",
+        "edit/main/docs/",
+    )
+
+
+def test_a_wrong_eik_stops_prepare_with_the_editors_message(docs: Path):
+    company = dict(mkdocs_yml()["extra"]["company"])  # type: ignore[index]
+    company["eik"] = "206813474"
+    with pytest.raises(SiteBuildError) as info:
+        run_prepare(docs, company=company)
+    assert str(info.value) == (
+        "mkdocs.yml: extra.company.eik: „206813474“ не минава проверката на контролната цифра: "
+        "препишете ЕИК от Търговския регистър"
+    )
+
+
+def test_a_catalogue_error_comes_before_a_company_error(docs: Path):
+    page = docs / "plans" / "standard.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("monthly_fee: 240", "monthly_fee: двеста"))
+    with pytest.raises(SiteBuildError) as info:
+        run_prepare(docs, site_name="Друга фирма")
+    assert "docs/plans/standard.md" in str(info.value)
+    assert "plan.monthly_fee" in str(info.value)
+
+
+def test_without_pyodide_installed_prepare_says_how_to_get_it(docs: Path, tmp_path: Path):
+    config = mkdocs_yml()
+    with pytest.raises(SiteBuildError) as info:
+        prepare(
+            docs,
+            tmp_path,
+            tmp_path / "cache",
+            company=config["extra"]["company"],  # type: ignore[index]
+            site_name=str(config["site_name"]),
+            nav=config["nav"],  # type: ignore[arg-type]
+            repo_url=None,
+            edit_uri=None,
+            environ={},
+            today=TODAY,
+        )
+    assert str(info.value).startswith("Pyodide не е инсталиран (")
+    assert str(info.value).endswith(
+        f"липсва в {tmp_path / 'node_modules' / 'pyodide'}); изпълнете `npm ci` или `make build`."
+    )
+
+
+def test_a_menu_without_the_plans_index_stops_prepare(docs: Path):
+    with pytest.raises(SiteBuildError) as info:
+        run_prepare(docs, nav=[{"Начало": "index.md"}])
+    assert str(info.value) == (
+        "mkdocs.yml: nav: липсва plans/index.md: добавете го в менюто, плановете се подреждат след него"
+    )
+
+
+# --- the parts ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("environ", "repo_url", "edit_uri", "expected"),
+    [
+        (
+            {"REPOSITORY_URL": "https://gitlab.com/acme/site", "BRANCH": "prices"},
+            "https://github.com/other/site",
+            "edit/master/docs/",
+            ("https://gitlab.com/acme/site", "-/edit/prices/docs/"),
+        ),
+        (
+            {},
+            "https://github.com/other/site",
+            "edit/master/docs/",
+            ("https://github.com/other/site", "edit/master/docs/"),
+        ),
+        ({}, None, "edit/master/docs/", (None, None)),
+        ({}, "", "edit/master/docs/", ("", None)),
+        ({"REPOSITORY_URL": "https://git.example.org/acme/site"}, None, "edit/master/docs/", (None, None)),
+    ],
+)
+def test_the_edit_button_follows_netlify_then_the_config_else_is_hidden(
+    environ, repo_url, edit_uri, expected
+):
+    assert edit_button(environ, repo_url, edit_uri) == expected
+
+
+def test_calculator_settings_name_the_engines_files_from_the_sites_root(small_catalogue: Catalogue):
+    files = {
+        "assets/wheels/aaa/calculator-0.1.0-py3-none-any.whl": b"engine",
+        "assets/wheels/bbb/tzdata-2026.6-py3-none-any.whl": b"tz",
+        "assets/catalogue/ccc.json": b"{}",
+        "assets/price-lists/index.json": b"{}",
+    }
+    settings = calculator_settings(
+        small_catalogue, "assets/pyodide/ddd/", files, "assets/catalogue/ccc.json", TODAY
+    )
+    assert settings == {
+        "pyodide": "assets/pyodide/ddd/",
+        "wheels": [
+            "assets/wheels/aaa/calculator-0.1.0-py3-none-any.whl",
+            "assets/wheels/bbb/tzdata-2026.6-py3-none-any.whl",
+        ],
+        "catalogue": "assets/catalogue/ccc.json",
+        "worker": "kalkulator/calculator-worker.js",
+        "prefetch": [
+            "kalkulator/calculator-worker.js",
+            "assets/pyodide/ddd/pyodide.mjs",
+            "assets/pyodide/ddd/pyodide.asm.mjs",
+            "assets/pyodide/ddd/pyodide.asm.wasm.gz",
+            "assets/pyodide/ddd/python_stdlib.zip.gz",
+            "assets/pyodide/ddd/pyodide-lock.json",
+            "assets/wheels/aaa/calculator-0.1.0-py3-none-any.whl",
+            "assets/wheels/bbb/tzdata-2026.6-py3-none-any.whl",
+            "assets/catalogue/ccc.json",
+        ],
+        "current_list": "test-1",
+        "bgn_per_eur": "1,95583",
+        "fields": FIELDS,
+        "default": default_answer(small_catalogue, TODAY),
+    }
+
+
+def test_the_offline_bound_counts_the_files_the_page_fetches_and_the_allowance(tmp_path: Path):
+    for name, size in [
+        ("pyodide.mjs", 10),
+        ("pyodide.asm.mjs", 20),
+        ("pyodide.asm.wasm", 5000),
+        ("python_stdlib.zip", 7000),
+    ]:
+        (tmp_path / name).write_bytes(b"x" * size)
+    cut = CutRuntime(
+        tmp_path,
+        stdlib=b"s" * 300,  # served plain beside its .gz: not counted
+        lock=b"l" * 4,
+        engine=bundle.Wheel("calculator-0.1.0-py3-none-any.whl", b""),
+        modules=(),
+        wasm_gz=b"w" * 100,
+        stdlib_gz=b"g" * 50,
+    )
+    files = {"assets/wheels/a/calculator.whl": b"e" * 60, "assets/catalogue/b.json": b"c" * 6}
+    # pyodide.mjs 10 + pyodide.asm.mjs 20 + wasm.gz 100 + stdlib.gz 50 + lock 4, and the site's 66.
+    assert OFFLINE_PAGE_ALLOWANCE == 1_000_000
+    assert offline_bytes(cut, files) == 1_000_250
+
+
+@pytest.mark.parametrize(
+    ("src_uri", "dest_uri", "expected"),
+    [
+        ("plans/premium.md", "plans/premium/index.html", "planove/premium/index.html"),
+        ("plans/index.md", "plans/index.html", "planove/index.html"),
+        ("kalkulator.md", "kalkulator/index.html", "kalkulator/index.html"),
+        ("index.md", "index.html", "index.html"),
+    ],
+)
+def test_the_plan_pages_are_published_under_their_bulgarian_url(src_uri: str, dest_uri: str, expected: str):
+    assert published_uri(src_uri, dest_uri) == expected
+
+
+def test_the_calculator_page_is_the_one_with_its_template():
+    assert (
+        calculator_page({"": None, "kalkulator/": "calculator.html", "vaprosi/": "main.html"})
+        == "kalkulator/"
+    )
+    assert calculator_page({"": None, "vaprosi/": None}) is None
+    with pytest.raises(SiteBuildError) as info:
+        calculator_page({"kalkulator/": "calculator.html", "b/": "calculator.html"})
+    assert str(info.value) == "template: calculator.html is on more than one page: b/, kalkulator/"
+
+
+def test_write_stops_on_an_inline_script_the_policy_does_not_allow(docs: Path, tmp_path: Path):
+    site = run_prepare(docs)
+    site_dir = tmp_path / "site"
+    (site_dir / "vaprosi").mkdir(parents=True)
+    (site_dir / "vaprosi" / "index.html").write_text(
+        "<html><script>alert(1)</script></html>", encoding="utf-8"
+    )
+    with pytest.raises(SiteBuildError) as info:
+        write(site, site_dir, None, ROOT / "netlify.toml")
+    assert str(info.value) == (
+        "netlify.toml: Content-Security-Policy script-src не разрешава вградени скриптове на сайта; "
+        f"добавете: {csp.script_hash('alert(1)')} (напр. в vaprosi/index.html)"
+    )
+    # The calculator's files were written before the check.
+    written = sorted(path.relative_to(site_dir).as_posix() for path in (site_dir / "assets").rglob("*.json"))
+    assert written == sorted(
+        [*(path for path in site.files if path.endswith(".json")), site.pyodide_dest + "pyodide-lock.json"]
+    )
