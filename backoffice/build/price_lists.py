@@ -2,29 +2,43 @@
 
 A quote link names the price list it was made under (``pl=2026-11``). When
 the prices change, the link must still open with the figures it was issued
-with. Editors do nothing for this: the build reads every price list from the
-git history of ``docs/plans/`` and writes each one into the site.
+with, whatever the build has of the git history.
+
+Where the lists come from:
+
+- The working tree's catalogue (``docs/plans/*.md``; its id and date are
+  ``catalogue.price_list`` and ``catalogue.effective`` in
+  ``docs/plans/index.md``): the current list.
+- The git history of ``docs/plans/``: the newest commit holding an id is that
+  list as published; the working tree counts as newer than every commit.
+- The archive, ``price-lists/`` beside ``docs/`` (the repository's root):
+  ``index.json`` names every list ever published (``{"lists": [ids]}``,
+  newest ``effective`` first) and ``<id>.json`` holds each one's figures.
+  It lives outside ``docs/`` so that MkDocs neither publishes nor watches it,
+  and outside ``docs/plans/`` so that the plans' history and loader do not
+  see it; it is in the repository so that a build without history has it.
 
 Rules:
 
-- A price list is the catalogue of ``docs/plans/*.md`` as committed; its id
-  and date are ``catalogue.price_list`` and ``catalogue.effective`` in
-  ``docs/plans/index.md``. The newest commit holding an id is that list as
-  published; the working tree (uncommitted edits during ``make serve``)
-  counts as newer than every commit.
-- An id means one set of figures forever: if the working tree or a commit
-  holds an id with other figures than an older commit holding the same id,
-  the build fails ("prices changed but the price list id is still ...").
-  Figures are ``Catalogue.to_dict()`` without the computed official calendar.
+- A build with git history writes into the archive every list it publishes
+  that the archive lacks (and rewrites the index); the editor commits those
+  files with the price change. The working tree's list, while no commit
+  holds its id, is a draft: the archive follows its edits.
+- A build without git history (outside git: a ``git archive`` export; or a
+  shallow clone) writes nothing and publishes the archived lists and the
+  current one. A list named by the archive's index whose file is missing or
+  unreadable fails the build, naming the list and the file. A file the
+  index does not name fails it too. A squashed history is history: the
+  archived lists it no longer holds are published from the archive.
+- An id means one set of figures forever: if the working tree, a commit or
+  the archive holds an id with other figures than another of them, the build
+  fails. Figures are ``Catalogue.to_dict()`` without the computed official
+  calendar (what the archive's files hold).
 - A commit whose plan pages the current rules cannot read fails the build,
   naming the commit. If that list was never published (or a same-id change
   was a correction made before publication), add the commit's full hash to
   :data:`SKIPPED_COMMITS` with the reason; the build then ignores it. A list
   that was published needs a migration here instead, or its links break.
-- A shallow clone lacks old lists: the build fails and says to run
-  ``git fetch --unshallow`` (netlify.toml's build command does it). Outside
-  git (no ``.git`` above the docs) only the current list is written, and the
-  build logs that at info level.
 
 URLs in the built site (stable: the calculator page fetches them):
 
@@ -42,6 +56,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import subprocess
 import tarfile
 import tempfile
@@ -57,6 +72,12 @@ from calculator.errors import CatalogueError
 #: Folder of the price lists in the built site.
 FOLDER = "assets/price-lists"
 INDEX_URL = f"{FOLDER}/index.json"
+#: The archive's folder, beside ``docs/`` (see the module's docstring).
+ARCHIVE = "price-lists"
+ARCHIVE_INDEX = "index.json"
+#: What the build tells when it has no history to read.
+NO_HISTORY = "няма git история на docs/plans: публикуват се ценоразписите от архива price-lists/ и текущият"
+SHALLOW = "плитко копие в git: публикуват се ценоразписите от архива price-lists/ и текущият"
 #: Commits whose plan pages the build does not read: full hash -> why.
 SKIPPED_COMMITS: dict[str, str] = {}
 WORKING_TREE = "the working tree"
@@ -65,6 +86,10 @@ _FIELD = "catalogue.price_list"
 
 class PriceListError(Exception):
     """A price list cannot be kept as published; the message is one line."""
+
+
+class ShallowClone(PriceListError):
+    """The clone lacks the older commits."""
 
 
 @dataclass(frozen=True)
@@ -134,7 +159,8 @@ def history(docs_dir: Path) -> list[tuple[str, Catalogue]] | None:
         (short commit hash, catalogue) pairs, or None outside a git work tree.
 
     Raises:
-        PriceListError: a shallow clone, or a commit the current rules cannot read.
+        ShallowClone: a shallow clone.
+        PriceListError: a commit the current rules cannot read.
     """
     plans = docs_dir.resolve() / "plans"
     top = _work_tree(plans)
@@ -147,7 +173,7 @@ def history(docs_dir: Path) -> list[tuple[str, Catalogue]] | None:
     except subprocess.CalledProcessError:  # a repository without commits yet
         return []
     if _git(top, "rev-parse", "--is-shallow-repository").strip() == b"true":
-        raise PriceListError(
+        raise ShallowClone(
             "историята в git е непълна (плитко копие) и по-старите ценоразписи липсват: "
             "изпълнете първо `git fetch --unshallow`"
         )
@@ -227,3 +253,174 @@ def site_files(lists: list[PriceList], current: str) -> dict[str, bytes]:
     }
     files[INDEX_URL] = json.dumps(index(lists, current), ensure_ascii=False, sort_keys=True).encode()
     return files
+
+
+def archive_dir(docs_dir: Path) -> Path:
+    """The archive of published price lists: ``price-lists/`` beside ``docs/``."""
+    return docs_dir.resolve().parent / ARCHIVE
+
+
+def archive_text(catalogue: Catalogue) -> str:
+    """A list's file in the archive: its figures, one key a line, for readable diffs."""
+    return json.dumps(figures(catalogue), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def _index_text(ids: list[str]) -> str:
+    return json.dumps({"lists": ids}, ensure_ascii=False, indent=2) + "\n"
+
+
+_ID = re.compile(r"[0-9A-Za-z][0-9A-Za-z._-]*")
+
+
+def read_archive(folder: Path) -> dict[str, Catalogue]:
+    """The archived lists, in the index's order (no official calendar).
+
+    Raises:
+        PriceListError: The index is unreadable, names a list whose file is
+            missing or unreadable, or a list's file is not in the index.
+    """
+    index_name = f"{ARCHIVE}/{ARCHIVE_INDEX}"
+    names = (
+        sorted(p.name for p in folder.glob("*.json") if p.name != ARCHIVE_INDEX) if folder.is_dir() else []
+    )
+    if not (folder / ARCHIVE_INDEX).is_file():
+        if names:
+            raise PriceListError(
+                f"{index_name}: липсва, а архивът има ценоразписи ({', '.join(names)}); върнете го от git"
+            )
+        return {}
+    try:
+        ids = json.loads((folder / ARCHIVE_INDEX).read_text(encoding="utf-8"))["lists"]
+        if not isinstance(ids, list) or not all(isinstance(i, str) and _ID.fullmatch(i) for i in ids):
+            raise ValueError
+    except (ValueError, KeyError, TypeError):
+        raise PriceListError(
+            f'{index_name}: не се чете (очаква се {{"lists": ["<id>", ...]}}); върнете го от git'
+        ) from None
+    found: dict[str, Catalogue] = {}
+    for list_id in ids:
+        name = f"{ARCHIVE}/{list_id}.json"
+        path = folder / f"{list_id}.json"
+        if not path.is_file():
+            raise PriceListError(
+                f"{name}: липсва, а {index_name} води ценоразпис {list_id} като публикуван; без файла "
+                f"старите връзки към {list_id} ще се отварят с днешните цени: върнете го от git "
+                f"(git checkout -- {name})"
+            )
+        try:
+            catalogue = Catalogue.from_dict(json.loads(path.read_text(encoding="utf-8")))
+        except (ValueError, AttributeError, CatalogueError) as error:
+            raise PriceListError(
+                f"{name}: ценоразпис {list_id} не се чете ({error}); върнете го от git"
+            ) from None
+        if catalogue.price_list != list_id:
+            raise PriceListError(
+                f"{name}: файлът е на ценоразпис {catalogue.price_list}, а трябва да е на {list_id}; "
+                "върнете го от git"
+            )
+        found[list_id] = catalogue
+    stray = [name for name in names if name.removesuffix(".json") not in found]
+    if stray:
+        raise PriceListError(
+            f"{ARCHIVE}/{stray[0]}: ценоразписът не е в {index_name}; ако е публикуван, добавете го там, "
+            "иначе изтрийте файла"
+        )
+    return found
+
+
+def keep(docs_dir: Path, current: Catalogue) -> tuple[list[PriceList], tuple[str, ...]]:
+    """The lists the site publishes, and what the build tells at info level.
+
+    With git history, writes into the archive what it lacks (see the module).
+
+    Args:
+        docs_dir: The pages (``docs/``); the archive is beside them.
+        current: The working tree's catalogue (with its official calendar).
+
+    Raises:
+        PriceListError: A list cannot be published as it was, or an id
+            stands for two sets of figures; the message names the file.
+    """
+    folder = archive_dir(docs_dir)
+    archived = read_archive(folder)
+    notes: tuple[str, ...] = ()
+    try:
+        older = history(docs_dir)
+    except ShallowClone:
+        older, notes = None, (SHALLOW,)
+    if older is None and not notes:
+        notes = (NO_HISTORY,)
+    lists = published(current, older or [])
+    committed: dict[str, tuple[str, Catalogue]] = {}
+    for source, catalogue in reversed(older or []):  # the newest commit holding an id wins
+        committed[catalogue.price_list] = (source, catalogue)
+    drafts = []
+    for list_id, catalogue in archived.items():
+        name = f"{ARCHIVE}/{list_id}.json"
+        if list_id in committed:
+            source, figures_of = committed[list_id][0], figures(committed[list_id][1])
+        elif list_id == current.price_list:
+            source, figures_of = WORKING_TREE, figures(current)
+        else:
+            continue
+        if figures(catalogue) == figures_of:
+            continue
+        if source != WORKING_TREE:
+            raise PriceListError(
+                f"{name}: ценоразпис {list_id} в архива има други цифри от публикуваните в commit {source}; "
+                f"един ценоразпис е едни цифри завинаги: върнете файла от git (git checkout -- {name})"
+            )
+        if older is None:
+            raise PriceListError(
+                f"docs/plans/index.md: {_FIELD}: цените са променени, а ценоразписът е все още {list_id} "
+                f"({name} пази други цифри): дайте на новите цени нов price_list и нова дата в effective"
+            )
+        drafts.append(list_id)  # never committed: the archive follows the working tree
+    known = {entry.id for entry in lists}
+    extra = [
+        (f"{ARCHIVE}/{list_id}.json", catalogue)
+        for list_id, catalogue in archived.items()
+        if list_id not in known
+    ]
+    if extra:
+        lists = published(current, [*(older or []), *extra])
+    if older is None:
+        return lists, notes
+
+    written = []
+    for entry in lists:
+        if entry.id not in archived or entry.id in drafts:
+            folder.mkdir(exist_ok=True)
+            (folder / f"{entry.id}.json").write_text(archive_text(entry.catalogue), encoding="utf-8")
+            written.append(f"{ARCHIVE}/{entry.id}.json")
+    index_text = _index_text([entry.id for entry in lists])
+    index_path = folder / ARCHIVE_INDEX
+    if written or not index_path.is_file() or index_path.read_text(encoding="utf-8") != index_text:
+        folder.mkdir(exist_ok=True)
+        index_path.write_text(index_text, encoding="utf-8")
+        written.append(f"{ARCHIVE}/{ARCHIVE_INDEX}")
+    if written:
+        notes += (
+            "записано в архива на ценоразписите (commit-нете го с промяната на цените): "
+            + ", ".join(written),
+        )
+    return lists, notes
+
+
+def find(docs_dir: Path, list_id: str) -> Catalogue | None:
+    """A published list by its id, from the archive or else the git history; None if neither has it.
+
+    The catalogue comes without its official calendar. A broken archive or
+    history counts as lacking the list.
+    """
+    try:
+        catalogue = read_archive(archive_dir(docs_dir)).get(list_id)
+    except PriceListError:
+        catalogue = None
+    if catalogue is not None:
+        return catalogue
+    try:
+        older = history(docs_dir) or []
+    except PriceListError:
+        return None
+    return next((catalogue for _, catalogue in older if catalogue.price_list == list_id), None)

@@ -49,7 +49,7 @@ CALCULATOR_TEMPLATE = "calculator.html"
 WORKER = "kalkulator/calculator-worker.js"
 
 #: Logged when the docs are outside git (see :mod:`backoffice.build.price_lists`).
-NO_HISTORY = "no git history of docs/plans: only the current price list is published"
+NO_HISTORY = price_lists.NO_HISTORY
 
 
 class SiteBuildError(Exception):
@@ -147,8 +147,7 @@ def prepare(
 
     # Every published price list stays in the site, so old quote links open.
     try:
-        older = price_lists.history(docs_dir)
-        lists = price_lists.published(catalogue, older or [])
+        lists, notes = price_lists.keep(docs_dir, catalogue)
     except price_lists.PriceListError as error:
         raise SiteBuildError(str(error)) from error
     files.update(price_lists.site_files(lists, catalogue.price_list))
@@ -169,7 +168,7 @@ def prepare(
         price_lists={"index": price_lists.INDEX_URL, **price_lists.index(lists, catalogue.price_list)},
         calculator=calculator_settings(catalogue, pyodide_dest, files, catalogue_path, today),
         offline_bytes=offline_bytes(cut, files),
-        notes=(NO_HISTORY,) if older is None else (),
+        notes=notes,
     )
 
 
