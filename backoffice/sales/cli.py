@@ -9,6 +9,16 @@ Commands::
 Every command reads the catalogue from the plan pages (``--docs``, default
 ``docs``). Bad input of any kind ends with exit status 2 and one line on
 stderr; never a traceback.
+
+``quote --link`` opens a link as the calculator page does. A link made under
+an older price list (found in the archive ``price-lists/`` beside the docs,
+or in the git history of ``docs/plans/``) is quoted at its own list, with
+today's beside it: the text has the quote as issued, under a line saying so,
+then "Същата оферта по днешните цени:" and the quote at today's list; the
+JSON is ``{"link_price_list", "notice", "as_issued", "today"}``, the last two
+each the usual quote JSON (with its own ``link``). A link under today's list
+gives the usual output. A link under a list that is not found is quoted at
+today's prices, with a line saying so (``"notice"`` in the JSON).
 """
 
 from __future__ import annotations
@@ -24,9 +34,10 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
+from backoffice.build import price_lists
 from backoffice.build.calendar_source import calendar_for, days_off
 from backoffice.build.sources import load_catalogue
-from backoffice.sales.quote_table import quote_table
+from backoffice.sales.quote_table import TODAY_HEADING, quote_table
 from calculator.catalogue import CALENDAR_24_7, CALENDAR_BUSINESS, Catalogue
 from calculator.clock import SOFIA, parse_clock_time, parse_moment
 from calculator.errors import CatalogueError, ProfileError, QuoteLinkError
@@ -217,26 +228,62 @@ def _profile(args: argparse.Namespace) -> tuple[Profile, str | None]:
         raise UsageError(f"{BY_NAME[err.field].option}: {err.reason}") from None
 
 
+def _priced(catalogue: Catalogue, profile: Profile, moment: datetime, with_bgn: bool) -> tuple[Quote, str]:
+    """The quote at `catalogue`, and its link."""
+    # Official days off around the incident moment, whatever the price list's year.
+    years = range(moment.year - 1, moment.year + 3)
+    catalogue = replace(catalogue, calendar=calendar_for(catalogue, years))
+    result = quote(catalogue, profile, now=moment, with_bgn=with_bgn)
+    return result, encode_link(result.price_list, result.profile)
+
+
+def _quote_json(result: Quote, link: str) -> dict[str, Any]:
+    # The link stands after the break-even points, where the JSON has always had it.
+    data = {}
+    for key, value in result.to_dict().items():
+        data[key] = value
+        if key == "break_even":
+            data["link"] = link
+    return data
+
+
 def _quote(args: argparse.Namespace, out: TextIO) -> None:
     profile, linked = _profile(args)
     catalogue = _catalogue(args)
     moment = profile.incident_at or datetime.now(SOFIA)
-    # Official days off around the incident moment, whatever the price list's year.
-    years = range(moment.year - 1, moment.year + 3)
-    catalogue = replace(catalogue, calendar=calendar_for(catalogue, years))
-    result: Quote = quote(catalogue, profile, now=moment, with_bgn=args.bgn)
-    link = encode_link(result.price_list, result.profile)
-    if args.json:
-        # The link stands after the break-even points, where the JSON has always had it.
-        data = {}
-        for key, value in result.to_dict().items():
-            data[key] = value
-            if key == "break_even":
-                data["link"] = link
-        data["link_price_list"] = linked
+    result, link = _priced(catalogue, profile, moment, args.bgn)
+    older, notices = None, []
+    if linked is not None and linked != catalogue.price_list:
+        # The link's own price list, as the page opens it: from the archive or the git history.
+        older = price_lists.find(args.docs or args.docs_main or Path("docs"), linked)
+        if older is None:
+            notices.append(f"Ценоразпис {linked} от връзката не е намерен, затова цените са днешните.")
+        else:
+            notices.append(
+                f"Тази оферта е издадена по ценоразпис {older.price_list} от "
+                f"{older.effective.strftime('%d.%m.%Y')}, който вече не е в сила. Показваме я, както е "
+                f"издадена, а под нея - същата оферта по днешните цени (ценоразпис {catalogue.price_list})."
+            )
+    if older is not None:
+        issued, issued_link = _priced(older, profile, moment, args.bgn)
+        if args.json:
+            data = {
+                "link_price_list": linked,
+                "notice": notices[0],
+                "as_issued": _quote_json(issued, issued_link),
+                "today": _quote_json(result, link),
+            }
+            out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        else:
+            out.write(quote_table(issued, issued_link, notices=notices))
+            out.write("\n" + TODAY_HEADING + "\n\n" + quote_table(result, link))
+    elif args.json:
+        data = _quote_json(result, link) | {"link_price_list": linked}
+        if notices:
+            data["notice"] = notices[0]
         out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     else:
-        out.write(quote_table(result, link, linked_price_list=linked))
+        out.write(quote_table(result, link, notices=notices))
 
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None) -> int:

@@ -6,25 +6,29 @@ first. Each plan is followed by its calculation lines and its reaction.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from calculator.money import eur_to_bgn, format_bgn, format_eur, format_hours, format_number
 from calculator.pricing.quote import Quote
 from calculator.pricing.vat import GROSS, NET
 
-__all__ = ["quote_table"]
+__all__ = ["TODAY_HEADING", "quote_table"]
+
+#: Above the second table when a link's older price list is quoted as issued.
+TODAY_HEADING = "Същата оферта по днешните цени:"
 
 
 def _cell(text: str, width: int) -> str:
     return text.replace("\u00a0", " ").rjust(width)
 
 
-def quote_table(quote: Quote, link: str, *, linked_price_list: str | None = None) -> str:
+def quote_table(quote: Quote, link: str, *, notices: Sequence[str] = ()) -> str:
     """Render ``quote`` as readable text, one plan a block.
 
     Args:
         quote: The quote.
         link: The quote's link, written last.
-        linked_price_list: The price list a quote link was made for, to warn
-            when today's prices differ from the link's.
+        notices: What to tell about the quote link, under the title.
     """
     vat = format_number(quote.vat_percent)
     # The amount the customer compares (quote.basis) is the first column, and the one in lev.
@@ -32,8 +36,7 @@ def quote_table(quote: Quote, link: str, *, linked_price_list: str | None = None
     if columns[0][0] != quote.basis:
         columns.reverse()
     lines = [f"Оферта по ценоразпис {quote.price_list}, в евро на месец"]
-    if linked_price_list is not None and linked_price_list != quote.price_list:
-        lines.append(f"Внимание: връзката е за ценоразпис {linked_price_list}; цените са по текущия.")
+    lines += notices
     lines.append(f"Работа: {quote.workload.explanation}".replace("\u00a0", " "))
     name_width = max(len(item.price.plan.name) for item in quote.plans) + 2
     header = "План".ljust(name_width) + "".join(_cell(title, 16) for _, title in columns)

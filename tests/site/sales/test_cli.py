@@ -1,12 +1,14 @@
 import json
 import re
+import shutil
 from pathlib import Path
 
 import pytest
 
 from backoffice.sales.cli import main
 
-DOCS = str(Path(__file__).resolve().parents[3] / "docs")
+ROOT = Path(__file__).resolve().parents[3]
+DOCS = str(ROOT / "docs")
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -199,9 +201,86 @@ def test_quote_table(capsys: pytest.CaptureFixture[str]) -> None:
     assert out.endswith("Връзка: #v=1&pl=2026-11&c=b&ws=5&sv=1&inc=1&vis=1&km=0&rt=4&at=2026-11-16T10:00\n")
 
 
-def test_link_for_another_price_list_is_flagged(capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_link_to_an_unknown_price_list_is_quoted_at_today_s(capsys: pytest.CaptureFixture[str]) -> None:
     _, out, _ = run(capsys, "quote", "--link", "#v=1&pl=2025-01")
-    assert "Внимание: връзката е за ценоразпис 2025-01; цените са по текущия." in out
+    assert out.startswith(
+        "Оферта по ценоразпис 2026-11, в евро на месец\n"
+        "Ценоразпис 2025-01 от връзката не е намерен, затова цените са днешните.\n"
+    )
+    _, out, _ = run(capsys, "quote", "--link", "#v=1&pl=2025-01", "--json")
+    data = json.loads(out)
+    assert (data["price_list"], data["link_price_list"], data["notice"]) == (
+        "2026-11",
+        "2025-01",
+        "Ценоразпис 2025-01 от връзката не е намерен, затова цените са днешните.",
+    )
+
+
+@pytest.fixture
+def newer_prices(tmp_path: Path) -> str:
+    """Docs whose current list is 2027-01 (Premium 410 EUR), with 2026-11 (390 EUR) in the archive."""
+    shutil.copytree(ROOT / "docs", tmp_path / "docs")
+    shutil.copytree(ROOT / "price-lists", tmp_path / "price-lists")
+    plans = tmp_path / "docs" / "plans"
+    for name, old, new in [
+        ("premium.md", "monthly_fee: 390", "monthly_fee: 410"),
+        ("index.md", 'price_list: "2026-11"', 'price_list: "2027-01"'),
+        ("index.md", "effective: 2026-11-01", "effective: 2027-01-01"),
+    ]:
+        text = (plans / name).read_text(encoding="utf-8")
+        assert old in text
+        (plans / name).write_text(text.replace(old, new, 1), encoding="utf-8")
+    return str(tmp_path / "docs")
+
+
+OLD_LINK = "#v=1&pl=2026-11&c=b&ws=10&sv=1&inc=1&vis=1&km=0&at=2026-12-21T00:00"
+AS_ISSUED = (
+    "Тази оферта е издадена по ценоразпис 2026-11 от 01.11.2026, който вече не е в сила. Показваме я, "
+    "както е издадена, а под нея - същата оферта по днешните цени (ценоразпис 2027-01)."
+)
+
+
+def test_an_old_link_is_quoted_at_its_own_list_and_today_s(
+    capsys: pytest.CaptureFixture[str], newer_prices: str
+) -> None:
+    code = main(["quote", "--link", OLD_LINK, "--docs", newer_prices])
+    out = capsys.readouterr().out
+    assert code == 0
+    issued, today = out.split("\nСъщата оферта по днешните цени:\n\n")
+    assert issued.startswith(f"Оферта по ценоразпис 2026-11, в евро на месец\n{AS_ISSUED}\n")
+    assert "Абонамент Премиум           477,50 €        573,00 €\n" in issued
+    assert issued.endswith(f"Връзка: {OLD_LINK}\n")
+    assert today.startswith("Оферта по ценоразпис 2027-01, в евро на месец\nРабота: ")
+    assert "Абонамент Премиум           497,50 €        597,00 €\n" in today
+    assert today.endswith("Връзка: #v=1&pl=2027-01&c=b&ws=10&sv=1&inc=1&vis=1&km=0&at=2026-12-21T00:00\n")
+
+    code = main(["quote", "--link", OLD_LINK, "--json", "--docs", newer_prices])
+    data = json.loads(capsys.readouterr().out)
+    assert list(data) == ["link_price_list", "notice", "as_issued", "today"]
+    assert (data["link_price_list"], data["notice"]) == ("2026-11", AS_ISSUED)
+    for key, price_list, premium in [("as_issued", "2026-11", "477.50"), ("today", "2027-01", "497.50")]:
+        assert data[key]["price_list"] == price_list
+        assert (data[key]["plans"][0]["id"], data[key]["plans"][0]["net"]) == ("premium", premium)
+        assert data[key]["link"] == OLD_LINK.replace("2026-11", price_list)
+        assert "link_price_list" not in data[key]
+
+
+def test_a_link_to_today_s_list_gives_the_usual_output(
+    capsys: pytest.CaptureFixture[str], newer_prices: str
+) -> None:
+    link = OLD_LINK.replace("2026-11", "2027-01")
+    main(["quote", "--link", link, "--json", "--docs", newer_prices])
+    data = json.loads(capsys.readouterr().out)
+    assert list(data)[-2:] == ["link", "link_price_list"]
+    assert (data["price_list"], data["link_price_list"], data["plans"][0]["net"]) == (
+        "2027-01",
+        "2027-01",
+        "497.50",
+    )
+    main(["quote", "--link", link, "--docs", newer_prices])
+    out = capsys.readouterr().out
+    assert out.startswith("Оферта по ценоразпис 2027-01, в евро на месец\nРабота: ")
+    assert "днешните цени" not in out
 
 
 BUSINESS_DEADLINE = ["deadline", "--start", "2026-12-23T17:00", "--hours", "4", "--calendar", "business"]
