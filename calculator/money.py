@@ -10,6 +10,7 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 
 __all__ = [
+    "BGN_PER_EUR",
     "CENT",
     "ZERO",
     "decimal_text",
@@ -23,6 +24,8 @@ __all__ = [
     "vat_of",
 ]
 
+#: Leva per euro: the fixed rate by law, never shortened; a price list may say no other.
+BGN_PER_EUR = Decimal("1.95583")
 CENT = Decimal("0.01")
 ZERO = Decimal(0)
 # No-break space: a price must not wrap between the digits and the sign.
