@@ -77,6 +77,27 @@ def test_holidays(capsys: pytest.CaptureFixture[str]) -> None:
     ]  # fmt: skip
 
 
+def test_lev_amounts_add_up_in_json_and_text(capsys: pytest.CaptureFixture[str]) -> None:
+    args = ("quote", "--bgn", "--workstations", "7", "--at", "2026-12-23T17:00")
+    code, out, err = run(capsys, *args, "--json")
+    assert (code, err) == (0, "")
+    premium = json.loads(out)["plans"][0]
+    assert (premium["net"], premium["vat"], premium["gross"]) == ("425.00", "85.00", "510.00")
+    # 831.23 + 166.25 = 997.48 (510 x 1.95583 alone would round to 997.47); a year is 12 months.
+    assert premium["bgn"] == {
+        "net": "831.23",
+        "vat": "166.25",
+        "gross": "997.48",
+        "annual_net": "9974.76",
+        "annual_vat": "1995.00",
+        "annual_gross": "11969.76",
+    }
+    code, out, err = run(capsys, *args, "--customer", "individual")
+    assert (code, err) == (0, "")
+    # An individual's lev column is the gross: 997.48 as in the JSON.
+    assert "Абонамент Премиум           510,00 €        425,00 €    997,48 лв." in out.splitlines()
+
+
 def test_quote_json(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(
         capsys, "quote", "--workstations", "10", "--incidents", "2", "--visits", "2", "--km", "30",
