@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from backoffice.sales.cli import main
+from backoffice.sales.cli import main, visible
 
 DOCS = str(Path(__file__).resolve().parents[3] / "docs")
 
@@ -319,3 +319,63 @@ def test_the_help_is_in_bulgarian(capsys: pytest.CaptureFixture[str], command: l
         re.findall(r"\b[a-z]{3,}\b", re.sub(r"--[a-z-]+|\{[^}]*\}|ISO 8601|MkDocs|JSON|docs", "", text))
     )
     assert words <= {"calculator", "quote", "deadline", "holidays", "business", "individual"}
+
+
+@pytest.mark.parametrize(
+    ("argv", "line"),
+    [
+        (
+            ["quote", "--link", "#v=1&pl=2026-11&\x1b[31mX=1"],
+            "calculator: грешка: --link: \\x1b[31mX: непознат параметър\n",
+        ),
+        (
+            ["quote", "--link", "#v=\x1b[2J\u202eabc"],
+            "calculator: грешка: --link: v: непозната версия на връзката: '\\x1b[2J\\u202eabc'\n",
+        ),
+        (
+            ["quote", "--link", "#v=1&pl=2026-11&a\nb\t=1"],
+            "calculator: грешка: --link: a\\nb\\t: непознат параметър\n",
+        ),
+        (
+            ["quote", "--link", "#v=1&pl=2026-11&\u2028\u2066\x85=1"],
+            "calculator: грешка: --link: \\u2028\\u2066\\x85: непознат параметър\n",
+        ),
+        (
+            ["quote", "--customer", "a\u202eb"],
+            "calculator: грешка: --customer: непозната стойност 'a\\u202eb' "
+            "(може: 'business', 'individual')\n",
+        ),
+        (["quote", "--bogus\x07", "x\x7f"], "calculator: грешка: непознати аргументи: --bogus\\x07 x\\x7f\n"),
+        (
+            ["deadline", "--start", "\x9b2J", "--hours", "1", "--calendar", "24/7"],
+            "calculator: грешка: --start: няма такъв момент ('\\x9b2J')\n",
+        ),
+        (
+            [*BUSINESS_DEADLINE, "--workday", "\x1b[5m09:00-18:00\u202e"],
+            "calculator: грешка: --workday: очаква се ЧЧ:ММ-ЧЧ:ММ, а е '\\x1b[5m09:00-18:00\\u202e'\n",
+        ),
+    ],
+)
+def test_a_hostile_value_is_echoed_with_its_controls_escaped(
+    capsys: pytest.CaptureFixture[str], argv: list[str], line: str
+) -> None:
+    code, out, err = run(capsys, *argv)
+    assert (code, out, err) == (2, "", line)
+
+
+def test_visible_leaves_no_control_or_bidi_character() -> None:
+    unsafe = [
+        *map(chr, range(0x20)),
+        *map(chr, range(0x7F, 0xA0)),
+        "\u202a",
+        "\u202e",
+        "\u2066",
+        "\u2069",
+        "\ufeff",
+    ]
+    for char in unsafe:
+        shown = visible(f"а{char}б")
+        assert shown.isprintable() and shown.startswith("а\\") and shown.endswith("б"), repr(char)
+    assert visible("\x1b[31m\t\u202e") == "\\x1b[31m\\t\\u202e"
+    # Bulgarian text, the no-break space and ordinary punctuation stay as they are.
+    assert visible("7,5\u00a0ч – „цена“ € '2026-11'") == "7,5\u00a0ч – „цена“ € '2026-11'"
