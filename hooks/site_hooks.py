@@ -79,6 +79,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         log.info(note)
     _build = _Build(site)
     config.nav, config.repo_url, config.edit_uri = site.nav, site.repo_url, site.edit_uri
+    if site.edit_uri_template is not None:
+        config.edit_uri_template = site.edit_uri_template
     config.theme["logo"], config.theme["favicon"] = site.logo, site.favicon
     config.extra["company"], config.extra["price_lists"] = site.company, site.price_lists
     config.extra["calculator"] = {**site.calculator}

@@ -68,9 +68,10 @@ class SiteBuild:
     favicon: str
     #: The menu, with the plan pages in the catalogue's order.
     nav: list[Any]
-    #: ``repo_url`` and ``edit_uri`` for MkDocs's "edit this page" button.
+    #: ``repo_url`` and ``edit_uri`` (or ``edit_uri_template``) for MkDocs's "edit this page" button.
     repo_url: str | None
     edit_uri: str | None
+    edit_uri_template: str | None
     #: The cut runtime, written into :attr:`pyodide_dest`.
     cut_runtime: runtime.CutRuntime
     pyodide_dest: str
@@ -126,7 +127,7 @@ def prepare(
         stock = bundle.pyodide_dir(root)
     except (CatalogueError, CompanyError, navigation.NavigationError, bundle.BundleError) as error:
         raise SiteBuildError(str(error)) from error
-    repo_url, edit_uri = edit_button(environ, repo_url, edit_uri)
+    repo_url, edit_uri, edit_uri_template = edit_button(environ, repo_url, edit_uri)
 
     catalogue_json = json.dumps(catalogue.to_dict(), ensure_ascii=False, sort_keys=True).encode()
     tzdata_wheel = bundle.tzdata_wheel()
@@ -162,6 +163,7 @@ def prepare(
         nav=nav,
         repo_url=repo_url,
         edit_uri=edit_uri,
+        edit_uri_template=edit_uri_template,
         cut_runtime=cut,
         pyodide_dest=pyodide_dest,
         files=files,
@@ -174,17 +176,18 @@ def prepare(
 
 def edit_button(
     environ: Mapping[str, str], repo_url: str | None, edit_uri: str | None
-) -> tuple[str | None, str | None]:
+) -> tuple[str | None, str | None, str | None]:
     """Point "edit this page" at the repository Netlify builds, or at `repo_url`, or hide it.
 
     Returns:
-        ``(repo_url, edit_uri)`` for MkDocs.
+        ``(repo_url, edit_uri, edit_uri_template)`` for MkDocs; the template
+        only for a host whose edit page takes a query after the page's path.
     """
     link = repository.edit_link(environ)
     if link is not None:
         return link
     # MkDocs makes a relative link of an edit_uri without a repository.
-    return repo_url, (edit_uri if repo_url else None)
+    return repo_url, (edit_uri if repo_url else None), None
 
 
 def calculator_settings(

@@ -1,4 +1,4 @@
-"""Command line for sales and tests: ``python -m calculator``.
+r"""Command line for sales and tests: ``python -m calculator``.
 
 Commands::
 
@@ -8,7 +8,11 @@ Commands::
 
 Every command reads the catalogue from the plan pages (``--docs``, default
 ``docs``). Bad input of any kind ends with exit status 2 and one line on
-stderr; never a traceback.
+stderr; never a traceback. That line may quote what was typed or pasted (a
+link, an option's value): its control characters (C0, C1, DEL), invisible
+format characters (such as the bidi override U+202E) and line separators
+are written as escapes (``\x1b``, ``\u202e``) by :func:`visible`, so that
+a hostile link cannot move the cursor, recolour or reorder the terminal.
 
 ``quote --link`` opens a link as the calculator page does. A link made under
 an older price list (found in the archive ``price-lists/`` beside the docs,
@@ -27,6 +31,7 @@ import argparse
 import json
 import re
 import sys
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, datetime, time
@@ -48,7 +53,7 @@ from calculator.profile.fields import BY_NAME, FIELDS, Field
 from calculator.profile.profile import Profile, read_value
 from calculator.time.worktime import WorkCalendar, add_elapsed_hours
 
-__all__ = ["main"]
+__all__ = ["main", "visible"]
 
 PROG = "calculator"
 MAX_DEADLINE_HOURS = Decimal(10_000)
@@ -65,6 +70,20 @@ _ARGPARSE_WORDS = (
     (re.compile(r"unrecognized arguments: (.*)"), r"непознати аргументи: \1"),
     (re.compile(r"argument (\S+): (.*)"), r"\1: \2"),
 )
+
+
+#: Unicode categories a terminal must not get raw: controls, format characters, surrogates, line breaks.
+_UNSAFE = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
+
+
+def visible(text: str) -> str:
+    r"""``text`` with each control or invisible format character written as Python's escape of it.
+
+    An escape character stays readable as ``\x1b[31m`` instead of turning the
+    terminal red; U+202E is written as ``\u202e`` instead of reversing the
+    rest of the line; a tab or a line break as ``\t``, ``\n``.
+    """
+    return "".join(repr(char)[1:-1] if unicodedata.category(char) in _UNSAFE else char for char in text)
 
 
 class UsageError(Exception):
@@ -296,6 +315,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
     except SystemExit as exit_:  # --help
         return exit_.code if isinstance(exit_.code, int) else 0
     except (UsageError, CatalogueError) as problem:
-        err.write(f"{PROG}: грешка: {' '.join(str(problem).split())}\n")
+        # Escaped first, so that no line break, tab or control of the user's text is lost or written.
+        err.write(f"{PROG}: грешка: {' '.join(visible(str(problem)).split())}\n")
         return 2
     return 0

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from calculator.money import eur_to_bgn, format_bgn, format_eur, format_hours, format_number
+from calculator.money import format_bgn, format_eur, format_hours, format_number
 from calculator.pricing.quote import Quote
 from calculator.pricing.vat import GROSS, NET
 
@@ -49,7 +49,7 @@ def quote_table(quote: Quote, link: str, *, notices: Sequence[str] = ()) -> str:
         row = price.plan.name.ljust(name_width)
         row += "".join(_cell(prefix + format_eur(basis.amount(price)), 16) for basis, _ in columns)
         if quote.bgn_per_eur is not None:
-            row += _cell(format_bgn(eur_to_bgn(quote.basis.amount(price), quote.bgn_per_eur)), 14)
+            row += _cell(format_bgn(quote.basis.amount(price.bgn(quote.bgn_per_eur))), 14)
         marks = []
         if item.id == quote.recommended:
             marks.append("препоръчан")

@@ -28,6 +28,7 @@ from calculator.catalogue.parts import (
     WorkingHours,
 )
 from calculator.errors import CatalogueError
+from calculator.money import BGN_PER_EUR
 
 __all__ = ["parse_plan", "parse_plans", "parse_settings"]
 
@@ -161,6 +162,25 @@ def _services(ctx: r.Ctx, value: object, field: str) -> tuple[Service, ...]:
     return tuple(services)
 
 
+def _fixed_rate(ctx: r.Ctx, value: object, field: str) -> Decimal:
+    """The lev/euro rate: only the fixed rate of the law, :data:`~calculator.money.BGN_PER_EUR`.
+
+    A shortened or mistyped rate would put wrong lev amounts in front of a
+    customer, so any other value (or no number at all) stops the build.
+    """
+    try:
+        rate: Decimal | None = r.decimal(ctx, value, field, 5, Decimal(100))
+    except CatalogueError:
+        rate = None
+    if rate != BGN_PER_EUR:
+        raise ctx.fail(
+            field,
+            f'трябва да е точно "{BGN_PER_EUR}" - фиксираният курс на лева към еврото по закон; '
+            f"написано е {r.show(value)}",
+        )
+    return BGN_PER_EUR
+
+
 def parse_settings(value: object, field: str = "catalogue", *, with_plans: bool = False) -> dict[str, Any]:
     """Validate the price-list-wide data (``catalogue:`` front matter).
 
@@ -198,9 +218,7 @@ def parse_settings(value: object, field: str = "catalogue", *, with_plans: bool 
     r.keys(ctx, effort, f"{field}.effort", effort_keys)
     travel = r.mapping(ctx, data["travel"], f"{field}.travel")
     r.keys(ctx, travel, f"{field}.travel", ("home_city", "per_km"), ("per_visit",))
-    rate = r.decimal(ctx, data["bgn_per_eur"], f"{field}.bgn_per_eur", 5, Decimal(100))
-    if rate == 0:
-        raise ctx.fail(f"{field}.bgn_per_eur", "трябва да е повече от 0")
+    rate = _fixed_rate(ctx, data["bgn_per_eur"], f"{field}.bgn_per_eur")
     return {
         "price_list": r.text(
             ctx,

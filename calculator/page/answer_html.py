@@ -19,7 +19,7 @@ from hashlib import sha256
 from typing import Any
 
 from calculator.catalogue import Catalogue
-from calculator.money import eur_to_bgn, format_bgn, format_eur, format_hours, format_number
+from calculator.money import format_bgn, format_eur, format_hours, format_number
 from calculator.page.chart_html import cheapest_changes, cost_chart, legend
 from calculator.page.markup import escape, sentence
 from calculator.page.waiting_html import card_wait_html, waiting_html
@@ -75,7 +75,7 @@ def _sums(item: PlanQuote, quote: Quote, bgn_rate: Decimal | None) -> str:
     primary = basis.amount(price)
     rows.append((f"За {MONTHS} месеца", f"{_euro(primary * MONTHS)} {basis.words}"))
     if bgn_rate is not None:
-        rows.append(("В лева", f"{format_bgn(eur_to_bgn(primary, bgn_rate))} на месец"))
+        rows.append(("В лева", f"{format_bgn(basis.amount(price.bgn(bgn_rate)))} на месец"))
     cells = "".join(f"<div><dt>{escape(label)}</dt><dd>{escape(value)}</dd></div>" for label, value in rows)
     return f'<dl class="plan-card__sums">{cells}</dl>'
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from calculator.catalogue import Catalogue, Effort, Plan
-from calculator.money import format_count, format_hours, vat_of
+from calculator.money import BgnAmounts, bgn_amounts, format_count, format_hours, vat_of
 from calculator.pricing.cost import CostModel, cost_model, incident_hours
 from calculator.profile.profile import Profile
 
@@ -65,6 +65,10 @@ class PlanPrice:
     vat: Decimal
     gross: Decimal
     price_is_from: bool
+
+    def bgn(self, rate: Decimal) -> BgnAmounts:
+        """The net, VAT and gross in leva at ``rate``, which add up as the euro ones do."""
+        return bgn_amounts(self.net, self.vat, rate)
 
 
 def regular_hours(profile: Profile, effort: Effort) -> Decimal:

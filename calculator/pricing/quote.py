@@ -27,7 +27,7 @@ from typing import Any
 
 from calculator.catalogue import Catalogue
 from calculator.clock import SOFIA, to_sofia
-from calculator.money import decimal_text, eur_to_bgn, format_eur, format_hours
+from calculator.money import decimal_text, format_eur, format_hours
 from calculator.pricing.breakeven import BreakEven, break_even_points
 from calculator.pricing.cost import CostModel, cost_model
 from calculator.pricing.downtime_cost import CostBreakEven, Downtime, cost_break_evens, downtime_of
@@ -71,6 +71,10 @@ class PlanQuote:
         """JSON-safe form; amounts are decimal strings in euro a month.
 
         ``downtime`` is there only when the profile gives a cost per hour.
+        ``bgn`` (with a rate) has the same amounts in leva, made by
+        :func:`calculator.money.bgn_amounts`: net and VAT converted each, the
+        gross their sum, and each ``annual_*`` 12 times the monthly lev amount,
+        so that they add up as the euro ones do.
         """
         plan, price = self.price.plan, self.price
         amounts = {"net": price.net, "vat": price.vat, "gross": price.gross}
@@ -90,9 +94,13 @@ class PlanQuote:
         if self.downtime.monthly_cost is not None:
             data["downtime"] = self.downtime.to_dict()
         if self.bgn_per_eur is not None:
-            rate = self.bgn_per_eur
-            data["bgn"] = {key: str(eur_to_bgn(value, rate)) for key, value in amounts.items()}
-            data["bgn"].update({f"annual_{k}": str(eur_to_bgn(v * MONTHS, rate)) for k, v in amounts.items()})
+            # Net and VAT converted each, the gross their sum; a year is 12 times each month's leva.
+            bgn = price.bgn(self.bgn_per_eur)
+            leva = {"net": bgn.net, "vat": bgn.vat, "gross": bgn.gross}
+            year = bgn.times(MONTHS)
+            annual = {"net": year.net, "vat": year.vat, "gross": year.gross}
+            data["bgn"] = {key: str(value) for key, value in leva.items()}
+            data["bgn"].update({f"annual_{key}": str(value) for key, value in annual.items()})
         return data
 
 
@@ -223,7 +231,7 @@ def quote(
         days_off: Extra days off on top of the catalogue's calendar.
         now: The moment used when the profile has no incident moment
             (default: the current time in Sofia); pass it for repeatable output.
-        with_bgn: Add lev equivalents (full fixed rate, half up to the cent).
+        with_bgn: Add lev equivalents (:func:`calculator.money.bgn_amounts`).
     """
     if profile.incident_at is not None:
         incident_at = profile.incident_at

@@ -11,12 +11,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Literal
+from typing import Literal, Protocol
 
 from calculator.money import vat_of
-from calculator.pricing.plan_price import PlanPrice
 
-__all__ = ["GROSS", "NET", "VatBasis", "vat_basis"]
+__all__ = ["GROSS", "NET", "Amounts", "VatBasis", "vat_basis"]
+
+
+class Amounts(Protocol):
+    """A price's net and gross: a :class:`~calculator.pricing.plan_price.PlanPrice` in euro, or its leva."""
+
+    @property
+    def net(self) -> Decimal:
+        """The amount without VAT."""
+
+    @property
+    def gross(self) -> Decimal:
+        """The amount with VAT."""
 
 
 @dataclass(frozen=True)
@@ -40,8 +51,8 @@ class VatBasis:
         """:attr:`words` as a heading or a label starts: ``"С ДДС"`` or ``"Без ДДС"``."""
         return self.words[:1].upper() + self.words[1:]
 
-    def amount(self, price: PlanPrice) -> Decimal:
-        """The amount of ``price`` that this basis compares: its gross or its net."""
+    def amount(self, price: Amounts) -> Decimal:
+        """The amount of ``price`` this basis compares: in euro, or in leva (its ``bgn``)."""
         return price.gross if self.with_vat else price.net
 
     def from_net(self, net: Decimal, vat_percent: Decimal) -> Decimal:

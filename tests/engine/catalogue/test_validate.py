@@ -163,9 +163,32 @@ def test_service_on_request_has_no_price() -> None:
     assert Catalogue.from_dict(data).services[0].price is None
 
 
-def test_zero_exchange_rate_is_refused() -> None:
-    err = error_for(lambda d: d.update(bgn_per_eur="0"))
-    assert str(err) == "catalogue.bgn_per_eur: трябва да е повече от 0"
+@pytest.mark.parametrize(
+    ("value", "written"),
+    [
+        ("0", "'0'"),
+        ("1.9558", "'1.9558'"),
+        ("1.96", "'1.96'"),
+        ("1.955830", "'1.955830'"),
+        ("2", "'2'"),
+        ("1,95583", "'1,95583'"),
+        (1.9558, "1.9558"),
+        (None, "None"),
+    ],
+)
+def test_only_the_fixed_exchange_rate_is_accepted(value: Any, written: str) -> None:
+    err = error_for(lambda d: d.update(bgn_per_eur=value))
+    assert str(err) == (
+        'catalogue.bgn_per_eur: трябва да е точно "1.95583" - фиксираният курс на лева към еврото по закон; '
+        f"написано е {written}"
+    )
+
+
+@pytest.mark.parametrize("value", ["1.95583", 1.95583])
+def test_the_fixed_exchange_rate_quoted_or_not(value: Any) -> None:
+    data = small_catalogue_data()
+    data["bgn_per_eur"] = value
+    assert str(Catalogue.from_dict(data).bgn_per_eur) == "1.95583"
 
 
 def test_no_plans() -> None:

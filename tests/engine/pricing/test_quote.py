@@ -70,8 +70,14 @@ def test_to_dict_is_json_safe_with_decimal_strings(small_catalogue: Catalogue) -
     sub = data["plans"][0]
     assert (sub["id"], sub["net"], sub["vat"], sub["gross"]) == ("sub", "300.00", "60.00", "360.00")
     assert (sub["annual_net"], sub["annual_gross"]) == ("3600.00", "4320.00")
-    # 300 x 1.95583 = 586.749 -> 586.75; 360 x 1.95583 = 704.0988 -> 704.10.
-    assert (sub["bgn"]["net"], sub["bgn"]["gross"]) == ("586.75", "704.10")
+    # 300 x 1.95583 = 586.749 -> 586.75; 60 x 1.95583 = 117.3498 -> 117.35; gross = their sum.
+    assert (sub["bgn"]["net"], sub["bgn"]["vat"], sub["bgn"]["gross"]) == ("586.75", "117.35", "704.10")
+    # A year in leva is 12 times each monthly lev amount.
+    assert (sub["bgn"]["annual_net"], sub["bgn"]["annual_vat"], sub["bgn"]["annual_gross"]) == (
+        "7041.00",
+        "1408.20",
+        "8449.20",
+    )
     assert sub["reaction"]["deadline"] == "2026-11-16T12:00:00+02:00"
     # Pricing knows no URL: the link is the page's (and the CLI adds it to its JSON).
     assert "link" not in data

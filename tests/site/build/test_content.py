@@ -104,7 +104,7 @@ def test_the_contact_page_has_the_netlify_form_with_honeypot_and_quote_field(sit
         "method": "POST",
         "action": "/kontakti/blagodarim/",
         "data-netlify": "true",
-        "netlify-honeypot": "bot-field",
+        "data-netlify-honeypot": "bot-field",
         "data-contact-form": None,
         "data-quote-from": "../kalkulator/",
         "data-reach": "Оставете телефон или имейл, за да можем да ви отговорим.",

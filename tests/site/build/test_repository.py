@@ -19,21 +19,34 @@ ROOT = Path(__file__).resolve().parents[3]
     [
         (
             {"REPOSITORY_URL": "https://github.com/acme/support-site", "BRANCH": "main"},
-            ("https://github.com/acme/support-site", "edit/main/docs/"),
+            ("https://github.com/acme/support-site", "edit/main/docs/", None),
         ),
         (
             {"REPOSITORY_URL": "https://github.com/acme/support-site.git", "BRANCH": "new-prices"},
-            ("https://github.com/acme/support-site", "edit/new-prices/docs/"),
+            ("https://github.com/acme/support-site", "edit/new-prices/docs/", None),
         ),
         (
             {"REPOSITORY_URL": "git@github.com:acme/support-site.git", "HEAD": "main"},
-            ("https://github.com/acme/support-site", "edit/main/docs/"),
+            ("https://github.com/acme/support-site", "edit/main/docs/", None),
         ),
         (
             {"REPOSITORY_URL": "https://gitlab.com/acme/support-site", "BRANCH": "main"},
-            ("https://gitlab.com/acme/support-site", "-/edit/main/docs/"),
+            ("https://gitlab.com/acme/support-site", "-/edit/main/docs/", None),
+        ),
+        (
+            {"REPOSITORY_URL": "https://bitbucket.org/acme/support-site", "BRANCH": "main"},
+            ("https://bitbucket.org/acme/support-site", None, "src/main/docs/{path}?mode=edit"),
+        ),
+        (
+            {"REPOSITORY_URL": "git@bitbucket.org:acme/support-site.git", "BRANCH": "new-prices"},
+            ("https://bitbucket.org/acme/support-site", None, "src/new-prices/docs/{path}?mode=edit"),
+        ),
+        (
+            {"REPOSITORY_URL": "https://bitbucket.org/acme/support-site.git/", "HEAD": "odd{name}"},
+            ("https://bitbucket.org/acme/support-site", None, "src/odd{{name}}/docs/{path}?mode=edit"),
         ),
         ({"REPOSITORY_URL": "https://git.example.org/acme/support-site", "BRANCH": "main"}, None),
+        ({"REPOSITORY_URL": "https://bitbucket.org/acme", "BRANCH": "main"}, None),
         ({"REPOSITORY_URL": "", "BRANCH": "main"}, None),
         ({}, None),
     ],
@@ -74,6 +87,17 @@ def test_on_netlify_the_button_edits_the_page_in_the_built_branch(tmp_path: Path
         "https://github.com/acme/support-site/edit/main/docs/plans/premium.md"
     ]
     # The home page sells: no edit button there.
+    assert edit_links(site / "index.html") == []
+
+
+def test_on_netlify_from_bitbucket_the_button_opens_bitbuckets_editor(tmp_path: Path):
+    site = build(tmp_path, {"REPOSITORY_URL": "git@bitbucket.org:acme/support-site.git", "BRANCH": "main"})
+    assert edit_links(site / "vaprosi" / "index.html") == [
+        "https://bitbucket.org/acme/support-site/src/main/docs/vaprosi.md?mode=edit"
+    ]
+    assert edit_links(site / "planove" / "premium" / "index.html") == [
+        "https://bitbucket.org/acme/support-site/src/main/docs/plans/premium.md?mode=edit"
+    ]
     assert edit_links(site / "index.html") == []
 
 

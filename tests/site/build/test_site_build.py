@@ -92,7 +92,7 @@ def test_prepare_gives_the_templates_the_company_the_price_lists_and_the_calcula
     }
     assert site.notes == (NO_HISTORY,)
     # No repository known and none configured: MkDocs gets no edit link.
-    assert (site.repo_url, site.edit_uri) == (None, None)
+    assert (site.repo_url, site.edit_uri, site.edit_uri_template) == (None, None, None)
 
     assert site.pyodide_dest == f"assets/pyodide/{site.cut_runtime.digest}/"
     engine, tzdata = site.cut_runtime.engine, bundle.tzdata_wheel()
@@ -131,6 +131,7 @@ def test_prepare_names_the_repository_netlify_builds():
     assert edit_button(environ, None, "edit/master/docs/") == (
         "https://github.com/acme/support-site",
         "edit/main/docs/",
+        None,
     )
 
 
@@ -193,17 +194,28 @@ def test_a_menu_without_the_plans_index_stops_prepare(docs: Path):
             {"REPOSITORY_URL": "https://gitlab.com/acme/site", "BRANCH": "prices"},
             "https://github.com/other/site",
             "edit/master/docs/",
-            ("https://gitlab.com/acme/site", "-/edit/prices/docs/"),
+            ("https://gitlab.com/acme/site", "-/edit/prices/docs/", None),
+        ),
+        (
+            {"REPOSITORY_URL": "https://bitbucket.org/acme/site", "BRANCH": "prices"},
+            "https://github.com/other/site",
+            "edit/master/docs/",
+            ("https://bitbucket.org/acme/site", None, "src/prices/docs/{path}?mode=edit"),
         ),
         (
             {},
             "https://github.com/other/site",
             "edit/master/docs/",
-            ("https://github.com/other/site", "edit/master/docs/"),
+            ("https://github.com/other/site", "edit/master/docs/", None),
         ),
-        ({}, None, "edit/master/docs/", (None, None)),
-        ({}, "", "edit/master/docs/", ("", None)),
-        ({"REPOSITORY_URL": "https://git.example.org/acme/site"}, None, "edit/master/docs/", (None, None)),
+        ({}, None, "edit/master/docs/", (None, None, None)),
+        ({}, "", "edit/master/docs/", ("", None, None)),
+        (
+            {"REPOSITORY_URL": "https://git.example.org/acme/site"},
+            None,
+            "edit/master/docs/",
+            (None, None, None),
+        ),
     ],
 )
 def test_the_edit_button_follows_netlify_then_the_config_else_is_hidden(

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from backoffice.sales.cli import main
+from backoffice.sales.cli import main, visible
 
 ROOT = Path(__file__).resolve().parents[3]
 DOCS = str(ROOT / "docs")
@@ -77,6 +77,27 @@ def test_holidays(capsys: pytest.CaptureFixture[str]) -> None:
         "2027-05-04", "2027-05-06", "2027-05-24", "2027-09-06", "2027-09-22", "2027-12-24",
         "2027-12-25", "2027-12-26", "2027-12-27", "2027-12-28",
     ]  # fmt: skip
+
+
+def test_lev_amounts_add_up_in_json_and_text(capsys: pytest.CaptureFixture[str]) -> None:
+    args = ("quote", "--bgn", "--workstations", "7", "--at", "2026-12-23T17:00")
+    code, out, err = run(capsys, *args, "--json")
+    assert (code, err) == (0, "")
+    premium = json.loads(out)["plans"][0]
+    assert (premium["net"], premium["vat"], premium["gross"]) == ("425.00", "85.00", "510.00")
+    # 831.23 + 166.25 = 997.48 (510 x 1.95583 alone would round to 997.47); a year is 12 months.
+    assert premium["bgn"] == {
+        "net": "831.23",
+        "vat": "166.25",
+        "gross": "997.48",
+        "annual_net": "9974.76",
+        "annual_vat": "1995.00",
+        "annual_gross": "11969.76",
+    }
+    code, out, err = run(capsys, *args, "--customer", "individual")
+    assert (code, err) == (0, "")
+    # An individual's lev column is the gross: 997.48 as in the JSON.
+    assert "Абонамент Премиум           510,00 €        425,00 €    997,48 лв." in out.splitlines()
 
 
 def test_quote_json(capsys: pytest.CaptureFixture[str]) -> None:
@@ -377,3 +398,63 @@ def test_the_help_is_in_bulgarian(capsys: pytest.CaptureFixture[str], command: l
         re.findall(r"\b[a-z]{3,}\b", re.sub(r"--[a-z-]+|\{[^}]*\}|ISO 8601|MkDocs|JSON|docs", "", text))
     )
     assert words <= {"calculator", "quote", "deadline", "holidays", "business", "individual"}
+
+
+@pytest.mark.parametrize(
+    ("argv", "line"),
+    [
+        (
+            ["quote", "--link", "#v=1&pl=2026-11&\x1b[31mX=1"],
+            "calculator: грешка: --link: \\x1b[31mX: непознат параметър\n",
+        ),
+        (
+            ["quote", "--link", "#v=\x1b[2J\u202eabc"],
+            "calculator: грешка: --link: v: непозната версия на връзката: '\\x1b[2J\\u202eabc'\n",
+        ),
+        (
+            ["quote", "--link", "#v=1&pl=2026-11&a\nb\t=1"],
+            "calculator: грешка: --link: a\\nb\\t: непознат параметър\n",
+        ),
+        (
+            ["quote", "--link", "#v=1&pl=2026-11&\u2028\u2066\x85=1"],
+            "calculator: грешка: --link: \\u2028\\u2066\\x85: непознат параметър\n",
+        ),
+        (
+            ["quote", "--customer", "a\u202eb"],
+            "calculator: грешка: --customer: непозната стойност 'a\\u202eb' "
+            "(може: 'business', 'individual')\n",
+        ),
+        (["quote", "--bogus\x07", "x\x7f"], "calculator: грешка: непознати аргументи: --bogus\\x07 x\\x7f\n"),
+        (
+            ["deadline", "--start", "\x9b2J", "--hours", "1", "--calendar", "24/7"],
+            "calculator: грешка: --start: няма такъв момент ('\\x9b2J')\n",
+        ),
+        (
+            [*BUSINESS_DEADLINE, "--workday", "\x1b[5m09:00-18:00\u202e"],
+            "calculator: грешка: --workday: очаква се ЧЧ:ММ-ЧЧ:ММ, а е '\\x1b[5m09:00-18:00\\u202e'\n",
+        ),
+    ],
+)
+def test_a_hostile_value_is_echoed_with_its_controls_escaped(
+    capsys: pytest.CaptureFixture[str], argv: list[str], line: str
+) -> None:
+    code, out, err = run(capsys, *argv)
+    assert (code, out, err) == (2, "", line)
+
+
+def test_visible_leaves_no_control_or_bidi_character() -> None:
+    unsafe = [
+        *map(chr, range(0x20)),
+        *map(chr, range(0x7F, 0xA0)),
+        "\u202a",
+        "\u202e",
+        "\u2066",
+        "\u2069",
+        "\ufeff",
+    ]
+    for char in unsafe:
+        shown = visible(f"а{char}б")
+        assert shown.isprintable() and shown.startswith("а\\") and shown.endswith("б"), repr(char)
+    assert visible("\x1b[31m\t\u202e") == "\\x1b[31m\\t\\u202e"
+    # Bulgarian text, the no-break space and ordinary punctuation stay as they are.
+    assert visible("7,5\u00a0ч – „цена“ € '2026-11'") == "7,5\u00a0ч – „цена“ € '2026-11'"
