@@ -58,7 +58,7 @@ def _current() -> _Build:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """Read and validate the catalogue; cut the runtime; decide the URLs of the calculator's files."""
+    """Read and validate the catalogue; decide the site's address; cut the runtime and place its files."""
     global _build
     try:
         site = site_build.prepare(
@@ -70,6 +70,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             nav=config.nav or [],
             repo_url=config.repo_url,
             edit_uri=config.edit_uri,
+            site_url=config.site_url,
             environ=os.environ,
             today=datetime.now(SOFIA).date(),
         )
@@ -79,6 +80,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         log.info(note)
     _build = _Build(site)
     config.nav, config.repo_url, config.edit_uri = site.nav, site.repo_url, site.edit_uri
+    config.site_url = site.site_url
     if site.edit_uri_template is not None:
         config.edit_uri_template = site.edit_uri_template
     config.theme["logo"], config.theme["favicon"] = site.logo, site.favicon
@@ -124,8 +126,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     """Note where each plan's page is: MkDocs reads every page before it writes any."""
     plan_id = structured_data.plan_id(page.meta)
     if plan_id is not None:
-        url, description = page.canonical_url or page.url, str(page.meta.get("description") or "")
-        _current().plan_pages[plan_id] = (url, description)
+        url = site_build.page_address(page.canonical_url, page.url)
+        _current().plan_pages[plan_id] = (url, str(page.meta.get("description") or ""))
     return html
 
 
@@ -135,11 +137,11 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     data = structured_data.for_page(
         build.site.catalogue,
         page.meta,
-        page.canonical_url or page.url,
+        site_build.page_address(page.canonical_url, page.url),
         page.title or "",
         build.plan_pages,
         config.extra["company"],
-        config.site_url or "",
+        config.site_url,
     )
     return output if data is None else structured_data.inject(output, data)
 

@@ -6,6 +6,7 @@ is never asked for there.
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from collections import Counter
@@ -24,13 +25,18 @@ def small_catalogue() -> Catalogue:
     return Catalogue.from_dict(small_catalogue_data())
 
 
+#: The site's address in the session's build, as Netlify's `URL` names it.
+SITE_URL = "https://example-support.bg"
+
+
 @pytest.fixture(scope="session")
 def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The site, built once per test session with `mkdocs build --strict`."""
+    """The site, built once per test session with `mkdocs build --strict`, at Netlify's `URL` `SITE_URL`."""
     target = tmp_path_factory.mktemp("site")
     subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(target)],
         cwd=Path(__file__).resolve().parent.parent,
+        env={**os.environ, "URL": SITE_URL},
         check=True,
     )
     return target

@@ -2,7 +2,7 @@
 
 :func:`prepare` does what the build needs before MkDocs reads a page: the
 catalogue and the company read and checked, the menu given its plan pages,
-the "edit this page" link decided, the Pyodide runtime cut for the engine,
+the "edit this page" link and the site's own address decided, the Pyodide runtime cut for the engine,
 the files the calculator downloads (wheels, catalogue, every published price
 list) assembled, and what the templates read (``extra.company``,
 ``extra.price_lists``, ``extra.calculator``) computed. It returns a
@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from backoffice.build import csp, navigation, price_lists, repository, shortcodes
 from backoffice.build.company import CompanyError, parse_company
@@ -48,6 +49,12 @@ CALCULATOR_TEMPLATE = "calculator.html"
 #: served by the Service Worker whose scope holds the Worker's own URL.
 WORKER = "kalkulator/calculator-worker.js"
 
+#: Logged when the build knows no address of the site (:func:`site_address`).
+NO_ADDRESS = (
+    "Адресът на сайта не е известен (няма site_url в mkdocs.yml, нито URL от Netlify): "
+    "страниците са без каноничен адрес, sitemap.xml е празен, а JSON-LD посочва пътища от корена на сайта."
+)
+
 #: Logged when the docs are outside git (see :mod:`backoffice.build.price_lists`).
 NO_HISTORY = price_lists.NO_HISTORY
 
@@ -72,6 +79,8 @@ class SiteBuild:
     repo_url: str | None
     edit_uri: str | None
     edit_uri_template: str | None
+    #: ``site_url`` for MkDocs: the site's own address, or None when no build knows it.
+    site_url: str | None
     #: The cut runtime, written into :attr:`pyodide_dest`.
     cut_runtime: runtime.CutRuntime
     pyodide_dest: str
@@ -97,6 +106,7 @@ def prepare(
     nav: list[Any],
     repo_url: str | None,
     edit_uri: str | None,
+    site_url: str | None,
     environ: Mapping[str, str],
     today: date,
 ) -> SiteBuild:
@@ -111,7 +121,8 @@ def prepare(
         nav: ``nav`` of mkdocs.yml.
         repo_url: ``repo_url`` of mkdocs.yml.
         edit_uri: ``edit_uri`` of mkdocs.yml.
-        environ: The build's environment (Netlify's ``REPOSITORY_URL``, ``BRANCH``).
+        site_url: ``site_url`` of mkdocs.yml (``mkdocs serve`` sets its own).
+        environ: The build's environment (Netlify's ``REPOSITORY_URL``, ``BRANCH``, ``URL``).
         today: The day in Sofia, for the default answer.
 
     Raises:
@@ -128,6 +139,7 @@ def prepare(
     except (CatalogueError, CompanyError, navigation.NavigationError, bundle.BundleError) as error:
         raise SiteBuildError(str(error)) from error
     repo_url, edit_uri, edit_uri_template = edit_button(environ, repo_url, edit_uri)
+    site_url = site_address(site_url, environ)
 
     catalogue_json = json.dumps(catalogue.to_dict(), ensure_ascii=False, sort_keys=True).encode()
     tzdata_wheel = bundle.tzdata_wheel()
@@ -151,6 +163,8 @@ def prepare(
         lists, notes = price_lists.keep(docs_dir, catalogue)
     except price_lists.PriceListError as error:
         raise SiteBuildError(str(error)) from error
+    if site_url is None:
+        notes = (*notes, NO_ADDRESS)
     files.update(price_lists.site_files(lists, catalogue.price_list))
 
     return SiteBuild(
@@ -164,6 +178,7 @@ def prepare(
         repo_url=repo_url,
         edit_uri=edit_uri,
         edit_uri_template=edit_uri_template,
+        site_url=site_url,
         cut_runtime=cut,
         pyodide_dest=pyodide_dest,
         files=files,
@@ -188,6 +203,45 @@ def edit_button(
         return link
     # MkDocs makes a relative link of an edit_uri without a repository.
     return repo_url, (edit_uri if repo_url else None), None
+
+
+def site_address(site_url: str | None, environ: Mapping[str, str]) -> str | None:
+    """The site's own address, for its canonical links, its sitemap and its JSON-LD.
+
+    ``site_url`` of mkdocs.yml when an editor sets one (and the preview's
+    address under ``mkdocs serve``, which sets it); else Netlify's ``URL``,
+    the site's main address (its custom domain once it has one), never the
+    address of one deploy (``DEPLOY_URL``, ``DEPLOY_PRIME_URL``): a deploy
+    preview names the main site as its canonical one. Else None: a local
+    build, whose pages have no canonical link, whose sitemap lists no page
+    (MkDocs lists a page only by a full address) and whose JSON-LD names
+    paths from the site's root (:func:`page_address`).
+
+    Raises:
+        SiteBuildError: ``URL`` is not an http(s) address.
+    """
+    if site_url:
+        return site_url
+    url = environ.get("URL", "").strip()
+    if not url:
+        return None
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname or parts.query or parts.fragment:
+        raise SiteBuildError(
+            f"URL (адресът на сайта от средата на сборката): „{url}“ не е адрес като "
+            "https://example.bg; поправете го в Netlify или задайте site_url в mkdocs.yml"
+        )
+    return url if url.endswith("/") else url + "/"
+
+
+def page_address(canonical_url: str | None, url: str) -> str:
+    """A page's address for its JSON-LD: the full one, or its path from the site's root without one.
+
+    Args:
+        canonical_url: MkDocs's ``page.canonical_url`` (None when the site has no address).
+        url: MkDocs's ``page.url``, relative to the site's root (``planove/premium/``).
+    """
+    return canonical_url or "/" + url
 
 
 def calculator_settings(

@@ -220,9 +220,15 @@ def for_page(
     title: str,
     pages: Mapping[str, tuple[str, str]],
     company: Mapping[str, Any],
-    site_url: str,
+    site_url: str | None,
 ) -> dict[str, Any] | None:
-    """The JSON-LD of one page: the company, a plan's ``Service``, the index's ``ItemList``, or None."""
+    """The JSON-LD of one page: the company, a plan's ``Service``, the index's ``ItemList``, or None.
+
+    ``url`` is the page's address; ``site_url`` the site's (with its final
+    ``/``), or None when the build knows no address: the company's URLs are
+    then paths from the site's root (``/``, ``/assets/images/logo.svg``).
+    """
+    site_url = site_url or "/"
     if meta.get("template") in ORGANIZATION_TEMPLATES:
         return local_business(company, catalogue, site_url)
     provider = organization(company, site_url)

@@ -1,5 +1,6 @@
 """The built site as files: links resolve, sitemap and descriptions match, plans state their figures."""
 
+import json
 import re
 import xml.etree.ElementTree as ET
 from decimal import Decimal
@@ -11,7 +12,8 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
-SITE_URL = "https://tehopora.netlify.app/"
+# Netlify's URL for the session's build (tests/conftest.py).
+SITE_URL = "https://example-support.bg/"
 
 
 class _Page(HTMLParser):
@@ -108,6 +110,50 @@ def test_the_sitemap_lists_every_page_with_the_site_url(site_dir: Path):
     )
     assert locations == sorted(SITE_URL + url for url in pages(site_dir))
     assert SITE_URL + "planove/premium/" in locations
+
+
+def test_the_site_names_netlifys_address_and_never_the_sample_one(site_dir: Path):
+    named = [
+        path.relative_to(site_dir).as_posix()
+        for path in site_dir.rglob("*")
+        if path.is_file() and b"tehopora.netlify.app" in path.read_bytes()
+    ]
+    assert named == []
+    for url, path in pages(site_dir).items():
+        html = path.read_text(encoding="utf-8")
+        assert re.findall(r'<link rel="canonical" href="([^"]*)"', html) == [SITE_URL + url]
+    # Every address of the JSON-LD, on every page that has some.
+    addresses = [
+        value
+        for path in pages(site_dir).values()
+        for data in json_ld(path)
+        for key, value in walk(data)
+        if key in ("url", "@id", "logo", "image")
+    ]
+    assert [value for value in addresses if not value.startswith(SITE_URL)] == []
+    assert {
+        SITE_URL,
+        SITE_URL + "#organization",
+        SITE_URL + "planove/",
+        SITE_URL + "planove/premium/",
+    } <= set(addresses)
+    assert SITE_URL + "assets/images/logo.svg" in addresses
+
+
+def walk(data: object) -> list[tuple[str, object]]:
+    """Every (key, value) of a JSON document, at any depth."""
+    if isinstance(data, dict):
+        return [pair for key, value in data.items() for pair in [(key, value), *walk(value)]]
+    if isinstance(data, list):
+        return [pair for value in data for pair in walk(value)]
+    return []
+
+
+def json_ld(path: Path) -> list[dict]:
+    html = path.read_text(encoding="utf-8")
+    return [
+        json.loads(block) for block in re.findall(r'<script type="application/ld\+json">(.*?)</script>', html)
+    ]
 
 
 def test_every_page_is_built_from_a_source_and_describes_itself_as_its_front_matter(site_dir: Path):

@@ -134,9 +134,10 @@ def plans_index_urls(site: Path) -> list[str]:
     return [entry["item"]["url"] for entry in data["itemListElement"] if "url" in entry["item"]]
 
 
-def test_a_second_build_in_the_same_process_keeps_nothing_of_the_first(docs: Path):
+def test_a_second_build_in_the_same_process_keeps_nothing_of_the_first(docs: Path, monkeypatch):
     # As `mkdocs serve` rebuilds: the config read again, the hooks module loaded once.
-    url = "https://tehopora.netlify.app/planove/"
+    monkeypatch.setenv("URL", "https://example-support.bg")
+    url = "https://example-support.bg/planove/"
     plans = ["premium", "standard", "pochasov", "na-rabota", "avariyna"]
     standard = (docs / "plans" / "standard.md").read_text(encoding="utf-8")
     extra = standard.replace("  id: standard\n", "  id: nov\n").replace("  order: 2\n", "  order: 6\n")
@@ -177,3 +178,32 @@ def test_two_calculator_pages_fail_the_build_naming_both(docs: Path, caplog):
     )
     message = build_error(docs, caplog)
     assert "template: calculator.html is on more than one page: kalkulator-2/, kalkulator/" in message
+
+
+def test_a_build_that_knows_no_address_names_none(docs: Path, monkeypatch):
+    # A local build: no site_url in mkdocs.yml and no URL from Netlify.
+    monkeypatch.delenv("URL", raising=False)
+    site = run_build(docs)
+
+    assert "tehopora.netlify.app" not in "".join(
+        path.read_text(encoding="utf-8", errors="replace") for path in site.rglob("*") if path.is_file()
+    )
+    html = (site / "planove" / "premium" / "index.html").read_text(encoding="utf-8")
+    assert 'rel="canonical"' not in html
+    # MkDocs lists a page in the sitemap only by a full address.
+    assert "<loc>" not in (site / "sitemap.xml").read_text(encoding="utf-8")
+    # The JSON-LD names paths from the site's root, right from any page.
+    assert plans_index_urls(site)[:2] == ["/planove/premium/", "/planove/standard/"]
+    home = (site / "index.html").read_text(encoding="utf-8")
+    data = json.loads(home.split('<script type="application/ld+json">', 1)[1].split("</script>", 1)[0])
+    assert (data["url"], data["@id"], data["logo"]) == ("/", "/#organization", "/assets/images/logo.svg")
+
+
+def test_the_site_url_an_editor_sets_wins_over_netlifys(docs: Path, monkeypatch):
+    monkeypatch.setenv("URL", "https://example-support.bg")
+    config = site_config(docs, docs.parent / "site")
+    config.site_url = "https://www.example.bg/"
+    build(config)
+    html = (docs.parent / "site" / "planove" / "index.html").read_text(encoding="utf-8")
+    assert '<link rel="canonical" href="https://www.example.bg/planove/">' in html
+    assert plans_index_urls(docs.parent / "site")[0] == "https://www.example.bg/planove/premium/"

@@ -55,10 +55,10 @@ def test_every_page_has_the_bulgarian_footer_with_the_providers_details(site_dir
 def test_the_footers_legal_links_reach_the_legal_pages_from_any_depth(site_dir: Path):
     for url in ("", "planove/premium/", "pravno/poveritelnost/", "404.html"):
         html = footer(read(site_dir, url))
-        base = "https://tehopora.netlify.app/" + ("" if url == "404.html" else url)
+        base = "https://example-support.bg/" + ("" if url == "404.html" else url)
         links = re.findall(r'<li><a href="([^"]+)">([^<]+)</a></li>', html)
         assert [(urljoin(base, href), title) for href, title in links] == [
-            (f"https://tehopora.netlify.app/{page}", title) for page, title in LEGAL.items()
+            (f"https://example-support.bg/{page}", title) for page, title in LEGAL.items()
         ], url
 
 
@@ -77,7 +77,7 @@ def test_the_legal_pages_are_built_titled_and_in_the_sitemap(site_dir: Path):
     for url, title in LEGAL.items():
         html = read(site_dir, url)
         assert f"<title>{title} - ТехОпора</title>" in html
-        assert f"<loc>https://tehopora.netlify.app/{url}</loc>" in sitemap
+        assert f"<loc>https://example-support.bg/{url}</loc>" in sitemap
 
 
 def test_the_form_links_the_privacy_notice_beside_its_submit_button(site_dir: Path):

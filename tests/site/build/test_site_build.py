@@ -11,6 +11,7 @@ import yaml
 
 from backoffice.build import csp
 from backoffice.build.site_build import (
+    NO_ADDRESS,
     NO_HISTORY,
     OFFLINE_PAGE_ALLOWANCE,
     SiteBuild,
@@ -19,8 +20,10 @@ from backoffice.build.site_build import (
     calculator_settings,
     edit_button,
     offline_bytes,
+    page_address,
     prepare,
     published_uri,
+    site_address,
     write,
 )
 from backoffice.runtime import bundle
@@ -62,6 +65,7 @@ def run_prepare(docs: Path, **changes: object) -> SiteBuild:
         "nav": config["nav"],
         "repo_url": None,
         "edit_uri": "edit/main/docs/",
+        "site_url": None,
         "environ": {},
         "today": TODAY,
     }
@@ -90,7 +94,9 @@ def test_prepare_gives_the_templates_the_company_the_price_lists_and_the_calcula
         "current": "2026-11",
         "lists": [{"id": "2026-11", "effective": "2026-11-01", "url": "assets/price-lists/2026-11.json"}],
     }
-    assert site.notes == (NO_HISTORY,)
+    # No address known (a local build): MkDocs gets none, and the build says so.
+    assert site.notes == (NO_HISTORY, NO_ADDRESS)
+    assert site.site_url is None
     # No repository known and none configured: MkDocs gets no edit link.
     assert (site.repo_url, site.edit_uri, site.edit_uri_template) == (None, None, None)
 
@@ -167,6 +173,7 @@ def test_without_pyodide_installed_prepare_says_how_to_get_it(docs: Path, tmp_pa
             nav=config["nav"],  # type: ignore[arg-type]
             repo_url=None,
             edit_uri=None,
+            site_url=None,
             environ={},
             today=TODAY,
         )
@@ -222,6 +229,68 @@ def test_the_edit_button_follows_netlify_then_the_config_else_is_hidden(
     environ, repo_url, edit_uri, expected
 ):
     assert edit_button(environ, repo_url, edit_uri) == expected
+
+
+@pytest.mark.parametrize(
+    ("site_url", "environ", "expected"),
+    [
+        # Netlify's main address, with the final slash MkDocs wants.
+        (None, {"URL": "https://example-support.bg"}, "https://example-support.bg/"),
+        (None, {"URL": " https://example-support.bg/ "}, "https://example-support.bg/"),
+        (None, {"URL": "http://localhost:8888"}, "http://localhost:8888/"),
+        # Never the address of one deploy.
+        (
+            None,
+            {
+                "URL": "https://example-support.bg",
+                "DEPLOY_URL": "https://5f1c--tehopora.netlify.app",
+                "DEPLOY_PRIME_URL": "https://deploy-preview-7--tehopora.netlify.app",
+            },
+            "https://example-support.bg/",
+        ),
+        # The site_url an editor sets wins (and the preview's, under mkdocs serve).
+        ("https://www.example.bg/", {"URL": "https://example-support.bg"}, "https://www.example.bg/"),
+        ("http://127.0.0.1:8000/", {}, "http://127.0.0.1:8000/"),
+        # Neither: a local build.
+        (None, {}, None),
+        ("", {"URL": ""}, None),
+        (None, {"DEPLOY_PRIME_URL": "https://deploy-preview-7--tehopora.netlify.app"}, None),
+    ],
+)
+def test_the_sites_address_is_site_url_else_netlifys_url_else_none(site_url, environ, expected):
+    assert site_address(site_url, environ) == expected
+
+
+@pytest.mark.parametrize(
+    "url", ["example-support.bg", "ftp://example-support.bg", "https://", "https://a.bg/?x=1"]
+)
+def test_an_address_netlify_could_not_mean_stops_the_build(url: str):
+    with pytest.raises(SiteBuildError) as info:
+        site_address(None, {"URL": url})
+    assert str(info.value) == (
+        f"URL (адресът на сайта от средата на сборката): „{url}“ не е адрес като https://example.bg; "
+        "поправете го в Netlify или задайте site_url в mkdocs.yml"
+    )
+
+
+def test_prepare_takes_the_address_from_netlify(docs: Path):
+    site = run_prepare(docs, environ={"URL": "https://example-support.bg"})
+    assert site.site_url == "https://example-support.bg/"
+    assert site.notes == (NO_HISTORY,)
+
+
+def test_mkdocs_yml_names_no_sample_address():
+    assert not mkdocs_yml().get("site_url")
+    assert "tehopora.netlify.app" not in (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+
+
+def test_a_pages_address_is_its_full_one_else_its_path_from_the_root():
+    assert (
+        page_address("https://example-support.bg/planove/", "planove/")
+        == "https://example-support.bg/planove/"
+    )
+    assert page_address(None, "planove/premium/") == "/planove/premium/"
+    assert page_address(None, "") == "/"
 
 
 def test_calculator_settings_name_the_engines_files_from_the_sites_root(small_catalogue: Catalogue):

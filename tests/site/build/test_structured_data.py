@@ -5,6 +5,7 @@ import re
 import shutil
 from pathlib import Path
 
+import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
@@ -99,6 +100,17 @@ def test_the_index_lists_the_plans_with_pages_then_the_services(small_catalogue:
     assert all(item["provider"] == PROVIDER for item in items)
 
 
+def test_without_the_sites_address_the_company_is_named_by_paths_from_the_root(small_catalogue: Catalogue):
+    company = {**COMPANY, "brand": "Фирма", "eik": "206813475", "vat": None, "logo": "assets/images/logo.svg"}
+    company |= {"street": "ул. „Първа“ 1", "city": "Пловдив", "postal_code": "4000"}
+    data = structured_data.for_page(small_catalogue, {"template": "home.html"}, "/", "", {}, company, None)
+    assert data is not None
+    assert (data["@id"], data["url"], data["logo"]) == ("/#organization", "/", "/assets/images/logo.svg")
+    plan = structured_data.for_page(small_catalogue, {"plan": {"id": "sub"}}, "/sub/", "", {}, COMPANY, None)
+    assert plan is not None
+    assert (plan["url"], plan["provider"]["url"]) == ("/sub/", "/")
+
+
 def test_pages_that_are_not_about_plans_get_nothing(small_catalogue: Catalogue):
     assert structured_data.for_page(small_catalogue, {"title": "За нас"}, SITE, "", {}, COMPANY, SITE) is None
 
@@ -122,7 +134,9 @@ def json_ld(page: Path) -> list[dict]:
     ]
 
 
-def test_the_built_plan_pages_carry_their_prices(tmp_path: Path):
+def test_the_built_plan_pages_carry_their_prices(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    # Built as Netlify builds it: the site's address is its URL.
+    monkeypatch.setenv("URL", "https://example-support.bg")
     shutil.copytree(ROOT / "docs", tmp_path / "docs")
     site = tmp_path / "site"
     build(
@@ -153,15 +167,15 @@ def test_the_built_plan_pages_carry_their_prices(tmp_path: Path):
     assert home == {
         "@context": "https://schema.org",
         "@type": "LocalBusiness",
-        "@id": "https://tehopora.netlify.app/#organization",
+        "@id": "https://example-support.bg/#organization",
         "name": "ТехОпора ЕООД",
-        "url": "https://tehopora.netlify.app/",
+        "url": "https://example-support.bg/",
         "telephone": "+359 2 123 4567",
         "email": "office@tehopora.bg",
         "legalName": "ТехОпора ЕООД",
         "alternateName": "ТехОпора",
-        "logo": "https://tehopora.netlify.app/assets/images/logo.svg",
-        "image": "https://tehopora.netlify.app/assets/images/logo.svg",
+        "logo": "https://example-support.bg/assets/images/logo.svg",
+        "image": "https://example-support.bg/assets/images/logo.svg",
         "taxID": "206813475",
         "vatID": "BG206813475",
         "address": {
