@@ -19,7 +19,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from os import PathLike
 from pathlib import Path
 from typing import Any, ClassVar
-from urllib.parse import urlsplit
+from urllib.parse import parse_qsl, urlsplit
 
 from backoffice.build.csp import netlify_headers
 
@@ -40,6 +40,16 @@ def header_rules(netlify_toml: Path) -> HeaderRules:
     ]
 
 
+# A form Netlify registers at deploy: its tag carries `data-netlify` and a name.
+_NETLIFY_FORM = re.compile(r"<form\b(?=[^>]*\sdata-netlify=)[^>]*\sname=\"([^\"]+)\"")
+
+
+def netlify_forms(site_dir: Path) -> set[str]:
+    """The names of the forms Netlify's form detection finds in the built HTML."""
+    pages = (page.read_text(encoding="utf-8") for page in site_dir.rglob("*.html"))
+    return {name for page in pages for name in _NETLIFY_FORM.findall(page)}
+
+
 def netlify_redirects(netlify_toml: Path) -> dict[str, tuple[str, int]]:
     """The plain `[[redirects]]` of `netlify.toml`: path without trailing slash -> (target, status)."""
     data = tomllib.loads(netlify_toml.read_text(encoding="utf-8"))
@@ -58,6 +68,8 @@ class NetlifyHandler(SimpleHTTPRequestHandler):
 
     rules: ClassVar[HeaderRules] = []
     redirects: ClassVar[dict[str, tuple[str, int]]] = {}
+    #: The form submissions this server took, each its fields as sent (`do_POST`); one list a server.
+    submissions: ClassVar[list[list[tuple[str, str]]]] = []
     extensions_map = {  # noqa: RUF012 - the stdlib class attribute this overrides
         **SimpleHTTPRequestHandler.extensions_map,
         ".mjs": "text/javascript",
@@ -106,6 +118,26 @@ class NetlifyHandler(SimpleHTTPRequestHandler):
         if not self._redirected():
             super().do_HEAD()
 
+    def do_POST(self) -> None:
+        """Take a form submission as Netlify Forms does, else refuse the POST.
+
+        A urlencoded body whose `form-name` names a form of the built site is
+        recorded in `submissions` (the form's fields, in the order sent) and
+        answered with the page at the path, 200, as Netlify answers with the
+        form's action. Anything else is 404, as Netlify answers a POST to a
+        static site that is no form it knows. A test that needs a failure
+        makes it in the browser (a route that aborts or answers 500).
+        """
+        length = int(self.headers.get("Content-Length") or 0)
+        fields = parse_qsl(self.rfile.read(length).decode("utf-8"), keep_blank_values=True)
+        name = dict(fields).get("form-name")
+        if name is None or name not in netlify_forms(Path(self.directory)):
+            self.send_error(404)
+            return
+        self.submissions.append(fields)
+        self.command = "GET"  # the answer is the action's page
+        super().do_GET()
+
     def log_message(self, format: str, *args: object) -> None:
         """Say nothing: a line per request would bury the tests' own output."""
 
@@ -135,7 +167,11 @@ def serve(
         **attributes: class attributes of this server's handler, beside the
             rules and redirects (e.g. what a subclass shares between requests).
     """
-    rules = {"rules": header_rules(netlify_toml), "redirects": netlify_redirects(netlify_toml)}
+    rules = {
+        "rules": header_rules(netlify_toml),
+        "redirects": netlify_redirects(netlify_toml),
+        "submissions": [],
+    }
     served = type(handler.__name__, (handler,), rules | attributes)
     server = _Server(("127.0.0.1", 0), partial(served, directory=str(site_dir)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)

@@ -36,6 +36,7 @@ class _Assets(HTMLParser):
         super().__init__()
         self.urls: list[str] = []
         self.pyodide: list[str] = []
+        self.search: str | None = None
         self._config = False
 
     def handle_data(self, data: str) -> None:
@@ -44,6 +45,7 @@ class _Assets(HTMLParser):
             search = json.loads(data).get("search")
             if search:
                 self.urls.append(search)
+                self.search = search
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         found = {name: value or "" for name, value in attrs}
@@ -76,6 +78,32 @@ def page_with_template(templates: Mapping[str, object], template: str) -> str | 
     return pages[0] if pages else None
 
 
+def search_languages(site_dir: Path, worker: str) -> list[str]:
+    """The language files Material's search Worker (site path `worker`) imports for the index's languages.
+
+    As its Worker does (setupSearchLanguages): from `../lunr/` beside it, the
+    stemmer support, a file a language other than English, a segmenter for
+    Japanese, Hindi and Thai, and the multi-language file for more than one.
+    """
+    index = site_dir / "search" / "search_index.json"
+    if not index.is_file():
+        return []
+    languages = json.loads(index.read_text(encoding="utf-8")).get("config", {}).get("lang", [])
+    names = [
+        *(
+            name
+            for lang in languages
+            for name in {"ja": ["tinyseg.js"], "hi": ["wordcut.js"], "th": ["wordcut.js"]}.get(lang, [])
+        ),
+        *(f"min/lunr.{lang}.min.js" for lang in languages if lang != "en"),
+        *(["min/lunr.multi.min.js"] if len(languages) > 1 else []),
+    ]
+    base = posixpath.join(posixpath.dirname(posixpath.dirname(worker)), "lunr")
+    return (
+        [posixpath.join(base, name) for name in ("min/lunr.stemmer.support.min.js", *names)] if names else []
+    )
+
+
 def offline_files(site_dir: Path, page: str) -> list[str]:
     """Site paths (from the root, no leading slash) the page at `page` needs offline; the page first."""
     parser = _Assets()
@@ -86,10 +114,14 @@ def offline_files(site_dir: Path, page: str) -> list[str]:
         parts = urlsplit(urljoin(base, url))
         if not parts.scheme and not parts.netloc:
             paths.add(posixpath.normpath(parts.path).lstrip("/"))
-    # What Material fetches after the page loaded: the search index (the
-    # search Worker's language files are copied when first fetched, see
-    # backoffice/runtime/service_worker.js) and the sitemap of its instant navigation.
+    # What Material fetches after the page loaded: the search index, the
+    # search Worker's language files, and the sitemap of its instant
+    # navigation. The copy keeps nothing that is not on this list
+    # (backoffice/runtime/service_worker.js).
     paths.update(path for path in ("search/search_index.json", "sitemap.xml") if (site_dir / path).is_file())
+    if parser.search:
+        worker = posixpath.normpath(urljoin(base, parser.search)).lstrip("/")
+        paths.update(search_languages(site_dir, worker))
     for url in parser.pyodide:
         runtime = posixpath.normpath(urljoin(base, url)).lstrip("/")
         # What the page fetches of it: not the stock standard library (the cut

@@ -17,12 +17,18 @@ self.addEventListener("activate", (event) => {
   event.waitUntil(dropped.then(() => self.clients.claim()));
 });
 
-// A file the copy lacks (a language file of the search, an older price
-// list) is added when the page first fetches it; one it has is left alone,
-// so that the runtime is not written again on every visit.
+// The copy holds the files of its list and nothing else: not an address with
+// a query (a campaign's tag, anything a link appends), not whatever else the
+// page fetches, so it cannot grow without bound or keep what it never named.
+// The list's URLs are resolved against this file, as cache.addAll resolves them.
+const LISTED = new Set(FILES.map((file) => new URL(file, location).href));
+
+// A listed file the copy lacks is put back when the page fetches it; one it
+// has is left alone, so that the runtime is not written again on every visit.
 async function keep(request, response) {
+  if (!LISTED.has(request.url) || !response.ok || response.type !== "basic") return;
   const cache = await caches.open(CACHE);
-  if (response.ok && response.type === "basic" && !(await cache.match(request))) await cache.put(request, response);
+  if (!(await cache.match(request))) await cache.put(request, response);
 }
 
 async function fromCopy(request) {

@@ -1,4 +1,7 @@
-"""The calculator, once seen, opens and computes without a network."""
+"""The calculator, once seen, opens and computes without a network; its copy holds its list, nothing else."""
+
+import json
+from urllib.parse import urljoin
 
 import pytest
 from playwright.sync_api import BrowserContext, Page
@@ -50,3 +53,42 @@ def test_content_pages_are_not_in_the_offline_copys_scope(context: BrowserContex
     wait_for_offline_copy(page)
     page.goto(base_url + "vaprosi/")
     assert page.evaluate("() => navigator.serviceWorker.controller") is None
+
+
+# The URLs of every entry of the offline copy.
+CACHED_URLS = """async () => {
+  const [name] = (await caches.keys()).filter((n) => n.startsWith("calculator-offline-"));
+  return (await (await caches.open(name)).keys()).map((request) => request.url).sort();
+}"""
+
+
+def test_the_copy_keeps_the_files_of_its_list_and_nothing_else(page: Page, base_url: str, watch):
+    open_ready(page, base_url + "kalkulator/")
+    wait_for_offline_copy(page)
+    script = page.evaluate("async () => (await fetch('sw.js')).text()")
+    files = json.loads(script.split("const FILES = ", 1)[1].split(";\n", 1)[0])
+    listed = sorted(urljoin(base_url + "kalkulator/sw.js", file) for file in files)
+    wait_until(page, "the copy holds every file of its list", lambda: page.evaluate(CACHED_URLS), listed)
+
+    # Addresses with a query, and same-site files off the list, go through the worker...
+    page.goto(base_url + "kalkulator/?utm_source=bulletin#v=1&pl=2026-11&ws=10")
+    expect(page.locator(ROOT_SELECTOR)).to_have_attribute("data-state", "ready", timeout=READY_TIMEOUT_MS)
+    wait_for_offline_copy(page)
+    fetched = page.evaluate(
+        """async () => Promise.all(["sw.js?v=2", "../vaprosi/", "../sitemap.xml?q=1", "../nyama-takava/"]
+            .map(async (url) => (await fetch(url)).status))"""
+    )
+    assert fetched == [200, 200, 200, 404]
+    # ...then a listed file the copy lost is put back when the page fetches it:
+    # the worker has handled the requests above by the time that one is kept.
+    sitemap = urljoin(base_url, "sitemap.xml")
+    page.evaluate(
+        """async (url) => {
+          const [name] = (await caches.keys()).filter((n) => n.startsWith("calculator-offline-"));
+          await (await caches.open(name)).delete(url);
+          await fetch(url);
+        }""",
+        sitemap,
+    )
+    wait_until(page, "the copy holds its list again, and only it", lambda: page.evaluate(CACHED_URLS), listed)
+    assert watch.foreign_requests == []

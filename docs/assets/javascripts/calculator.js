@@ -100,7 +100,8 @@ function mount(root) {
       history.replaceState(history.state, "", reply.link);
       link.value = location.href;
       root.querySelector("[data-calc-link-text]").textContent = location.href;
-      request.href = `${contact}?oferta=${encodeURIComponent(location.href)}`;
+      // In the fragment, which no request carries: the profile reaches us only when sent.
+      request.href = `${contact}#oferta=${encodeURIComponent(location.href)}`;
       status.textContent = reply.status;
     };
     const ask = (fn, extra) => {

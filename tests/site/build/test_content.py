@@ -120,6 +120,39 @@ def test_the_contact_page_has_the_netlify_form_with_honeypot_and_quote_field(sit
     assert '<a href="mailto:office@tehopora.bg">office@tehopora.bg</a>' in page
 
 
+#: What contact.js sends (every named field of the form, FormData's order) and
+#: tests/browser/test_contact.py sees arrive: Netlify keeps only the fields it
+#: found in the published HTML, so each must be there.
+SENT_FIELDS = [
+    "form-name",
+    "quote_link",
+    "bot-field",
+    "name",
+    "company",
+    "phone",
+    "email",
+    "contact_way",
+    "message",
+]
+
+
+def test_netlify_finds_the_form_and_every_field_the_script_sends_in_the_static_html(site: Path):
+    page = contact_form(site)
+    [form] = tags(page, "form")
+    assert (form["name"], form["data-netlify"]) == ("zaqvka", "true")
+    fields = [
+        attrs for name in ("input", "textarea", "select") for attrs in tags(page, name) if "name" in attrs
+    ]
+    assert {"type": "hidden", "name": "form-name", "value": "zaqvka"} in fields
+    assert sorted({attrs["name"] for attrs in fields}) == sorted(SENT_FIELDS)
+    # The alert of a failed send is in the HTML, with our phone and e-mail, for CSS to show.
+    alert = page[page.index('<div class="contact-form__failed" role="alert">') :]
+    alert = alert[: alert.index("</div>")]
+    assert "Запитването не беше изпратено." in alert
+    assert '<a href="tel:+35921234567">+359 2 123 4567</a>' in alert
+    assert '<a href="mailto:office@tehopora.bg">office@tehopora.bg</a>' in alert
+
+
 def test_every_visible_field_of_the_form_has_a_label(site: Path):
     page = contact_form(site)
     labelled = {label["for"] for label in tags(page, "label") if "for" in label}

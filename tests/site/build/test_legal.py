@@ -109,6 +109,13 @@ def test_the_privacy_notice_says_what_article_13_asks(site_dir: Path):
         "до 12 месеца",
         "Netlify, Inc. (САЩ)",
         "като обработващ лични данни",
+        # Every processor of the form's data: Netlify filters spam with Akismet.
+        "услуга за разпознаване на спам на Automattic Inc. (САЩ)",
+        "проверява автоматично всяко изпратено запитване за спам с услугата Akismet",
+        "Netlify и Automattic са американски компании",
+        # When the quote link reaches anyone: only with the form, on the button.
+        "Връзката към офертата стига до нас само когато натиснете бутона „Изпратете запитването“",
+        "частта на адреса след знака „#“, която браузърът не изпраща на сървъра",
         "Не продаваме данните ви",
         "Предаване извън Европейския съюз",
         "достъп",

@@ -125,3 +125,25 @@ def test_a_handler_subclass_keeps_the_netlify_headers_and_gets_its_attributes(si
         connection.close()
     assert (response.status, response.getheader("X-Tag")) == (200, "bench")
     assert response.getheader("X-Content-Type-Options") == "nosniff"
+
+
+def test_a_form_post_is_taken_as_netlify_forms_takes_it_and_any_other_post_refused(site_dir: Path):
+    submissions: list[list[tuple[str, str]]] = []
+    with serve(site_dir, submissions=submissions) as url:
+        host = urlsplit(url)
+
+        def post(path: str, body: str) -> tuple[int, str]:
+            connection = http.client.HTTPConnection(host.hostname or "", host.port)
+            headers = {"Content-Type": "application/x-www-form-urlencoded"}
+            connection.request("POST", path, body.encode(), headers)
+            response = connection.getresponse()
+            return response.status, response.read().decode("utf-8")
+
+        status, page = post(
+            "/kontakti/blagodarim/", "form-name=zaqvka&name=%D0%98%D0%B2%D0%B0%D0%BD&message=a%0Ab"
+        )
+        assert status == 200
+        assert "Получихме запитването ви." in page
+        assert post("/kontakti/blagodarim/", "form-name=nyama-takava&name=x")[0] == 404
+        assert post("/kontakti/blagodarim/", "name=x")[0] == 404
+    assert submissions == [[("form-name", "zaqvka"), ("name", "Иван"), ("message", "a\nb")]]

@@ -1,5 +1,6 @@
 """The calculator's offline copy: which files, which version, and the Service Worker written."""
 
+import json
 from pathlib import Path
 
 import pytest
@@ -56,27 +57,62 @@ def site(tmp_path: Path) -> Path:
     return tmp_path
 
 
+EXPECTED = [
+    "kalkulator/",
+    "assets/app.js",
+    "assets/cat.json",
+    "assets/engine.js",
+    "assets/icon.png",
+    "assets/lists.json",
+    "assets/main.css",
+    "assets/py/1.0/pyodide-lock.json",
+    "assets/py/1.0/pyodide.asm.mjs",
+    "assets/py/1.0/pyodide.asm.wasm.gz",
+    "assets/py/1.0/pyodide.mjs",
+    "assets/py/1.0/python_stdlib.zip.gz",
+    "assets/search.js",
+    "assets/w/a.whl",
+    "assets/w/b.whl",
+    "kalkulator/calculator-worker.js",
+    "search/search_index.json",
+    "sitemap.xml",
+]
+
+
 def test_the_copy_holds_the_page_and_everything_it_loads_from_the_site(site: Path):
-    assert offline.offline_files(site, "kalkulator/") == [
-        "kalkulator/",
-        "assets/app.js",
-        "assets/cat.json",
-        "assets/engine.js",
-        "assets/icon.png",
-        "assets/lists.json",
-        "assets/main.css",
-        "assets/py/1.0/pyodide-lock.json",
-        "assets/py/1.0/pyodide.asm.mjs",
-        "assets/py/1.0/pyodide.asm.wasm.gz",
-        "assets/py/1.0/pyodide.mjs",
-        "assets/py/1.0/python_stdlib.zip.gz",
-        "assets/search.js",
-        "assets/w/a.whl",
-        "assets/w/b.whl",
-        "kalkulator/calculator-worker.js",
-        "search/search_index.json",
-        "sitemap.xml",
+    assert offline.offline_files(site, "kalkulator/") == EXPECTED
+
+
+@pytest.mark.parametrize(
+    ("languages", "files"),
+    [
+        (["en"], []),
+        (["ru"], ["min/lunr.stemmer.support.min.js", "min/lunr.ru.min.js"]),
+        (
+            ["ja", "en", "de"],
+            [
+                "min/lunr.stemmer.support.min.js",
+                "tinyseg.js",
+                "min/lunr.ja.min.js",
+                "min/lunr.de.min.js",
+                "min/lunr.multi.min.js",
+            ],
+        ),
+    ],
+)
+def test_the_copy_holds_the_language_files_the_search_worker_imports(site: Path, languages, files):
+    # The copy keeps nothing off its list, so what the search Worker imports must be on it.
+    index = {"config": {"lang": languages}, "docs": []}
+    (site / "search/search_index.json").write_text(json.dumps(index), encoding="utf-8")
+    assert offline.search_languages(site, "assets/javascripts/workers/search.min.js") == [
+        "assets/javascripts/lunr/" + name for name in files
     ]
+    for name in files:
+        (site / "lunr" / name).parent.mkdir(parents=True, exist_ok=True)
+        (site / "lunr" / name).write_text("lunr", encoding="utf-8")
+    # The page's search Worker is assets/search.js: its language files are in ../lunr/, lunr/.
+    expected = sorted({*EXPECTED, *("lunr/" + name for name in files)} - {"kalkulator/"})
+    assert offline.offline_files(site, "kalkulator/") == ["kalkulator/", *expected]
 
 
 def test_the_version_changes_with_any_file_of_the_copy_and_only_then(site: Path):
