@@ -16,9 +16,11 @@ tomorrow.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from decimal import Decimal
 from typing import Literal
 
+from calculator.clock import to_sofia
 from calculator.errors import ProfileError
 from calculator.money import decimal_text
 from calculator.numbers import NumberProblem, read_decimal
@@ -121,7 +123,8 @@ class Field:
         A number may come as int, Decimal or decimal text (never a bool or a
         float: a float has already lost the exact value); zeros past the
         allowed places are fine. A whole number comes back as ``int``, any
-        other number as ``Decimal``.
+        other number as ``Decimal``; a moment must be an aware datetime from
+        2000 to 2100 and comes back in Sofia time, to the minute.
 
         Raises:
             ProfileError: the value is not one this field takes, in words
@@ -131,6 +134,8 @@ class Field:
             if value not in [item.value for item in self.choices]:
                 raise ProfileError(self.name, self.choice_reason())
             return value
+        if self.widget == "moment":
+            return self._moment(value)
         assert self.bounds is not None, self.name
         low, high, places = self.bounds
         try:
@@ -146,6 +151,18 @@ class Field:
                 reason = "трябва да е число"
             raise ProfileError(self.name, reason) from None
         return int(number) if places == 0 else number
+
+    def _moment(self, value: object) -> datetime:
+        """An incident moment as the profile keeps it: Sofia time, to the minute."""
+        if not isinstance(value, datetime):
+            raise ProfileError(self.name, "трябва да е дата и час")
+        try:
+            moment = to_sofia(value)
+        except ValueError:
+            raise ProfileError(self.name, "трябва да има часова зона") from None
+        if not YEARS[0] <= moment.year <= YEARS[1]:
+            raise ProfileError(self.name, f"годината трябва да е между {YEARS[0]} и {YEARS[1]}")
+        return moment.replace(second=0, microsecond=0)
 
     def choice_reason(self, *, codes: bool = False) -> str:
         """What a choice field takes, in words: its values, or its link codes with ``codes``."""

@@ -15,10 +15,10 @@ from decimal import Decimal
 from typing import Any, Literal
 
 from calculator.catalogue import Operating
-from calculator.clock import parse_moment, to_sofia
+from calculator.clock import parse_moment
 from calculator.errors import ProfileError
 from calculator.money import decimal_text
-from calculator.profile.fields import BY_NAME, FIELDS, YEARS
+from calculator.profile.fields import BY_NAME, FIELDS
 
 __all__ = ["Customer", "Profile", "read_value"]
 
@@ -84,10 +84,7 @@ class Profile:
             value = getattr(self, field.name)
             if value is None and field.optional:
                 continue
-            if field.widget == "moment":
-                object.__setattr__(self, field.name, _moment(value))
-            else:
-                object.__setattr__(self, field.name, field.check(value))
+            object.__setattr__(self, field.name, field.check(value))
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-safe form: decimals as strings, the moment as ISO 8601 with offset."""
@@ -114,16 +111,3 @@ class Profile:
                 raise ProfileError(str(key), "непознато поле")
             values[key] = read_value(key, value) if isinstance(value, str) else value
         return cls(**values)
-
-
-def _moment(value: object) -> datetime:
-    """An incident moment as the profile keeps it: Sofia time, to the minute."""
-    if not isinstance(value, datetime):
-        raise ProfileError("incident_at", "трябва да е дата и час")
-    try:
-        moment = to_sofia(value)
-    except ValueError:
-        raise ProfileError("incident_at", "трябва да има часова зона") from None
-    if not YEARS[0] <= moment.year <= YEARS[1]:
-        raise ProfileError("incident_at", f"годината трябва да е между {YEARS[0]} и {YEARS[1]}")
-    return moment.replace(second=0, microsecond=0)
