@@ -30,7 +30,8 @@ from backoffice.runtime import bundle, offline
 from backoffice.runtime import cut as runtime
 from calculator.catalogue import Catalogue
 from calculator.errors import CatalogueError
-from calculator.money import format_number
+from calculator.money import format_eur, format_number
+from calculator.page.form import ROWS
 from calculator.page.web import default_answer
 from calculator.profile.fields import FIELDS
 
@@ -265,6 +266,19 @@ def calculator_settings(
         "current_list": catalogue.price_list,
         "bgn_per_eur": format_number(catalogue.bgn_per_eur),
         "fields": FIELDS,
+        # The one-off part's inputs: a count for each of the catalogue's
+        # services, with its price in words, and the rows of procurement.
+        "services": [
+            {
+                "id": service.id,
+                "name": service.name,
+                "price": "по запитване"
+                if service.price is None
+                else f"{format_eur(service.price)} без ДДС / {service.unit}",
+            }
+            for service in catalogue.services
+        ],
+        "rows": ROWS,
         # The answer for the default form, rendered by the same code the
         # browser runs, so the page shows real prices before Python starts.
         "default": default_answer(catalogue, today),

@@ -4,7 +4,9 @@ Commands::
 
     deadline --start 2026-12-23T17:00 --hours 4 --calendar business [--workday 09:00-18:00]
     holidays --year 2027
-    quote [profile options] [--downtime-cost EUR --operating business|24/7] [--link LINK] [--json] [--bgn]
+    quote [profile options] [--downtime-cost EUR --operating business|24/7]
+          [--training N] [--integration N] [--service ID=N]... [--procure "ОПИСАНИЕ;КОЛИЧЕСТВО"]...
+          [--link LINK] [--json] [--bgn]
 
 Every command reads the catalogue from the plan pages (``--docs``, default
 ``docs``). Bad input of any kind ends with exit status 2 and one line on
@@ -50,6 +52,7 @@ from calculator.numbers import NumberProblem, read_decimal
 from calculator.page.links import decode_link, encode_link
 from calculator.pricing.quote import Quote, quote
 from calculator.profile.fields import BY_NAME, FIELDS, Field
+from calculator.profile.lists import Counts, Lines, check_counts
 from calculator.profile.profile import Profile, read_value
 from calculator.time.worktime import WorkCalendar, add_elapsed_hours
 
@@ -125,6 +128,33 @@ def _field_help(field: Field) -> str:
     return f"{field.label}{unit}, от {low} до {high}. {field.help}"
 
 
+#: Options for the catalogue's usual services, each a count of one service by its id.
+SERVICE_OPTIONS = (
+    ("--training", "obuchenie", "брой занятия обучение на потребители"),
+    ("--integration", "integracia", "брой задачи по импорт, експорт и интеграция на данни"),
+)
+
+
+def _list_option(command: argparse.ArgumentParser, field: Field) -> None:
+    """The repeatable option of one of the profile's two lists."""
+    if field.widget == "counts":
+        metavar = "УСЛУГА=БРОЙ"
+        words = "id на услуга от ценоразписа и брой, напр. obuchenie=2"
+    else:
+        metavar = "ОПИСАНИЕ;КОЛИЧЕСТВО"
+        words = (
+            f"до {field.most} реда, описание до {field.longest} знака и цяло количество "
+            f'от 1 до {field.limits[1]}, напр. "Тонер HP 85A;4"; по запитване, без цена'
+        )
+    command.add_argument(
+        field.option,
+        dest=field.name,
+        action="append",
+        metavar=metavar,
+        help=f"{field.label} (може няколко пъти): {words}",
+    )
+
+
 def _docs(command: argparse.ArgumentParser) -> None:
     command.add_argument(
         "--docs", type=Path, metavar="ПАПКА", help="документацията на MkDocs (по подразбиране: docs)"
@@ -165,10 +195,21 @@ def _parser() -> argparse.ArgumentParser:
     _docs(cmd)
     # One option a field of the profile, from the field table.
     for field in FIELDS:
+        if field.widget in ("counts", "lines"):
+            _list_option(cmd, field)
+            continue
         choices = [choice.value for choice in field.choices] or None
         metavar = None if choices else "МОМЕНТ" if field.widget == "moment" else "ЧИСЛО"
         cmd.add_argument(
             field.option, dest=field.name, choices=choices, metavar=metavar, help=_field_help(field)
+        )
+    for option, service, words in SERVICE_OPTIONS:
+        cmd.add_argument(
+            option,
+            dest=f"service_{service}",
+            metavar="БРОЙ",
+            help=f"{words} (услугата {service} от ценоразписа), цяло число; "
+            f"същото като {BY_NAME['services'].option} {service}=БРОЙ",
         )
     cmd.add_argument("--link", metavar="ВРЪЗКА", help="връзка към оферта: целият адрес или частта след #")
     cmd.add_argument("--json", action="store_true", help="отговор в JSON")
@@ -227,7 +268,44 @@ def _holidays(args: argparse.Namespace, out: TextIO) -> None:
         out.write(day.isoformat() + "\n")
 
 
-def _profile(args: argparse.Namespace) -> tuple[Profile, str | None]:
+def _services(args: argparse.Namespace, catalogue: Catalogue, given: Counts) -> dict[str, object]:
+    """The link's service counts with the options' on top, each option's count checked in its name."""
+    field = BY_NAME["services"]
+    known = [service.id for service in catalogue.services]
+    counts: dict[str, object] = dict(given)
+    for item in args.services or []:
+        if "=" not in item:
+            raise UsageError(f"{field.option}: очаква се УСЛУГА=БРОЙ, напр. obuchenie=2, а е {item!r}")
+    asked = [(field.option, *item.partition("=")[::2]) for item in args.services or []]
+    asked += [(option, key, getattr(args, f"service_{key}")) for option, key, _ in SERVICE_OPTIONS]
+    for option, key, text in asked:
+        if text is None:
+            continue
+        if key not in known:
+            raise UsageError(f"{option}: в ценоразписа няма услуга {key!r} (има: {', '.join(known)})")
+        try:
+            check_counts(field.name, [(key, text)], int(field.highest), field.most)
+        except ProfileError:
+            raise UsageError(
+                f"{option}: трябва да е цяло число от 0 до {field.limits[1]}, а е {text!r}"
+            ) from None
+        counts[key] = text
+    return counts
+
+
+def _procurement(args: argparse.Namespace, given: Lines) -> object:
+    """The options' procurement lines, or the link's.
+
+    Each option is ``ОПИСАНИЕ;КОЛИЧЕСТВО``, split at the last ``;``; without
+    a quantity it is 1, as in the form.
+    """
+    if not args.procurement:
+        return given
+    split = (item.rpartition(";") if ";" in item else (item, "", "") for item in args.procurement)
+    return [(text, quantity.strip() or "1") for text, _, quantity in split]
+
+
+def _profile(args: argparse.Namespace, catalogue: Catalogue) -> tuple[Profile, str | None]:
     base, linked = Profile(), None
     if args.link is not None:
         try:
@@ -237,10 +315,12 @@ def _profile(args: argparse.Namespace) -> tuple[Profile, str | None]:
         base, linked = link.profile, link.price_list
     # The link's profile, with what the options say on top, checked once by the profile.
     values = {field.name: getattr(base, field.name) for field in FIELDS}
+    values["services"] = _services(args, catalogue, base.services)
+    values["procurement"] = _procurement(args, base.procurement)
     try:
         for field in FIELDS:
             text = getattr(args, field.name)
-            if text is not None:
+            if text is not None and field.widget not in ("counts", "lines"):
                 values[field.name] = read_value(field.name, text)
         return Profile(**values), linked
     except ProfileError as err:
@@ -267,8 +347,8 @@ def _quote_json(result: Quote, link: str) -> dict[str, Any]:
 
 
 def _quote(args: argparse.Namespace, out: TextIO) -> None:
-    profile, linked = _profile(args)
     catalogue = _catalogue(args)
+    profile, linked = _profile(args, catalogue)
     moment = profile.incident_at or datetime.now(SOFIA)
     result, link = _priced(catalogue, profile, moment, args.bgn)
     older, notices = None, []

@@ -22,6 +22,28 @@ def _cell(text: str, width: int) -> str:
     return text.replace("\u00a0", " ").rjust(width)
 
 
+def _one_off(quote: Quote) -> list[str]:
+    """The one-off lines under the plans, the same for each; none without them."""
+    part = quote.one_off
+    if not part.lines:
+        return []
+    lines = ["", "Еднократно, при всеки план (допълнителни услуги и доставки), без ДДС:"]
+    for line in part.lines:
+        if line.unit_net is None or line.net is None:
+            lines.append(f"    {line.name}: {line.quantity} {line.unit} - по запитване".replace("  -", " -"))
+        else:
+            lines.append(
+                f"    {line.name}: {line.quantity} × {format_eur(line.unit_net)} = {format_eur(line.net)}"
+            )
+    if part.priced:
+        lines.append(
+            f"    Общо еднократно: {format_eur(part.net)} {NET.words}; ДДС {format_eur(part.vat)}; "
+            f"{format_eur(part.gross)} {GROSS.words}"
+            + ("; позициите по запитване не са в сумата" if part.on_request else "")
+        )
+    return lines
+
+
 def quote_table(quote: Quote, link: str, *, notices: Sequence[str] = ()) -> str:
     """Render ``quote`` as readable text, one plan a block.
 
@@ -70,6 +92,7 @@ def quote_table(quote: Quote, link: str, *, notices: Sequence[str] = ()) -> str:
                 f"    Очаквано чакане: {format_hours(wait.hours)}{estimate}; загуба от престой "
                 f"{format_eur(cost)}; общо {format_eur(item.total(quote.basis))}"
             )
+    lines += _one_off(quote)
     lines += ["", f"Препоръка: {quote.recommendation}"]
     if quote.break_even:
         lines.append("Точки на изравняване:")

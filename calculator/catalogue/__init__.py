@@ -11,6 +11,7 @@ from __future__ import annotations
 from calculator.catalogue.parts import (
     CALENDAR_24_7,
     CALENDAR_BUSINESS,
+    ITEM_ID,
     OPERATING,
     PLAN_KINDS,
     PRICE_LIST_ID,
@@ -29,6 +30,7 @@ from calculator.catalogue.price_list import Catalogue
 __all__ = [
     "CALENDAR_24_7",
     "CALENDAR_BUSINESS",
+    "ITEM_ID",
     "OPERATING",
     "PLAN_KINDS",
     "PRICE_LIST_ID",

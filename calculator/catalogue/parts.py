@@ -19,6 +19,8 @@ from calculator.money import decimal_text
 __all__ = [
     "CALENDAR_24_7",
     "CALENDAR_BUSINESS",
+    "ITEM_ID",
+    "ITEM_ID_FORM",
     "OPERATING",
     "PLAN_KINDS",
     "PRICE_LIST_ID",
@@ -46,6 +48,9 @@ Operating = Literal["business", "24/7"]
 OPERATING: tuple[Operating, ...] = ("business", "24/7")
 #: A price list's id, in the front matter and in quote links.
 PRICE_LIST_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,31}")
+#: A plan's or a service's id: in front matter, in page addresses and in quote links.
+ITEM_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,39}")
+ITEM_ID_FORM = "малки латински букви, цифри и тирета (до 40), напр. na-rabota"
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,6 @@ Numbers may be ints, floats or strings; they become ``Decimal(str(x))``.
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 from typing import Any, cast
 
@@ -16,6 +15,8 @@ from calculator.catalogue import readers as r
 from calculator.catalogue.parts import (
     CALENDAR_24_7,
     CALENDAR_BUSINESS,
+    ITEM_ID,
+    ITEM_ID_FORM,
     PLAN_KINDS,
     PRICE_LIST_ID,
     CalendarData,
@@ -32,8 +33,6 @@ from calculator.money import BGN_PER_EUR
 
 __all__ = ["parse_plan", "parse_plans", "parse_settings"]
 
-_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,39}")
-_ID_FORM = "малки латински букви, цифри и тирета (до 40), напр. na-rabota"
 # Keys each plan kind uses besides the common ones; anything else is a typo.
 _KIND_KEYS: dict[str, tuple[str, ...]] = {
     "subscription": ("monthly_fee", "included_hours", "hourly_rate"),
@@ -81,7 +80,7 @@ def parse_plan(value: object, field: str = "plan") -> Plan:
     ctx = r.Ctx()
     data = r.mapping(ctx, value, field)
     if "id" in data:
-        ctx.plan = r.text(ctx, data["id"], f"{field}.id", _ID, _ID_FORM)
+        ctx.plan = r.text(ctx, data["id"], f"{field}.id", ITEM_ID, ITEM_ID_FORM)
     kind = data.get("kind")
     if kind not in PLAN_KINDS:
         raise ctx.fail(
@@ -145,20 +144,22 @@ def _services(ctx: r.Ctx, value: object, field: str) -> tuple[Service, ...]:
         raise ctx.fail(
             field, f"трябва да е списък (всеки елемент на ред, започващ с -); написано е {r.show(value)}"
         )
-    services = []
+    services: list[Service] = []
     for i, item in enumerate(value):
         sub = f"{field}[{i}]"
         data = r.mapping(ctx, item, sub)
         r.keys(ctx, data, sub, ("id", "name", "price", "unit"))
         price = data["price"]
-        services.append(
-            Service(
-                id=r.text(ctx, data["id"], f"{sub}.id", _ID, _ID_FORM),
-                name=r.text(ctx, data["name"], f"{sub}.name"),
-                price=None if price is None else r.money(ctx, price, f"{sub}.price"),
-                unit=r.text(ctx, data["unit"], f"{sub}.unit"),
-            )
+        service = Service(
+            id=r.text(ctx, data["id"], f"{sub}.id", ITEM_ID, ITEM_ID_FORM),
+            name=r.text(ctx, data["name"], f"{sub}.name"),
+            price=None if price is None else r.money(ctx, price, f"{sub}.price"),
+            unit=r.text(ctx, data["unit"], f"{sub}.unit"),
         )
+        # A quote link names a service by its id: two with one id could not be told apart.
+        if any(other.id == service.id for other in services):
+            raise ctx.fail(f"{sub}.id", f"услуга с id {service.id} вече има по-горе в списъка")
+        services.append(service)
     return tuple(services)
 
 

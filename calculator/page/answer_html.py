@@ -22,6 +22,7 @@ from calculator.catalogue import Catalogue
 from calculator.money import format_bgn, format_eur, format_hours, format_number
 from calculator.page.chart_html import cheapest_changes, cost_chart, legend
 from calculator.page.markup import escape, sentence
+from calculator.page.one_off_html import first_month, one_off_html
 from calculator.page.waiting_html import card_wait_html, waiting_html
 from calculator.pricing.quote import MONTHS, PlanQuote, Quote
 from calculator.pricing.vat import GROSS, NET
@@ -74,6 +75,10 @@ def _sums(item: PlanQuote, quote: Quote, bgn_rate: Decimal | None) -> str:
         rows.reverse()
     primary = basis.amount(price)
     rows.append((f"За {MONTHS} месеца", f"{_euro(primary * MONTHS)} {basis.words}"))
+    if quote.one_off.lines:
+        # With the one-off lines, the same for every plan, paid with the first month.
+        start = "от " if price.price_is_from else ""
+        rows.append(("Първи месец с еднократните", start + first_month(quote.one_off, primary, quote)))
     if bgn_rate is not None:
         rows.append(("В лева", f"{format_bgn(basis.amount(price.bgn(bgn_rate)))} на месец"))
     cells = "".join(f"<div><dt>{escape(label)}</dt><dd>{escape(value)}</dd></div>" for label, value in rows)
@@ -174,6 +179,7 @@ def answer_html(
         f'<div class="calc-reco" data-recommended="{escape(quote.recommended or "")}">'
         f"<p><strong>Препоръка:</strong> {escape(quote.recommendation)}</p></div>"
         f'<div class="plan-cards">{cards}</div>'
+        f"{one_off_html(quote, bgn_rate=rate, id_prefix=id_prefix)}"
         f'<section class="calc-chart" aria-labelledby="{id_prefix}calc-chart-heading">'
         f'<h3 id="{id_prefix}calc-chart-heading">Цена според часовете работа</h3>'
         f"{cost_chart(quote, changes, id_prefix=id_prefix)}{legend(quote)}{points_html}</section>"

@@ -20,14 +20,21 @@ code (``c=b`` business, ``c=i`` individual), the incident moment as
 second 03:xx of the October night. An optional field is written only when
 given.
 
-The fields marked ``later`` in the table (``dc`` and ``op``) came after the
-rest: a link without them opens as it always did, and one with only their
-defaults is written without them, so the links of every quote made before
-them stay the same.
+The fields marked ``later`` in the table (``dc``, ``op``, ``us``, ``dp``)
+came after the rest: a link without them opens as it always did, and one
+with only their defaults is written without them, so the links of every
+quote made before them stay the same.
+
+The two lists of the one-off part are one parameter each, their entries
+joined by ``~``: the additional services as ``id*count``
+(``us=integracia*1~obuchenie*2``), the procurement lines as
+``description*quantity`` with the description percent-encoded as UTF-8, so
+that a ``~`` or ``*`` in it cannot split it (``dp=%D0%A2%D0%BE%D0%BD%D0%B5%D1%80*4``).
 
 Numbers use a dot and no exponent. Absent optional parameters take the
 :class:`Profile` defaults. Anything else (unknown or repeated parameters, a
-link over 2000 characters, an unknown version) is an error.
+link over 2000 characters once its escapes are read, an unknown version) is
+an error.
 """
 
 from __future__ import annotations
@@ -37,7 +44,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from calculator.catalogue import PRICE_LIST_ID
+from calculator.catalogue import ITEM_ID, PRICE_LIST_ID
 from calculator.clock import is_ambiguous
 from calculator.errors import ProfileError, QuoteLinkError
 from calculator.money import decimal_text
@@ -55,7 +62,12 @@ __all__ = [
 ]
 
 VERSION = "1"
+#: The longest link, in the characters a person reads (each escape one character).
 MAX_LENGTH = 2000
+# As typed, an escaped Cyrillic letter takes six characters (four bytes, twelve).
+_RAW_LENGTH = 12 * MAX_LENGTH
+_SAFE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._-")
+_COUNT = re.compile(r"([^*]+)\*([0-9]{1,6})")
 _ESCAPES = re.compile(r"(?:%[0-9A-Fa-f]{2})+")
 _NUMBER = re.compile(r"[0-9]{1,6}(\.[0-9]{1,6})?")
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -115,13 +127,24 @@ def _write(field: Field, value: Any) -> str:
             # "+" would read as a space in a query; the offset is only digits and a sign.
             text += (offset[:3] + ":" + offset[3:]).replace("+", "%2B")
         return text
+    if field.widget == "counts":
+        return "~".join(f"{key}*{count}" for key, count in value)
+    if field.widget == "lines":
+        return "~".join(f"{_escape(text)}*{count}" for text, count in value)
     return str(value) if isinstance(value, int) else decimal_text(value)
+
+
+def _escape(text: str) -> str:
+    """``text`` with every character but ASCII letters, digits and ``._-`` written as %XX of its UTF-8."""
+    return "".join(
+        char if char in _SAFE else "".join(f"%{byte:02X}" for byte in char.encode()) for char in text
+    )
 
 
 def _fragment(text: str) -> str:
     if not isinstance(text, str):
         raise QuoteLinkError("", "връзката трябва да е текст")
-    if len(text) > MAX_LENGTH:
+    if len(text) > _RAW_LENGTH or len(unquote(text)) > MAX_LENGTH:
         raise QuoteLinkError("", f"връзката е по-дълга от {MAX_LENGTH} знака")
     text = text.strip()
     if "#" in text:
@@ -142,18 +165,25 @@ def unquote(text: str) -> str:
 
 
 def _pairs(fragment: str) -> list[tuple[str, str | None]]:
-    """The link's name=value pairs; ``None`` for a name without a value (an error of that name only)."""
+    """The link's name=value pairs, each value as written (a list splits before its escapes are read).
+
+    ``None`` is a name without a value (an error of that name only).
+    """
     pairs: list[tuple[str, str | None]] = []
     for part in fragment.split("&"):
         if not part:
             continue
         key, sep, value = part.partition("=")
-        pairs.append((unquote(key), unquote(value) if sep else None))
+        pairs.append((unquote(key), value if sep else None))
     return pairs
 
 
-def _read(param: str, value: str) -> tuple[str, Any]:
-    """One parameter to (Profile field, value), or ("", ...) for v/pl."""
+def _read(param: str, raw: str) -> tuple[str, Any]:
+    """One parameter, as written, to (Profile field, value), or ("", ...) for v/pl/d."""
+    field = BY_PARAM.get(param)
+    if field is not None and field.widget in ("counts", "lines"):
+        return field.name, _read_list(field, raw)
+    value = unquote(raw)
     if param == "v":
         if value != VERSION:
             raise QuoteLinkError("v", f"непозната версия на връзката: {value[:10]!r}")
@@ -170,7 +200,6 @@ def _read(param: str, value: str) -> tuple[str, Any]:
         if day is None or not 2000 <= day.year <= 2100:
             raise QuoteLinkError("d", "датата трябва да е във вида 2026-11-26")
         return "", day
-    field = BY_PARAM.get(param)
     if field is None:
         raise QuoteLinkError(param[:20], "непознат параметър")
     return field.name, _read_field(field, value)
@@ -193,6 +222,22 @@ def _read_field(field: Field, value: str) -> Any:
     if not _NUMBER.fullmatch(value):
         raise QuoteLinkError(field.param, "трябва да е число с точка, например 7.5")
     return value
+
+
+def _read_list(field: Field, raw: str) -> list[tuple[str, str]]:
+    """A list's entries from the link's text, each ``name*count``; the profile checks the rest."""
+    entries = []
+    for entry in raw.split("~"):
+        # The description's own escapes are read after the split, so no ~ or * of it splits it.
+        match = _COUNT.fullmatch(entry)
+        if match is None:
+            example = "obuchenie*2" if field.widget == "counts" else "Тонер*4"
+            raise QuoteLinkError(field.param, f"всеки елемент трябва да е във вида {example}")
+        name = unquote(match[1])
+        if field.widget == "counts" and not ITEM_ID.fullmatch(name):
+            raise QuoteLinkError(field.param, f"непозната услуга {name[:40]!r}")
+        entries.append((name, match[2]))
+    return entries
 
 
 def _decode(text: str, errors: list[QuoteLinkError] | None) -> QuoteLink:

@@ -36,6 +36,7 @@ from calculator.page.answer_html import (
 from calculator.page.form import CHECKED, DEFAULT_FORM, form_profile, form_values
 from calculator.page.links import PARAM_NAMES, decode_link_lenient, encode_link
 from calculator.page.markup import escape
+from calculator.page.one_off_html import one_off_words
 from calculator.pricing.quote import Quote, quote
 from calculator.profile.profile import Profile
 
@@ -83,13 +84,16 @@ def _render(
         "errors": _errors(None),
         "status": f"Обновено. Препоръка: {result.recommendation}",
         "gross": {item.id: str(item.price.gross) for item in result.plans},
+        # What the request form adds to its message: the one-off lines in words.
+        "request": one_off_words(result.one_off),
     }
 
 
 def default_answer(catalogue: Catalogue, today: date) -> dict[str, Any]:
     """The answer for the default form, as the build puts it into the page."""
     result = quote(catalogue, form_profile(DEFAULT_FORM))
-    return _render(catalogue, result, today, live=False, with_bgn=False) | {"form": DEFAULT_FORM}
+    form = form_values(result.profile, [service.id for service in catalogue.services])
+    return _render(catalogue, result, today, live=False, with_bgn=False) | {"form": form}
 
 
 def _issued(value: Any) -> date | None:
@@ -100,8 +104,9 @@ def _issued(value: Any) -> date | None:
 
 
 def _answer(form: Mapping[str, Any], pin: Mapping[str, Any]) -> dict[str, Any]:
+    names = {service.id: service.name for service in _catalogues[_current[0]].services}
     try:
-        profile = form_profile(form)
+        profile = form_profile(form, names)
     except ProfileError as error:
         # The last answer stays on screen; only the field's message changes.
         notice = notice_html([str(message) for message in pin.get("notices") or []])
@@ -206,4 +211,6 @@ def open_link(request_json: str) -> str:
     # The link's profile is quoted as it is: read and checked once, by the decoder.
     with_bgn = (request.get("form") or {}).get("bgn") == "on"
     reply = _answer_profile(link.profile, with_bgn, pin)
-    return _json(reply | {"form": form_values(link.profile), "pin": pin})
+    # The form asks for today's services: one the list has no more stays in the quote, not in the form.
+    services = [service.id for service in _catalogues[_current[0]].services]
+    return _json(reply | {"form": form_values(link.profile, services), "pin": pin})

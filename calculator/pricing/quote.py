@@ -12,6 +12,10 @@ for the 28 days from the incident's day. When the profile gives a cost of an
 hour of stopped work, the recommendation weighs the fee plus the expected
 downtime cost (:mod:`calculator.pricing.downtime_cost`) instead of the fee alone.
 
+The one-off part (:mod:`calculator.pricing.one_off`: additional services and
+procurement) is the same for every plan and plays no part in the
+recommendation: it is paid once, whichever plan is chosen.
+
 Each plan's cost model is built once here and kept on its :class:`PlanQuote`:
 the price, the break-even points and the page's chart all read that one.
 Which amount the customer compares, and its words, is :mod:`calculator.pricing.vat`'s.
@@ -31,6 +35,7 @@ from calculator.money import decimal_text, format_eur, format_hours
 from calculator.pricing.breakeven import BreakEven, break_even_points
 from calculator.pricing.cost import CostModel, cost_model
 from calculator.pricing.downtime_cost import CostBreakEven, Downtime, cost_break_evens, downtime_of
+from calculator.pricing.one_off import OneOff, one_off
 from calculator.pricing.plan_price import PlanPrice, Workload, price_of, regular_hours, workload
 from calculator.pricing.vat import VatBasis, vat_basis
 from calculator.profile.profile import Profile
@@ -123,6 +128,7 @@ class Quote:
     break_even: tuple[BreakEven, ...]
     bgn_per_eur: Decimal | None
     downtime_break_even: tuple[CostBreakEven, ...] = ()
+    one_off: OneOff = field(default_factory=OneOff)
 
     @property
     def basis(self) -> VatBasis:
@@ -145,12 +151,15 @@ class Quote:
         """JSON-safe form, for the sales CLI's ``--json`` (which adds the quote's link).
 
         Without a cost per hour it is what it was before downtime was priced:
-        no downtime keys, not even the profile's.
+        no downtime keys, not even the profile's; without one-off lines it
+        has no ``one_off``, nor the profile's two lists.
         """
         load = self.workload
         profile = self.profile.to_dict()
         if self.profile.downtime_cost is None:
             del profile["downtime_cost"], profile["operating"]
+        if not self.one_off.lines:
+            del profile["services"], profile["procurement"]
         data = {
             "price_list": self.price_list,
             "profile": profile,
@@ -173,6 +182,8 @@ class Quote:
         }
         if self.profile.downtime_cost is not None:
             data["downtime_break_even"] = [item.to_dict() for item in self.downtime_break_even]
+        if self.one_off.lines:
+            data["one_off"] = self.one_off.to_dict()
         return data
 
 
@@ -268,4 +279,5 @@ def quote(
         break_even=break_even_points([item.model for item in items]),
         bgn_per_eur=catalogue.bgn_per_eur if with_bgn else None,
         downtime_break_even=cost_break_evens(eligible, profile.incidents),
+        one_off=one_off(catalogue, profile),
     )

@@ -24,12 +24,14 @@ from calculator.clock import to_sofia
 from calculator.errors import ProfileError
 from calculator.money import decimal_text
 from calculator.numbers import NumberProblem, read_decimal
+from calculator.profile.lists import check_counts, check_lines
 
 __all__ = ["BY_NAME", "BY_PARAM", "FIELDS", "YEARS", "Choice", "Field", "Widget"]
 
 #: How the form asks for a field: a choice of two (radio buttons), a list
-#: (select), a number, or a date and time.
-Widget = Literal["radio", "select", "number", "moment"]
+#: (select), a number, a date and time, a count of each of the catalogue's
+#: additional services, or lines of a description and a quantity.
+Widget = Literal["radio", "select", "number", "moment", "counts", "lines"]
 
 #: The years an incident moment may fall in.
 YEARS = (2000, 2100)
@@ -76,6 +78,8 @@ class Field:
         choices: For a radio or select: the values, the first the default.
         later: Added after the first links: written into a link only when
             it differs from its default, so that older quotes keep their link.
+        most: For counts and lines: the most entries.
+        longest: For lines: the longest description, in characters.
     """
 
     name: str
@@ -92,6 +96,8 @@ class Field:
     optional: bool = False
     choices: tuple[Choice, ...] = ()
     later: bool = False
+    most: int = 0
+    longest: int = 0
 
     @property
     def limits(self) -> tuple[str, str]:
@@ -124,7 +130,8 @@ class Field:
         float: a float has already lost the exact value); zeros past the
         allowed places are fine. A whole number comes back as ``int``, any
         other number as ``Decimal``; a moment must be an aware datetime from
-        2000 to 2100 and comes back in Sofia time, to the minute.
+        2000 to 2100 and comes back in Sofia time, to the minute. Counts and
+        lines are checked by :mod:`calculator.profile.lists`.
 
         Raises:
             ProfileError: the value is not one this field takes, in words
@@ -136,6 +143,10 @@ class Field:
             return value
         if self.widget == "moment":
             return self._moment(value)
+        if self.widget == "counts":
+            return check_counts(self.name, value, int(self.highest), self.most)
+        if self.widget == "lines":
+            return check_lines(self.name, value, int(self.highest), self.most, self.longest)
         assert self.bounds is not None, self.name
         low, high, places = self.bounds
         try:
@@ -313,6 +324,31 @@ FIELDS: tuple[Field, ...] = (
             Choice("24/7", "24/7", "всеки ден, денонощно", "денонощно"),
         ),
         later=True,
+    ),
+    Field(
+        "services",
+        "us",
+        "--service",
+        "Допълнителни услуги",
+        "Еднократно, отделно от месечната цена: колко пъти ви трябва всяка услуга.",
+        "допълнителни услуги",
+        widget="counts",
+        bounds=_bounds(0, 100, 0),
+        later=True,
+        most=20,
+    ),
+    Field(
+        "procurement",
+        "dp",
+        "--procure",
+        "Доставка на техника, софтуер и консумативи",
+        "Какво да доставим и колко броя; цената ще ви изпратим с офертата.",
+        "доставка",
+        widget="lines",
+        bounds=_bounds(1, 1_000, 0),
+        later=True,
+        most=10,
+        longest=120,
     ),
 )
 

@@ -19,6 +19,7 @@ from calculator.clock import parse_moment
 from calculator.errors import ProfileError
 from calculator.money import decimal_text
 from calculator.profile.fields import BY_NAME, FIELDS
+from calculator.profile.lists import Counts, Lines
 
 __all__ = ["Customer", "Profile", "read_value"]
 
@@ -29,7 +30,8 @@ def read_value(name: str, text: str) -> Any:
     """One field's value from text as a person writes it, before the profile checks it.
 
     Numbers stay text (the profile reads and checks them exactly); a moment
-    becomes an aware datetime in Sofia time.
+    becomes an aware datetime in Sofia time. (The two lists are never text:
+    the form and the link read them entry by entry.)
 
     Raises:
         ProfileError: a moment that does not exist or cannot be read.
@@ -64,6 +66,9 @@ class Profile:
             euro, or ``None`` when it is not to be considered.
         operating: When the customer works, so when an incident stops work:
             ``business`` (the catalogue's working days and hours) or ``24/7``.
+        services: How many of each additional service from the catalogue
+            (its id), one-off: ``(("obuchenie", 2),)``; sorted, no zeros.
+        procurement: What to procure, as (description, quantity) lines.
     """
 
     customer: Customer = "business"
@@ -77,6 +82,8 @@ class Profile:
     incident_at: datetime | None = None
     downtime_cost: Decimal | None = None
     operating: Operating = "business"
+    services: Counts = ()
+    procurement: Lines = ()
 
     def __post_init__(self) -> None:
         # The one check of every value, by its row of the field table.
@@ -95,6 +102,10 @@ class Profile:
                 value = decimal_text(value)
             elif isinstance(value, datetime):
                 value = value.isoformat(timespec="minutes")
+            elif item.name == "services":
+                value = dict(value)
+            elif item.name == "procurement":
+                value = [{"description": text, "quantity": count} for text, count in value]
             data[item.name] = value
         return data
 

@@ -100,8 +100,10 @@ function mount(root) {
       history.replaceState(history.state, "", reply.link);
       link.value = location.href;
       root.querySelector("[data-calc-link-text]").textContent = location.href;
-      // In the fragment, which no request carries: the profile reaches us only when sent.
-      request.href = `${contact}#oferta=${encodeURIComponent(location.href)}`;
+      // In the fragment, which no request carries: the profile and the one-off
+      // lines in words (web.py) reach us only when sent.
+      const lines = reply.request ? `&redove=${encodeURIComponent(reply.request)}` : "";
+      request.href = `${contact}#oferta=${encodeURIComponent(location.href)}${lines}`;
       status.textContent = reply.status;
     };
     const ask = (fn, extra) => {

@@ -57,6 +57,8 @@ function mount() {
     form.querySelector("[data-quote-input]").value = link;
     const anchor = form.querySelector("[data-quote-link]");
     anchor.href = anchor.textContent = link; // the note shows once the field holds it (content.css)
+    // The quote's one-off lines in words, as the calculator wrote them: the visitor may edit them.
+    form.elements.one_off.value = (new URLSearchParams(location.hash.slice(1)).get("redove") ?? "").slice(0, 4000);
   }
   // HTML cannot say "one of the two": the phone carries the message.
   const { phone, email } = form.elements;

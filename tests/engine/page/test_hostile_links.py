@@ -117,6 +117,9 @@ def test_the_pages_call_names_the_problems_in_words_and_answers_the_rest(
         "downtime_cost",
         "operating",
         "incident_at",
+        # The one-off part: a count of each of the price list's services, and ten rows.
+        "services.training",
+        *(f"procurement.{row}.{part}" for row in range(1, 11) for part in ("text", "quantity")),
     }
     # What the link could not give keeps its default, and the page gets an answer.
     assert opened["link"].startswith("#v=1&pl=2026-11&d=")

@@ -29,6 +29,8 @@ NO_ERRORS = {
     "downtime_cost": "",
     "operating": "",
     "incident_at": "",
+    "services": "",
+    "procurement": "",
 }
 OLD_LIST_NOTICE = (
     "Тази оферта е издадена по ценоразпис test-1 от 01.01.2026, който вече не е в сила. "
@@ -144,7 +146,8 @@ def test_a_link_of_an_older_list_asks_for_its_files_then_shows_it_as_issued_and_
         "issued": "2026-01-10",
         "notices": [OLD_LIST_NOTICE, "Срокът на офертата изтече на 09.02.2026."],
     }
-    assert reply["form"] == form.DEFAULT_FORM
+    # The form asks for each of the current list's services: none in this link.
+    assert reply["form"] == form.DEFAULT_FORM | {"services.training": ""}
     assert reply["link"] == link
     slots = reply["slots"]
     assert (slots["issued"], slots["valid"], slots["list"], slots["effective"]) == (
