@@ -275,6 +275,16 @@ def link_params() -> str:
             values = ", ".join(f"`{choice.code}` {choice.short or choice.words}" for choice in row.choices)
         elif row.widget == "moment":
             values = "дата и час по София, напр. `2026-12-23T17:00`"
+        elif row.widget == "counts":
+            values = (
+                f"`id*брой` на услуга от `services`, с `~` между тях, напр. `obuchenie*2~integracia*1`; "
+                f"брой от 1 до {row.limits[1]}, до {row.most} услуги"
+            )
+        elif row.widget == "lines":
+            values = (
+                f"`описание*количество` с `~` между редовете, описанието кодирано (%XX по UTF-8); "
+                f"до {row.most} реда, до {row.longest} знака, количество от {row.limits[0]} до {row.limits[1]}"
+            )
         else:
             low, high = row.limits
             places = row.bounds[2] if row.bounds else 0

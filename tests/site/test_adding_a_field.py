@@ -96,7 +96,7 @@ def test_a_field_added_as_one_row_reaches_the_form_the_link_and_the_cli(tmp_path
     assert found["lenient"] == [3, 0, ["pr: трябва да е между 0 и 100"]]
     assert found["named"] == "принтери"
     assert found["help"] == [
-        "[--operating {business,24/7}] [--printers ЧИСЛО]",
+        "[--procure ОПИСАНИЕ;КОЛИЧЕСТВО] [--printers ЧИСЛО]",
         "--printers ЧИСЛО      Принтери (бр.), от 0 до 100. Мрежови и настолни",
     ]
     assert found["cli_profile"] == 7

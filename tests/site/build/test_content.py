@@ -132,6 +132,7 @@ SENT_FIELDS = [
     "phone",
     "email",
     "contact_way",
+    "one_off",
     "message",
 ]
 
@@ -158,7 +159,7 @@ def test_every_visible_field_of_the_form_has_a_label(site: Path):
     labelled = {label["for"] for label in tags(page, "label") if "for" in label}
     fields = [attrs for name in ("input", "textarea") for attrs in tags(page, name)]
     named = {attrs["name"]: attrs for attrs in fields if attrs.get("type") not in ("hidden", "radio")}
-    assert sorted(named) == ["bot-field", "company", "email", "message", "name", "phone"]
+    assert sorted(named) == ["bot-field", "company", "email", "message", "name", "one_off", "phone"]
     assert all(attrs["id"] in labelled for attrs in named.values())
     assert [named[key].get("autocomplete") for key in ("name", "company", "phone", "email")] == [
         "name",

@@ -135,4 +135,8 @@ def test_the_editors_guide_lists_the_link_parameters_of_the_field_table() -> Non
     assert table in guide
     assert table.splitlines()[2] == "| `c` | вид клиент | `b` фирма, `i` физическо лице |"
     assert "| `rt` | нужна реакция (ч) | от 0.01 до 720, до 2 знака след точката; може да липсва |" in table
-    assert len(table.splitlines()) == 2 + 11
+    assert table.splitlines()[-1] == (
+        "| `dp` | доставка | `описание*количество` с `~` между редовете, описанието кодирано "
+        "(%XX по UTF-8); до 10 реда, до 120 знака, количество от 1 до 1000; може да липсва |"
+    )
+    assert len(table.splitlines()) == 2 + 13

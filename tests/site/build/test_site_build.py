@@ -325,6 +325,8 @@ def test_calculator_settings_name_the_engines_files_from_the_sites_root(small_ca
         "current_list": "test-1",
         "bgn_per_eur": "1,95583",
         "fields": FIELDS,
+        "services": [{"id": "training", "name": "Обучение", "price": "100,00\xa0€ без ДДС / занятие"}],
+        "rows": 10,
         "default": default_answer(small_catalogue, TODAY),
     }
 
