@@ -23,13 +23,16 @@ ON_REQUEST = "по запитване"
 
 
 def _row(line: OneOffLine) -> str:
+    # Three columns, so that the table fits a phone: the unit price goes under the name.
+    name = escape(line.name)
     if line.unit_net is None or line.net is None:
-        price = f'<td colspan="2" class="calc-one-off__request">{ON_REQUEST}</td>'
+        amount = f'<td class="calc-one-off__request">{ON_REQUEST}</td>'
     else:
         unit = f"{format_eur(line.unit_net)} / {line.unit}" if line.unit else format_eur(line.unit_net)
-        price = f"<td>{escape(unit)}</td><td>{escape(format_eur(line.net))}</td>"
+        name += f'<span class="calc-one-off__unit">{escape(unit)}</span>'
+        amount = f"<td>{escape(format_eur(line.net))}</td>"
     quantity = f"{line.quantity}\u00a0{line.unit}" if line.unit == "бр." else str(line.quantity)
-    return f'<tr><th scope="row">{escape(line.name)}</th><td>{escape(quantity)}</td>{price}</tr>'
+    return f'<tr><th scope="row">{name}</th><td>{escape(quantity)}</td>{amount}</tr>'
 
 
 def one_off_html(quote: Quote, *, bgn_rate: Decimal | None = None, id_prefix: str = "") -> str:
@@ -63,7 +66,7 @@ def one_off_html(quote: Quote, *, bgn_rate: Decimal | None = None, id_prefix: st
         "<p>Плащат се веднъж, отделно от месечната цена, при който и да е план.</p>"
         '<div class="calc-one-off__scroll"><table class="calc-one-off__table">'
         '<thead><tr><th scope="col">Услуга или доставка</th><th scope="col">Количество</th>'
-        f'<th scope="col">Цена {NET.words}</th><th scope="col">Сума {NET.words}</th></tr></thead>'
+        f'<th scope="col">Сума {NET.words}</th></tr></thead>'
         f"<tbody>{''.join(_row(line) for line in part.lines)}</tbody></table></div>"
         f"{total}{note}</section>"
     )
@@ -82,9 +85,12 @@ def one_off_words(part: OneOff) -> str:
     """The one-off lines as plain text, a line each, for the request form (empty when none)."""
     lines = []
     for line in part.lines:
-        amount = ON_REQUEST if line.net is None else f"{format_eur(line.net)} {NET.words}"
-        unit = f" {line.unit}" if line.unit == "бр." else ""
-        lines.append(f"{line.name} - {line.quantity}{unit} - {amount}")
+        count = f"{line.quantity} {line.unit}" if line.unit == "бр." else str(line.quantity)
+        if line.unit_net is None or line.net is None:
+            lines.append(f"{line.name}: {count} - {ON_REQUEST}")
+        else:
+            price = f"{format_eur(line.unit_net)} / {line.unit}" if line.unit else format_eur(line.unit_net)
+            lines.append(f"{line.name}: {count} × {price} = {format_eur(line.net)} {NET.words}")
     if part.priced:
         lines.append(
             f"Общо еднократно: {format_eur(part.net)} {NET.words}, {format_eur(part.gross)} {GROSS.words}"
