@@ -21,7 +21,7 @@ CATEGORIES = (
     "truncated",
     "encoded",
 )
-LINK_PARAMS = ("v", "pl", "d", "c", "ws", "sv", "inc", "h", "vis", "km", "rt", "at", "dc", "op")
+LINK_PARAMS = ("v", "pl", "d", "c", "ws", "sv", "inc", "h", "vis", "km", "rt", "at", "dc", "op", "us", "dp")
 # What the decoder must report (see the file's header).
 UNKNOWN, WHOLE, UNPUBLISHED = "*", "-", "unpublished"
 

@@ -11,7 +11,7 @@ from urllib.parse import quote
 # A complete, valid link of the current price list; entries change one thing in it.
 BASE = {"v": "1", "pl": "2026-11", "c": "b", "ws": "5", "sv": "1", "inc": "1", "vis": "1", "km": "0"}
 FULL = "v=1&pl=2026-11&d=2026-11-26&c=b&ws=10&sv=1&inc=2&h=7.5&vis=1&km=30&rt=4&at=2026-12-23T17:00"
-PARAMS = ("v", "pl", "d", "c", "ws", "sv", "inc", "h", "vis", "km", "rt", "at", "dc", "op")
+PARAMS = ("v", "pl", "d", "c", "ws", "sv", "inc", "h", "vis", "km", "rt", "at", "dc", "op", "us", "dp")
 NUMBERS = ("ws", "sv", "inc", "h", "vis", "km", "rt", "dc")
 
 # Payloads that, if they ever ran or reached the DOM as markup, leave a mark
@@ -87,6 +87,15 @@ def entries() -> list[tuple[str, str, str]]:
         add("overlong", "-", link(**{param: "9" * 2100}))
     add("overlong", "-", link() + "&x=1" * 600)
     add("overlong", "-", link(ws=enc("<img id=pwned src=x onerror=window.__pwned=1>") * 60))
+    # The one-off lists: too many entries, a description too long, a count too large.
+    add("overlong", "us", link(us="~".join(f"s{n}*1" for n in range(21))))
+    add("overlong", "us", link(us="a" * 41 + "*1"))
+    add("overlong", "us", link(us="obuchenie*" + "1" * 7))
+    add("overlong", "dp", link(dp="~".join(f"x{n}*1" for n in range(11))))
+    add("overlong", "dp", link(dp="я" * 121 + "*1"))
+    add("overlong", "dp", link(dp=quote("я" * 121, safe="") + "*1"))
+    add("overlong", "dp", link(dp="x*" + "1" * 7))
+    add("overlong", "-", link(dp="~".join(quote("я" * 120, safe="") + "*1" for _ in range(17))))
 
     # Odd Unicode: look-alike digits and letters, invisible and direction marks, broken UTF-8.
     unicode_values = [
@@ -114,6 +123,10 @@ def entries() -> list[tuple[str, str, str]]:
         ("v", "1\ufeff"),
         ("dc", "８０"),  # fullwidth eighty
         ("op", "24\u22157"),  # division slash
+        ("us", "obuchenie*２"),  # fullwidth two
+        ("us", "оbuchenie*2"),  # Cyrillic о
+        ("dp", "x*٣"),  # Arabic-Indic three
+        ("dp", "x\u200b*1\u00a0"),
     ]
     for param, value in unicode_values:
         add("unicode", param, link(**{param: value if value.startswith("%") else enc(value)}))
@@ -130,6 +143,8 @@ def entries() -> list[tuple[str, str, str]]:
             "at": "2026-12-23T17:00",
             "dc": "80",
             "op": "24/7",
+            "us": "obuchenie*2",
+            "dp": "x*1",
         }
         value = optional.get(param, BASE.get(param))
         add("duplicate", param, f"{param}={value}&" + link(**{param: value}))
@@ -178,6 +193,17 @@ def entries() -> list[tuple[str, str, str]]:
             add("number", param, link(**{param: enc(value)}))
     for value in ["2", "0", "1.0", "01", "-1", "NaN", "1e0"]:
         add("number", "v", link(v=value))
+    # A count or a quantity in the one-off lists: whole and within bounds, nothing else.
+    for value in ["-1", "1.5", "101", "NaN", "1e2", "", "+2", "0x1"]:
+        add("number", "us", link(us="obuchenie*" + enc(value)))
+    for value in ["0", "-1", "1.5", "1001", "NaN", "1e2", "", "+2"]:
+        add("number", "dp", link(dp="x*" + enc(value)))
+    # Shapes a list does not take: no count, a count before the name, an empty entry, an odd id.
+    for value in ["obuchenie", "2*obuchenie", "obuchenie*2~", "~obuchenie*2", "Obuchenie*2", "a_b*1", "*2"]:
+        add("number", "us", link(us=enc(value)))
+    for value in ["x", "*1", "x*1~", "x*1~~y*1", enc("a\x1bb") + "*1", enc("\u202e") + "*1", "%20*1"]:
+        add("number", "dp", link(dp=value))
+
 
     # Days and moments out of range or malformed.
     days = ["2026-13-01", "0000-00-00", "9999-12-31", "2026-02-29", "NaN", "2026-11-26T10:00", "-2026-11-26"]
@@ -255,7 +281,7 @@ HEADER = """\
 # One entry a line, three fields separated by one tab:
 #   category  what kind of hostility (the tests require every category)
 #   expect    what the decoder must report:
-#               a link parameter (v, pl, d, c, ws, sv, inc, h, vis, km, rt, at, dc, op): an error names it
+#               a link parameter (v, pl, d, c, ws, sv, inc, h, vis, km, rt, at, dc, op, us, dp): an error names it
 #               *            an error names an unknown parameter (its name, not one of the above)
 #               -            an error about the link as a whole (parameter "")
 #               unpublished  no error; a well-formed price-list id that the site does not publish
