@@ -112,5 +112,5 @@ def one_off(catalogue: Catalogue, profile: Profile) -> OneOff:
         OneOffLine(f"dostavka-{number}", text, quantity, "бр.", None, None)
         for number, (text, quantity) in enumerate(profile.procurement, start=1)
     ]
-    net = sum((line.net for line in lines if line.net is not None), ZERO)
+    net = round_money(sum((line.net for line in lines if line.net is not None), ZERO))
     return OneOff(tuple(lines), net, vat_of(net, catalogue.vat_percent))

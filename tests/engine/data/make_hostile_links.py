@@ -204,7 +204,6 @@ def entries() -> list[tuple[str, str, str]]:
     for value in ["x", "*1", "x*1~", "x*1~~y*1", enc("a\x1bb") + "*1", enc("\u202e") + "*1", "%20*1"]:
         add("number", "dp", link(dp=value))
 
-
     # Days and moments out of range or malformed.
     days = ["2026-13-01", "0000-00-00", "9999-12-31", "2026-02-29", "NaN", "2026-11-26T10:00", "-2026-11-26"]
     for value in days:

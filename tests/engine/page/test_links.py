@@ -157,3 +157,57 @@ def test_a_bad_cost_or_operating_mode_is_named_and_the_rest_kept() -> None:
     ]
     _, errors = decode_link_lenient("#v=1&pl=2026-11&dc=-5&op=24%2F7")
     assert [(e.param, e.reason) for e in errors] == [("dc", "трябва да е число с точка, например 7.5")]
+
+
+def test_the_one_off_lists_travel_last_and_read_back_the_same() -> None:
+    profile = Profile(
+        services={"training": 2, "integration": 1}, procurement=[("Тонер HP ~85A*", 4), ("Лаптоп", 2)]
+    )
+    link = encode_link("2026-11", profile)
+    assert link == (
+        "#v=1&pl=2026-11&c=b&ws=5&sv=1&inc=1&vis=1&km=0&us=integration*1~training*2"
+        "&dp=%D0%A2%D0%BE%D0%BD%D0%B5%D1%80%20HP%20%7E85A%2A*4~%D0%9B%D0%B0%D0%BF%D1%82%D0%BE%D0%BF*2"
+    )
+    assert decode_link(link).profile == profile
+    # As a person or a chat app may write it: the letters unescaped, the list's ~ and * kept.
+    assert decode_link("#v=1&pl=x&dp=Тонер%20HP*4~Лаптоп*2").profile.procurement == (
+        ("Тонер HP", 4),
+        ("Лаптоп", 2),
+    )
+
+
+def test_a_link_made_before_the_one_off_lists_opens_and_is_written_as_it_was() -> None:
+    old = "#v=1&pl=2026-11&d=2026-11-26&c=b&ws=10&sv=1&inc=2&h=7.5&vis=1&km=30&rt=4&at=2026-12-23T17:00"
+    decoded = decode_link(old)
+    assert (decoded.profile.services, decoded.profile.procurement) == ((), ())
+    assert encode_link("2026-11", decoded.profile, decoded.issued) == old
+
+
+def test_ten_lines_of_120_cyrillic_letters_fit_a_link() -> None:
+    profile = Profile(services={"training": 2}, procurement=[("я" * 120, 1000)] * 10)
+    link = encode_link("2026-11", profile)
+    # Over 7,000 characters as escaped, 1,323 as read: within the limit of 2,000.
+    assert (len(link), len(unquote(link))) == (7323, 1323)
+    assert decode_link(link).profile == profile
+
+
+@pytest.mark.parametrize(
+    ("text", "param", "reason"),
+    [
+        ("v=1&pl=x&us=training", "us", "всеки елемент трябва да е във вида obuchenie*2"),
+        ("v=1&pl=x&us=Training*1", "us", "непозната услуга 'Training'"),
+        ("v=1&pl=x&us=a*1~a*2", "us", "a: услугата е дадена два пъти"),
+        ("v=1&pl=x&us=a*101", "us", "a: броят трябва да е цяло число от 0 до 100"),
+        ("v=1&pl=x&dp=x", "dp", "всеки елемент трябва да е във вида Тонер*4"),
+        ("v=1&pl=x&dp=x*0", "dp", "ред 1: количеството трябва да е цяло число от 1 до 1000"),
+        ("v=1&pl=x&dp=x*1~%20*1", "dp", "ред 2: липсва описание"),
+        ("v=1&pl=x&dp=" + "~".join(["x*1"] * 11), "dp", "най-много 10 реда"),
+        ("v=1&pl=x&dp=" + "я" * 1990 + "*1", "", "връзката е по-дълга от 2000 знака"),
+    ],
+)
+def test_a_bad_one_off_list_is_named_and_the_rest_kept(text: str, param: str, reason: str) -> None:
+    decoded, errors = decode_link_lenient(text + "&ws=9")
+    assert (errors[0].param, errors[0].reason) == (param, reason)
+    if param:
+        assert len(errors) == 1
+        assert (decoded.price_list, decoded.profile.workstations) == ("x", 9)
