@@ -157,6 +157,34 @@ def test_bad_declared_day_off() -> None:
     assert err.field == "catalogue.calendar.declared_days_off[0]"
 
 
+def test_two_services_with_one_id_fail_naming_the_second() -> None:
+    err = error_for(
+        lambda d: d["services"].append({"id": "training", "name": "Още", "price": 1, "unit": "час"})
+    )
+    assert str(err) == "catalogue.services[1].id: услуга с id training вече има по-горе в списъка"
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (
+            {"id": "Obuchenie"},
+            "catalogue.services[0].id: има неправилен вид 'Obuchenie': пишете малки латински букви, "
+            "цифри и тирета (до 40), напр. na-rabota",
+        ),
+        ({"price": -5}, "catalogue.services[0].price: не може да е отрицателно; написано е -5"),
+        (
+            {"cost": 5},
+            "catalogue.services[0].cost: непознато поле: поправете името или го махнете "
+            "(тук може: id, name, price, unit)",
+        ),
+    ],
+)
+def test_a_bad_service_line_names_its_field(change: dict[str, Any], message: str) -> None:
+    err = error_for(lambda d: d["services"][0].update(change))
+    assert str(err) == message
+
+
 def test_service_on_request_has_no_price() -> None:
     data = small_catalogue_data()
     data["services"][0]["price"] = None
