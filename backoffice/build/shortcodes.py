@@ -281,9 +281,10 @@ def link_params() -> str:
                 f"брой от 1 до {row.limits[1]}, до {row.most} услуги"
             )
         elif row.widget == "lines":
+            low, high = row.limits
             values = (
                 f"`описание*количество` с `~` между редовете, описанието кодирано (%XX по UTF-8); "
-                f"до {row.most} реда, до {row.longest} знака, количество от {row.limits[0]} до {row.limits[1]}"
+                f"до {row.most} реда, до {row.longest} знака, количество от {low} до {high}"
             )
         else:
             low, high = row.limits

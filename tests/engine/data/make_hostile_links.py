@@ -280,7 +280,8 @@ HEADER = """\
 # One entry a line, three fields separated by one tab:
 #   category  what kind of hostility (the tests require every category)
 #   expect    what the decoder must report:
-#               a link parameter (v, pl, d, c, ws, sv, inc, h, vis, km, rt, at, dc, op, us, dp): an error names it
+#               a link parameter (v, pl, d, c, ws, sv, inc, h, vis, km, rt, at, dc, op, us, dp):
+#                            an error names it
 #               *            an error names an unknown parameter (its name, not one of the above)
 #               -            an error about the link as a whole (parameter "")
 #               unpublished  no error; a well-formed price-list id that the site does not publish

@@ -1,4 +1,4 @@
-"""The one-off part on the page: the form's inputs, the answer's section, the cards' first month, the request."""
+"""The one-off part on the page: the form, the answer's section, the cards' first month, the request."""
 
 import json
 from dataclasses import replace
@@ -42,7 +42,8 @@ def test_the_section_lists_each_line_and_the_total_the_customer_compares_first(
         '<th scope="col">Сума без ДДС</th></tr></thead><tbody>'
         '<tr><th scope="row">Обучение<span class="calc-one-off__unit">100,00\xa0€ / занятие</span></th>'
         "<td>2</td><td>200,00\xa0€</td></tr>"
-        '<tr><th scope="row">Интеграция</th><td>1</td><td class="calc-one-off__request">по запитване</td></tr>'
+        '<tr><th scope="row">Интеграция</th><td>1</td>'
+        '<td class="calc-one-off__request">по запитване</td></tr>'
         '<tr><th scope="row">Тонер &lt;HP&gt;</th><td>4\xa0бр.</td>'
         '<td class="calc-one-off__request">по запитване</td></tr>'
         "</tbody></table></div>"
