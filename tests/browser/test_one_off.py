@@ -78,9 +78,9 @@ def test_a_prospect_adds_training_and_procurement_shares_it_and_requests_it(
         route.continue_()
 
     other.route("**/kontakti/blagodarim/", record)
-    other.get_by_label("Име").fill("Мария Иванова")
-    other.get_by_label("Телефон").fill("+359 888 000 111")
-    other.get_by_label("Съобщение").fill("Искаме оферта.")
+    other.get_by_label("Име", exact=True).fill("Мария Иванова")
+    other.get_by_label("Телефон", exact=True).fill("+359 888 000 111")
+    other.get_by_label("Съобщение", exact=True).fill("Искаме оферта.")
     other.get_by_role("button", name="Изпратете запитването").click()
     expect(other).to_have_url(base_url + "kontakti/blagodarim/")
     [request] = sent
