@@ -69,6 +69,8 @@ def paste(page: Page, fragment: str) -> dict[str, Any]:
 CLEAN_LINK = re.compile(
     r"#v=1&pl=2026-11&d=\d{4}-\d\d-\d\d&c=[bi](&(ws|sv|inc|h|vis|km|rt)=\d+(\.\d+)?)*"
     r"(&at=\d{4}-\d\d-\d\dT\d\d:\d\d(%2B02:00)?)?(&dc=\d+(\.\d+)?)?(&op=24/7)?"
+    # The one-off lists: service ids and counts; descriptions escaped but for letters, digits and ._-
+    r"(&us=[a-z0-9-]+\*\d+(~[a-z0-9-]+\*\d+)*)?(&dp=[A-Za-z0-9._%-]+\*\d+(~[A-Za-z0-9._%-]+\*\d+)*)?"
 )
 
 
