@@ -158,7 +158,8 @@ def test_a_package_is_a_fee_for_its_hours_with_nothing_on_top():
     ]
     table = expand("<!-- md:plan-comparison -->", PACKAGED, {}, page="plans/index.md").splitlines()
     assert table[-3] == (
-        "| [Пакет](pack.md) | 250,00\u00a0€ | 8\u00a0ч | до 8\u00a0ч на месец в таксата, без доплащане на час "
+        "| [Пакет](pack.md) | 250,00\u00a0€ | 8\u00a0ч "
+        "| до 8\u00a0ч на месец в таксата, без доплащане на час "
         "| до 4\u00a0ч работно време (пон.–пет. 09:00–18:00, без празници) | да |"
     )
 
