@@ -78,7 +78,8 @@ def _fee(plan: Plan) -> str:
 
 def _rate(plan: Plan) -> str:
     if plan.kind == "package":
-        return f"до {format_hours(plan.included_hours)} на месец в таксата, без доплащане на час"
+        # Its hours stand in their own column and row ("Включени часове").
+        return "включена в таксата, без доплащане на час"
     text = f"{format_eur(plan.hourly_rate)} на час"
     if plan.kind == "subscription":
         text += " над включените"

@@ -203,7 +203,7 @@ def point_mark(x: str, y: str, text: str) -> str:
 
 def end_mark(x: str, y: str, index: int, text: str) -> str:
     """A short upright stroke where a plan's line ends, in its colour, its reason as a tooltip."""
-    top, bottom = f"{float(y) - 8:.1f}", f"{float(y) + 8:.1f}"
+    top, bottom = f"{float(y) - 10:.1f}", f"{float(y) + 10:.1f}"
     return (
         f'<line class="chart__line chart__line--{index % 6} chart__end" x1="{x}" x2="{x}" '
         f'y1="{top}" y2="{bottom}"><title>{escape(text)}</title></line>'
@@ -244,6 +244,7 @@ def cost_chart(quote: Quote, changes: list[BreakEven], *, id_prefix: str = "") -
     hours = quote.workload.regular_hours
     if 0 <= hours <= top_hours:
         out.append(now_line(px(hours)))
+    ends = []
     for index, (plan_id, line) in enumerate(lines.items()):
         if not line:
             continue
@@ -254,10 +255,12 @@ def cost_chart(quote: Quote, changes: list[BreakEven], *, id_prefix: str = "") -
         )
         end, cost = line[-1]
         if end < top_hours:
-            out.append(end_mark(px(end), py(cost), index, _cover_words(models[plan_id], top_hours)))
+            ends.append(end_mark(px(end), py(cost), index, _cover_words(models[plan_id], top_hours)))
     for point in points:
         cost = plotted(models[point.cheaper_above], quote, point.hours)
         out.append(point_mark(px(point.hours), py(cost), point.text))
+    # Over the points: where a package's cover ends, the plan that takes over is often marked too.
+    out += ends
     out.append("</svg>")
     return "".join(out)
 

@@ -84,9 +84,11 @@ def _chart(quote: Quote, id_prefix: str) -> str:
     top_y = nice_number(max(totals, default=MIN_COST) * Decimal("1.05"))
 
     title = f"Цена на плана ({quote.basis.words}) и загуба от престой на месец според цената на час престой"
+    uncovered = [item.price.plan.name for item in quote.plans if not item.covers]
     description = (
         f"Линиите показват за всеки план месечната цена заедно с очакваната загуба от престой, "
         f"при цена на час престой от 0 до {format_number(top_x)} €. "
+        + "".join(f"Линия за {name} няма: не покрива нужния обем работа. " for name in uncovered)
         + " ".join(f"{sentence(point.text)}." for point in quote.downtime_break_even)
     )
     out, px, py = frame(

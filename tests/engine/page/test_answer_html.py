@@ -67,6 +67,7 @@ def test_a_package_too_small_has_no_line_on_the_chart_of_waiting() -> None:
     assert 'data-wait-line="sub"' in waiting
     assert 'data-wait-line="pack"' not in waiting
     assert "Пакет (не покрива обема, без линия)</li>" in waiting
+    assert "Линия за Пакет няма: не покрива нужния обем работа." in waiting
     # The price chart draws it up to the 6 h it covers.
     assert 'data-plan-line="pack" points="64.0,232.7 232.0,232.7"' in html
     assert "Пакет (покрива до 6\u00a0ч)</li>" in html

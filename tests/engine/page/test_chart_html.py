@@ -80,7 +80,7 @@ def test_a_packages_line_stops_where_it_stops_covering() -> None:
         "работата надхвърля 8\u00a0ч, включени в пакета."
     )
     assert (
-        '<line class="chart__line chart__line--4 chart__end" x1="232.0" x2="232.0" y1="224.7" y2="240.7">'
+        '<line class="chart__line chart__line--4 chart__end" x1="232.0" x2="232.0" y1="222.7" y2="242.7">'
         f"<title>{ends}</title></line>"
     ) in svg
     assert svg.count("chart__end") == 1
