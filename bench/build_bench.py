@@ -27,7 +27,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = Path(sys.executable).parent / "mkdocs"
-TEMPLATES = ("premium", "standard", "pochasov", "na-rabota", "avariyna")
+TEMPLATES = ("premium", "standard", "paket", "pochasov", "na-rabota", "avariyna")
 
 
 def build(config: Path, site_dir: Path) -> float:

@@ -77,6 +77,9 @@ def _fee(plan: Plan) -> str:
 
 
 def _rate(plan: Plan) -> str:
+    if plan.kind == "package":
+        # Its hours stand in their own column and row ("Включени часове").
+        return "включена в таксата, без доплащане на час"
     text = f"{format_eur(plan.hourly_rate)} на час"
     if plan.kind == "subscription":
         text += " над включените"
@@ -142,6 +145,11 @@ def price_line(plan: Plan) -> str:
             f"**{format_eur(plan.monthly_fee)}** на месец, с {format_hours(plan.included_hours)} "
             f"включена работа; всеки следващ час {rate}"
         )
+    if plan.kind == "package":
+        return (
+            f"**{format_eur(plan.monthly_fee)}** на месец за {format_hours(plan.included_hours)} "
+            "работа, без доплащане на час"
+        )
     if plan.kind == "hourly":
         return f"Без месечна такса: **{rate}** на отработен час"
     if plan.kind == "per_job":
@@ -186,12 +194,19 @@ def plan_reactions(ctx: Context, args: list[str]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _hourly_rate(plan: Plan) -> str:
+    if plan.kind == "package":
+        # Its zero is "none", not a price: printing "0,00 €" would promise free hours.
+        raise ShortcodeError(f"md:plan: планът `{plan.id}` е пакет и няма цена на час (hourly_rate)")
+    return format_eur(plan.hourly_rate)
+
+
 #: One figure of a plan, as `<!-- md:plan <id> <field> -->` writes it.
 PLAN_FIELDS: dict[str, Callable[[Catalogue, Plan], str]] = {
     "name": lambda _, plan: plan.name,
     "monthly_fee": lambda _, plan: format_eur(plan.monthly_fee),
     "included_hours": lambda _, plan: format_hours(plan.included_hours),
-    "hourly_rate": lambda _, plan: format_eur(plan.hourly_rate),
+    "hourly_rate": lambda _, plan: _hourly_rate(plan),
     "minimum_hours_per_visit": lambda _, plan: format_hours(plan.minimum_hours_per_visit),
     "incident_fee": lambda _, plan: format_eur(plan.incident_fee or Decimal(0)),
     "reaction": reaction_text,

@@ -10,6 +10,8 @@ the additional services. Prices are euro without VAT
 
 Per kind: a subscription's offer is its monthly fee (``UnitPriceSpecification``
 per month, ``MON``) plus the hour over the included ones (per hour, ``HUR``);
+a package's is its monthly fee alone, named with the hours it includes, and
+the offer's description says them (nothing is charged on top);
 the hourly and per-job plans are priced per hour (per job with the minimum
 hours of a visit as ``eligibleQuantity``); emergency has no fixed price, so
 its offer carries the incident fee as ``minPrice`` ("from") and the hour of
@@ -108,6 +110,15 @@ def offer(plan: Plan, catalogue: Catalogue, url: str) -> dict[str, Any]:
         data["priceSpecification"] = [
             _price(plan.monthly_fee, name="Месечна такса", unitCode="MON", unitText="месец"),
             _hour(plan.hourly_rate, extra),
+        ]
+    elif plan.kind == "package":
+        hours = format_hours(plan.included_hours)
+        data["price"] = _money(plan.monthly_fee)
+        data["description"] = f"{hours} работа на месец, включени в таксата, без доплащане на час"
+        data["priceSpecification"] = [
+            _price(
+                plan.monthly_fee, name=f"Месечна такса за {hours} работа", unitCode="MON", unitText="месец"
+            )
         ]
     elif plan.kind in ("hourly", "per_job"):
         hour = _hour(plan.hourly_rate, "Час работа")

@@ -1,7 +1,8 @@
 """A quote as a plain-text table, for the sales command line.
 
 Individuals see prices with VAT first; businesses see them without VAT
-first. Each plan is followed by its calculation lines and its reaction.
+first. Each plan is followed by its calculation lines and its reaction; a
+package that does not cover the profile's hours is marked, and says by how many.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from calculator.money import format_bgn, format_eur, format_hours, format_number
-from calculator.pricing.quote import Quote
+from calculator.pricing.quote import Quote, shortfall_text
 from calculator.pricing.vat import GROSS, NET
 
 __all__ = ["TODAY_HEADING", "quote_table"]
@@ -77,9 +78,13 @@ def quote_table(quote: Quote, link: str, *, notices: Sequence[str] = ()) -> str:
             marks.append("препоръчан")
         if quote.profile.reaction_hours is not None and not item.meets_requirement:
             marks.append("не покрива срока")
+        if not item.covers:
+            marks.append("не покрива обема")
         if marks:
             row += "  [" + ", ".join(marks) + "]"
         lines.append(row)
+        if not item.covers:
+            lines.append(f"    {shortfall_text(item)}")
         for line in price.lines:
             lines.append(f"    {line.label}: {format_eur(line.amount)} ({line.explanation})")
         lines.append(f"    Реакция: {item.reaction.terms}")

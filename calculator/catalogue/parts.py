@@ -35,8 +35,8 @@ __all__ = [
     "WorkingHours",
 ]
 
-PlanKind = Literal["subscription", "hourly", "per_job", "emergency"]
-PLAN_KINDS: tuple[PlanKind, ...] = ("subscription", "hourly", "per_job", "emergency")
+PlanKind = Literal["subscription", "package", "hourly", "per_job", "emergency"]
+PLAN_KINDS: tuple[PlanKind, ...] = ("subscription", "package", "hourly", "per_job", "emergency")
 # A reaction term is counted on one of two calendars: round the clock, or
 # the working hours of working days (the catalogue's hours and calendar).
 CALENDAR_24_7 = "24/7"
@@ -88,8 +88,11 @@ class Plan:
     """One support plan. Money in euro without VAT, hours as decimals.
 
     Fields that a kind does not use stay at zero / ``None``:
-    ``monthly_fee`` and ``included_hours`` (subscription),
+    ``monthly_fee`` and ``included_hours`` (subscription, package),
     ``minimum_hours_per_visit`` (per_job), ``incident_fee`` (emergency).
+    A package buys its ``included_hours`` (the volume) for the fee with
+    nothing charged on top, so it has no ``hourly_rate``: it stays at zero
+    here and is left out of :meth:`to_dict`.
     """
 
     id: str
@@ -112,7 +115,7 @@ class Plan:
             "name": self.name,
             "order": self.order,
         }
-        if self.kind == "subscription":
+        if self.kind in ("subscription", "package"):
             data["monthly_fee"] = decimal_text(self.monthly_fee)
             data["included_hours"] = decimal_text(self.included_hours)
         if self.kind == "per_job":
@@ -120,7 +123,8 @@ class Plan:
         if self.kind == "emergency":
             assert self.incident_fee is not None
             data["incident_fee"] = decimal_text(self.incident_fee)
-        data["hourly_rate"] = decimal_text(self.hourly_rate)
+        if self.kind != "package":
+            data["hourly_rate"] = decimal_text(self.hourly_rate)
         data["reaction"] = self.reaction.to_dict()
         data["priority"] = self.priority
         return data

@@ -29,13 +29,14 @@ from calculator.catalogue.parts import (
     WorkingHours,
 )
 from calculator.errors import CatalogueError
-from calculator.money import BGN_PER_EUR
+from calculator.money import BGN_PER_EUR, ZERO
 
 __all__ = ["parse_plan", "parse_plans", "parse_settings"]
 
 # Keys each plan kind uses besides the common ones; anything else is a typo.
 _KIND_KEYS: dict[str, tuple[str, ...]] = {
     "subscription": ("monthly_fee", "included_hours", "hourly_rate"),
+    "package": ("monthly_fee", "included_hours"),
     "hourly": ("hourly_rate",),
     "per_job": ("hourly_rate", "minimum_hours_per_visit"),
     "emergency": ("incident_fee", "hourly_rate"),
@@ -86,12 +87,24 @@ def parse_plan(value: object, field: str = "plan") -> Plan:
         raise ctx.fail(
             f"{field}.kind", f"трябва да е едно от {', '.join(PLAN_KINDS)}; написано е {r.show(kind)}"
         )
+    if kind == "package" and "hourly_rate" in data:
+        # The likeliest slip when a subscription's page is copied: say why, not only "unknown".
+        raise ctx.fail(
+            f"{field}.hourly_rate",
+            "пакетът няма цена на час: месечната такса покрива включените часове (included_hours) "
+            "и над тях нищо не се доплаща; махнете полето, а за такса с доплащане на час "
+            "изберете kind: subscription",
+        )
     r.keys(ctx, data, field, (*_COMMON_KEYS, *_KIND_KEYS[str(kind)]))
     assert ctx.plan is not None
     extra: dict[str, Any] = {}
-    if kind == "subscription":
+    if kind in ("subscription", "package"):
         extra["monthly_fee"] = r.money(ctx, data["monthly_fee"], f"{field}.monthly_fee")
         extra["included_hours"] = r.hours(ctx, data["included_hours"], f"{field}.included_hours")
+    if kind == "package" and extra["included_hours"] == 0:
+        raise ctx.fail(
+            f"{field}.included_hours", "трябва да е повече от 0: това е обемът работа, който пакетът купува"
+        )
     if kind == "per_job":
         key = "minimum_hours_per_visit"
         extra[key] = r.hours(ctx, data[key], f"{field}.{key}")
@@ -104,7 +117,8 @@ def parse_plan(value: object, field: str = "plan") -> Plan:
         order=r.integer(ctx, data["order"], f"{field}.order", 1000),
         reaction=_reaction(ctx, data["reaction"], f"{field}.reaction"),
         priority=r.boolean(ctx, data["priority"], f"{field}.priority"),
-        hourly_rate=r.money(ctx, data["hourly_rate"], f"{field}.hourly_rate"),
+        # A package has none (see Plan): zero, as every field a kind does not use.
+        hourly_rate=r.money(ctx, data["hourly_rate"], f"{field}.hourly_rate") if kind != "package" else ZERO,
         **extra,
     )
 

@@ -20,11 +20,11 @@ from typing import Any
 
 from calculator.catalogue import Catalogue
 from calculator.money import format_bgn, format_eur, format_hours, format_number
-from calculator.page.chart_html import cheapest_changes, cost_chart, legend
+from calculator.page.chart_html import chart_range, cheapest_changes, cost_chart, cover_notes, legend
 from calculator.page.markup import escape, sentence
 from calculator.page.one_off_html import first_month, one_off_html
 from calculator.page.waiting_html import card_wait_html, waiting_html
-from calculator.pricing.quote import MONTHS, PlanQuote, Quote
+from calculator.pricing.quote import MONTHS, PlanQuote, Quote, shortfall_text
 from calculator.pricing.vat import GROSS, NET
 from calculator.profile.fields import FIELDS, Field
 
@@ -116,6 +116,13 @@ def _card(
     if not item.meets_requirement:
         classes.append("plan-card--unmet")
         badges.append('<span class="plan-card__badge plan-card__badge--warn">Не покрива срока</span>')
+    # A package too small for the profile keeps its price (the fee), said plainly to buy less work.
+    shortfall = note = ""
+    if not item.covers:
+        classes.append("plan-card--unmet")
+        badges.append('<span class="plan-card__badge plan-card__badge--warn">Не покрива обема</span>')
+        note = " (не покрива вашия обем)"
+        shortfall = f'<p class="plan-card__shortfall">{escape(shortfall_text(item))}</p>'
     primary, which = quote.basis.amount(price), quote.basis.words
     # The build's answer has no moment of its own ("now" at build time would
     # be stale): neither a deadline nor the wait averaged from that day.
@@ -128,12 +135,12 @@ def _card(
     else:
         moment = "Срокът за конкретен момент се изчислява, когато калкулаторът се зареди."
     return (
-        f'<article class="{" ".join(classes)}" data-{id_prefix}plan="{escape(plan.id)}" '
+        f'<article class="{" ".join(dict.fromkeys(classes))}" data-{id_prefix}plan="{escape(plan.id)}" '
         f'data-{id_prefix}gross="{price.gross}" aria-labelledby="{heading}">'
         f'<h3 id="{heading}">{escape(plan.name)}</h3>{"".join(badges)}'
         f'<p class="plan-card__price"><span class="plan-card__amount">'
-        f"{escape(_euro(primary, from_price=price.price_is_from))}</span> на месец {which}</p>"
-        f"{_sums(item, quote, bgn_rate)}"
+        f"{escape(_euro(primary, from_price=price.price_is_from))}</span> на месец {which}{note}</p>"
+        f"{shortfall}{_sums(item, quote, bgn_rate)}"
         f'<p class="plan-card__reaction"><strong>Реакция:</strong> {escape(reaction.terms)}'
         f"{'' if plan.priority else '; без приоритет'}.</p>"
         f'<p class="plan-card__deadline">{moment}</p>{wait}'
@@ -182,7 +189,8 @@ def answer_html(
         f"{one_off_html(quote, bgn_rate=rate, id_prefix=id_prefix)}"
         f'<section class="calc-chart" aria-labelledby="{id_prefix}calc-chart-heading">'
         f'<h3 id="{id_prefix}calc-chart-heading">Цена според часовете работа</h3>'
-        f"{cost_chart(quote, changes, id_prefix=id_prefix)}{legend(quote)}{points_html}</section>"
+        f"{cost_chart(quote, changes, id_prefix=id_prefix)}"
+        f"{legend(quote, cover_notes(quote, chart_range(quote, changes)))}{points_html}</section>"
         f"{waiting_html(catalogue, quote, id_prefix=id_prefix) if live else ''}"
     )
 
@@ -198,7 +206,13 @@ def summary_html(quote: Quote) -> str:
     """
     chosen = next((item for item in quote.plans if item.id == quote.recommended), None)
     if chosen is None:
-        advice = "няма план, който да покрива нужната реакция"
+        # Only packages leave the work uncovered (see the recommendation's words).
+        if quote.profile.reaction_hours is None:
+            advice = "няма план, който да покрива обема работа"
+        elif any(item.meets_requirement for item in quote.plans):
+            advice = "няма план, който да покрива нужната реакция и обема работа"
+        else:
+            advice = "няма план, който да покрива нужната реакция"
     else:
         price, basis = chosen.price, quote.basis
         amount = f"{_euro(chosen.fee(basis), from_price=price.price_is_from)} на месец {basis.words}"

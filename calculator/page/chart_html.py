@@ -8,14 +8,18 @@ rounded to the cent as quoted. Each plan's cost model is the one its quote
 was priced with (:attr:`calculator.pricing.quote.PlanQuote.model`), not built again.
 Colours come from CSS classes, so the chart follows the light and dark
 palettes; the SVG carries a title and a description for screen readers.
+
+A plan that covers only so many hours (a package, :attr:`CostModel.limit`)
+has no price above them: its line stops there, with a short end mark, and
+the description and the legend say up to how many hours it goes.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 
-from calculator.money import format_number
+from calculator.money import format_hours, format_number
 from calculator.page.markup import escape, sentence
 from calculator.pricing.breakeven import BreakEven
 from calculator.pricing.cost import CostModel
@@ -26,6 +30,8 @@ __all__ = [
     "chart_range",
     "cheapest_changes",
     "cost_chart",
+    "cover_notes",
+    "end_mark",
     "frame",
     "legend",
     "nice_number",
@@ -61,7 +67,8 @@ def cheapest_changes(quote: Quote) -> list[BreakEven]:
     models = _models(quote)
     found = []
     for point in quote.break_even:
-        costs = [model.cost(point.hours) for model in models.values()]
+        # Against the plans that still cover just above the point: a package past its volume is no rival.
+        costs = [model.cost(point.hours) for model in models.values() if _covers_above(model, point.hours)]
         above = models[point.cheaper_above].cost(point.hours)
         # Break-even hours are rounded to the cent of an hour: compare loosely.
         if above - min(costs) <= Decimal("0.5"):
@@ -81,6 +88,15 @@ def _models(quote: Quote) -> dict[str, CostModel]:
     return {item.id: item.model for item in quote.plans}
 
 
+def _covers_above(model: CostModel, hours: Decimal) -> bool:
+    return model.limit is None or model.limit > hours
+
+
+def _end(model: CostModel, top_hours: Decimal) -> Decimal:
+    """Where the plan's line ends: at the top of the chart, or where its cover does."""
+    return top_hours if model.limit is None else min(model.limit, top_hours)
+
+
 def plotted(model: CostModel, quote: Quote, hours: Decimal) -> Decimal:
     """The cost the chart plots at ``hours`` of regular work.
 
@@ -91,12 +107,44 @@ def plotted(model: CostModel, quote: Quote, hours: Decimal) -> Decimal:
 
 
 def chart_lines(quote: Quote, top_hours: Decimal) -> dict[str, list[tuple[Decimal, Decimal]]]:
-    """Each plan's line from 0 to ``top_hours``: (hours, :func:`plotted` cost) at its ends and kinks."""
+    """Each plan's line from 0 to ``top_hours``: (hours, :func:`plotted` cost) at its ends and kinks.
+
+    A plan with a limit ends at it; one that covers no regular hours has no points.
+    """
     lines = {}
     for plan_id, model in _models(quote).items():
-        xs = {Decimal(0), top_hours, *(k for k in model.kinks() if 0 < k < top_hours)}
+        end = _end(model, top_hours)
+        xs = {Decimal(0), end, *(k for k in model.kinks() if 0 < k < end)} if end > 0 else set()
         lines[plan_id] = [(x, plotted(model, quote, x)) for x in sorted(xs)]
     return lines
+
+
+def _cover_words(model: CostModel, top_hours: Decimal) -> str:
+    """Where a plan's line ends and why, for the chart's description; empty for a line to the top."""
+    if model.limit is None or model.limit >= top_hours:
+        return ""
+    plan = model.plan
+    volume = format_hours(plan.included_hours)
+    if model.limit <= 0:
+        return (
+            f"Линия за {plan.name} няма: времето за инцидентите само по себе си надхвърля {volume}, "
+            "включени в пакета."
+        )
+    return (
+        f"Линията на {plan.name} свършва при {format_hours(model.limit)} редовна работа на месец: "
+        f"над тях, заедно с инцидентите, работата надхвърля {volume}, включени в пакета."
+    )
+
+
+def cover_notes(quote: Quote, top_hours: Decimal) -> dict[str, str]:
+    """The legend's note for each plan whose line ends before ``top_hours``: how far it goes."""
+    notes = {}
+    for plan_id, model in _models(quote).items():
+        if model.limit is not None and model.limit < top_hours:
+            notes[plan_id] = (
+                f"покрива до {format_hours(model.limit)}" if model.limit > 0 else "не покрива обема"
+            )
+    return notes
 
 
 def frame(
@@ -153,6 +201,15 @@ def point_mark(x: str, y: str, text: str) -> str:
     )
 
 
+def end_mark(x: str, y: str, index: int, text: str) -> str:
+    """A short upright stroke where a plan's line ends, in its colour, its reason as a tooltip."""
+    top, bottom = f"{float(y) - 10:.1f}", f"{float(y) + 10:.1f}"
+    return (
+        f'<line class="chart__line chart__line--{index % 6} chart__end" x1="{x}" x2="{x}" '
+        f'y1="{top}" y2="{bottom}"><title>{escape(text)}</title></line>'
+    )
+
+
 def cost_chart(quote: Quote, changes: list[BreakEven], *, id_prefix: str = "") -> str:
     """SVG chart of each plan's monthly cost for 0 to :func:`chart_range` hours.
 
@@ -166,9 +223,14 @@ def cost_chart(quote: Quote, changes: list[BreakEven], *, id_prefix: str = "") -
 
     title = f"Месечна цена ({quote.basis.words}) според часовете редовна работа"
     points = [p for p in changes if 0 < p.hours <= top_hours]
-    description = (
-        f"Линиите показват цената на всеки план от 0 до {format_number(top_hours)} часа на месец. "
-        + " ".join(f"{sentence(p.text)}." for p in points)
+    models = _models(quote)
+    ends = [words for model in models.values() if (words := _cover_words(model, top_hours))]
+    description = " ".join(
+        [
+            f"Линиите показват цената на всеки план от 0 до {format_number(top_hours)} часа на месец.",
+            *ends,
+            *(f"{sentence(p.text)}." for p in points),
+        ]
     )
     out, px, py = frame(
         ids=id_prefix,
@@ -182,25 +244,34 @@ def cost_chart(quote: Quote, changes: list[BreakEven], *, id_prefix: str = "") -
     hours = quote.workload.regular_hours
     if 0 <= hours <= top_hours:
         out.append(now_line(px(hours)))
+    ends = []
     for index, (plan_id, line) in enumerate(lines.items()):
+        if not line:
+            continue
         coords = " ".join(f"{px(x)},{py(y)}" for x, y in line)
         out.append(
             f'<polyline class="chart__line chart__line--{index % 6}" data-plan-line="{escape(plan_id)}" '
             f'points="{coords}"/>'
         )
-    models = _models(quote)
+        end, cost = line[-1]
+        if end < top_hours:
+            ends.append(end_mark(px(end), py(cost), index, _cover_words(models[plan_id], top_hours)))
     for point in points:
         cost = plotted(models[point.cheaper_above], quote, point.hours)
         out.append(point_mark(px(point.hours), py(cost), point.text))
+    # Over the points: where a package's cover ends, the plan that takes over is often marked too.
+    out += ends
     out.append("</svg>")
     return "".join(out)
 
 
-def legend(quote: Quote) -> str:
-    """The plan names with their line colours, as an HTML list."""
+def legend(quote: Quote, notes: Mapping[str, str] | None = None) -> str:
+    """The plan names with their line colours, as an HTML list; ``notes`` in brackets after a name."""
+    notes = notes or {}
     items = "".join(
         f'<li><span class="chart__swatch chart__swatch--{index % 6}" aria-hidden="true"></span>'
-        f"{escape(item.price.plan.name)}</li>"
+        f"{escape(item.price.plan.name)}"
+        f"{f' ({escape(notes[item.id])})' if item.id in notes else ''}</li>"
         for index, item in enumerate(quote.plans)
     )
     return f'<ul class="chart__legend">{items}</ul>'

@@ -4,6 +4,8 @@ The section says how the expected wait was found, where each faster plan
 starts to pay off, and draws each plan's fee plus expected downtime cost
 against the cost of an hour of stopped work (straight lines, see
 :mod:`calculator.pricing.downtime_cost`), with the same colours as the price chart.
+A package too small for the profile's hours gets no line there: its fee does
+not buy the work it would be weighed for.
 """
 
 from __future__ import annotations
@@ -78,12 +80,15 @@ def _chart(quote: Quote, id_prefix: str) -> str:
     def total(item: PlanQuote, x: Decimal) -> Decimal:
         return item.fee(quote.basis) + incidents * item.downtime.wait.hours * x
 
-    top_y = nice_number(max(total(item, top_x) for item in quote.plans) * Decimal("1.05"))
+    totals = [total(item, top_x) for item in quote.plans if item.covers]
+    top_y = nice_number(max(totals, default=MIN_COST) * Decimal("1.05"))
 
     title = f"Цена на плана ({quote.basis.words}) и загуба от престой на месец според цената на час престой"
+    uncovered = [item.price.plan.name for item in quote.plans if not item.covers]
     description = (
         f"Линиите показват за всеки план месечната цена заедно с очакваната загуба от престой, "
         f"при цена на час престой от 0 до {format_number(top_x)} €. "
+        + "".join(f"Линия за {name} няма: не покрива нужния обем работа. " for name in uncovered)
         + " ".join(f"{sentence(point.text)}." for point in quote.downtime_break_even)
     )
     out, px, py = frame(
@@ -98,6 +103,9 @@ def _chart(quote: Quote, id_prefix: str) -> str:
     if per_hour is not None:
         out.append(now_line(px(per_hour)))
     for index, item in enumerate(quote.plans):
+        # A package too small for the work has no total to weigh: the legend says so.
+        if not item.covers:
+            continue
         out.append(
             f'<polyline class="chart__line chart__line--{index % 6}" data-wait-line="{escape(item.id)}" '
             f'points="{px(Decimal(0))},{py(total(item, Decimal(0)))} {px(top_x)},{py(total(item, top_x))}"/>'
@@ -108,6 +116,10 @@ def _chart(quote: Quote, id_prefix: str) -> str:
         out.append(point_mark(px(point.cost_per_hour), py(y), point.text))
     out.append("</svg>")
     return "".join(out)
+
+
+def _uncovered(quote: Quote) -> dict[str, str]:
+    return {item.id: "не покрива обема, без линия" for item in quote.plans if not item.covers}
 
 
 def _day_hours(catalogue: Catalogue) -> Decimal:
@@ -124,5 +136,5 @@ def waiting_html(catalogue: Catalogue, quote: Quote, *, id_prefix: str = "") -> 
     return (
         f'<section class="calc-wait" aria-labelledby="{heading}">'
         f'<h3 id="{heading}">Колко струва чакането</h3>{_how(catalogue, quote)}{points}'
-        f"{_chart(quote, id_prefix)}{legend(quote)}</section>"
+        f"{_chart(quote, id_prefix)}{legend(quote, _uncovered(quote))}</section>"
     )

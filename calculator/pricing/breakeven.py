@@ -6,16 +6,25 @@ applying, see :mod:`calculator.pricing.cost`), so the difference of two plans is
 linear between the kinks and its zeros are found exactly, without sampling.
 The exact, unrounded cost is compared: the quoted net rounds it line by
 line, which would make the difference a staircase.
+
+A plan that covers only so many hours (a package, :attr:`CostModel.limit`)
+is compared only up to them, and never said to be cheaper above them: a
+point where it becomes the cheaper one names the hours it holds for ("от 3
+до 6,5 ч"), and where its cover ends while it is the cheaper one, the other
+plan takes over there (a point of its own). Those hours are rounded inwards
+to 0.01 h, so each sentence stays true; a plan whose limit is 0 or less
+covers no regular hours and is compared with none.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from itertools import combinations
 
-from calculator.money import decimal_text, format_hours
+from calculator.catalogue import Plan
+from calculator.money import decimal_text, format_hours, format_number
 from calculator.pricing.cost import CostModel
 from calculator.profile.fields import BY_NAME
 
@@ -64,31 +73,64 @@ def _crossings(points: list[Decimal], diffs: list[Decimal]) -> list[tuple[Decima
     return found
 
 
+def _last_sign(diffs: list[Decimal]) -> int:
+    """The sign of the last non-zero difference: which plan is cheaper at the end (0: equal all along)."""
+    last = next((d for d in reversed(diffs) if d != 0), Decimal(0))
+    return (last > 0) - (last < 0)
+
+
+def _crossing(hours: Decimal, below: Plan, above: Plan, limit: Decimal | None) -> BreakEven:
+    """The point where ``above`` becomes cheaper; it stays so only up to its ``limit``, if it has one."""
+    hours = hours.quantize(HOURS, rounding=ROUND_HALF_UP)
+    if limit is None:
+        where = f"над {format_hours(hours)}"
+    else:
+        where = f"от {format_number(hours)} до {format_hours(limit.quantize(HOURS, rounding=ROUND_FLOOR))}"
+    text = f"{where} редовна работа на месец {above.name} излиза по-евтино от {below.name}"
+    return BreakEven(hours, below.id, above.id, text)
+
+
+def _cover_ends(limit: Decimal, ending: Plan, other: Plan) -> BreakEven:
+    """The point where the cheaper ``ending`` stops covering, so that ``other`` is the cheaper above it."""
+    hours = limit.quantize(HOURS, rounding=ROUND_CEILING)
+    text = (
+        f"над {format_hours(hours)} редовна работа на месец {other.name} излиза по-изгодно от "
+        f"{ending.name}, защото пакетът вече не покрива обема"
+    )
+    return BreakEven(hours, ending.id, other.id, text)
+
+
 def break_even_points(models: Sequence[CostModel]) -> tuple[BreakEven, ...]:
     """Every point where the cheaper of two plans changes, by hours of regular work.
 
     Other profile values (incidents, visits, distance) stay as the models
-    were built for.
+    were built for. A plan with a limit is compared only up to it (see the module).
 
     Args:
         models: Each plan's cost model for the profile, in the catalogue's
             order (the quote builds them once, see :func:`calculator.pricing.quote.quote`).
     """
     top = BY_NAME["regular_hours"].highest
-    kinks = {model.plan.id: [k for k in model.kinks() if 0 < k < top] for model in models}
+    # How far each plan is compared: to the top of the form, or to the end of its cover.
+    ends = {model.plan.id: top if model.limit is None else min(model.limit, top) for model in models}
+    compared = [model for model in models if ends[model.plan.id] > 0]
+    kinks = {model.plan.id: [k for k in model.kinks() if 0 < k < ends[model.plan.id]] for model in compared}
     # Each plan costed once at every point that any pair of plans needs.
-    every = {Decimal(0), top, *(k for ks in kinks.values() for k in ks)}
-    costs = {model.plan.id: {x: model.cost(x) for x in every} for model in models}
+    every = {Decimal(0), *ends.values(), *(k for ks in kinks.values() for k in ks)}
+    costs = {model.plan.id: {x: model.cost(x) for x in every} for model in compared}
+    limits = {model.plan.id: model.limit for model in compared}
     results = []
-    for a, b in combinations([model.plan for model in models], 2):
-        points = sorted({Decimal(0), top, *kinks[a.id], *kinks[b.id]})
+    for a, b in combinations([model.plan for model in compared], 2):
+        end = min(ends[a.id], ends[b.id])
+        points = sorted({Decimal(0), end, *(k for k in kinks[a.id] + kinks[b.id] if k < end)})
         diffs = [costs[a.id][x] - costs[b.id][x] for x in points]
         for root, sign in _crossings(points, diffs):
             below, above = (b, a) if sign > 0 else (a, b)
-            hours = root.quantize(HOURS, rounding=ROUND_HALF_UP)
-            text = (
-                f"над {format_hours(hours)} редовна работа на месец {above.name} "
-                f"излиза по-евтино от {below.name}"
-            )
-            results.append(BreakEven(hours, below.id, above.id, text))
+            results.append(_crossing(root, below, above, limits[above.id]))
+        if end < top and ends[a.id] != ends[b.id]:
+            # One of the two stops covering here: if it was the cheaper, the other takes over.
+            ending, other = (a, b) if ends[a.id] == end else (b, a)
+            cheaper_end = _last_sign(diffs) * (1 if ending is a else -1) < 0
+            if cheaper_end:
+                results.append(_cover_ends(end, ending, other))
     return tuple(sorted(results, key=lambda r: (r.hours, r.cheaper_below, r.cheaper_above)))

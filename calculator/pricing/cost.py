@@ -6,6 +6,13 @@ Rules (every figure comes from the catalogue; euro without VAT), with
 
 * subscription: ``monthly_fee`` + max(0, x + i - ``included_hours``) x
   ``hourly_rate`` + travel;
+* package: ``monthly_fee`` + travel, and nothing on top. The fee buys a
+  volume, ``included_hours``, and the plan *covers* the profile only while
+  x + i <= ``included_hours``: incident hours count against the volume, as
+  they count against a subscription's included hours. So its cost holds
+  for x up to ``included_hours`` - i (:attr:`CostModel.limit`); above that
+  the plan does not cover the work and has no price for it, and the
+  hours over are x + i - ``included_hours``;
 * hourly: (x + i) x ``hourly_rate`` + travel;
 * per_job: max(x + i, visits x ``minimum_hours_per_visit``) x ``hourly_rate``
   + travel;
@@ -113,10 +120,26 @@ Term = Fixed | Hours
 
 @dataclass(frozen=True)
 class CostModel:
-    """One plan's monthly cost for one profile, as terms of the hours of regular work."""
+    """One plan's monthly cost for one profile, as terms of the hours of regular work.
+
+    ``limit`` is the most hours of regular work a month the plan covers
+    (a package's volume less the incident hours; 0 or less when the
+    incidents alone use it up), ``None`` for a plan that covers any.
+    """
 
     plan: Plan
     terms: tuple[Term, ...]
+    limit: Decimal | None = None
+
+    def covers(self, regular_hours: Decimal) -> bool:
+        """Whether the plan covers ``regular_hours`` of regular work (and the profile's incidents)."""
+        return self.limit is None or regular_hours <= self.limit
+
+    def hours_over(self, regular_hours: Decimal) -> Decimal:
+        """The hours of work above what the plan covers: regular + incident hours - volume, or 0."""
+        if self.limit is None:
+            return ZERO
+        return max(ZERO, regular_hours - self.limit)
 
     def amounts(self, regular_hours: Decimal) -> tuple[Decimal, ...]:
         """Each term's sum rounded half up to the cent: the quote's line amounts."""
@@ -157,6 +180,12 @@ def _travel(catalogue: Catalogue, profile: Profile) -> list[Term]:
 
 def _work(plan: Plan, profile: Profile, incidents: Decimal) -> list[Term]:
     rate = plan.hourly_rate
+    if plan.kind == "package":
+
+        def package_words() -> str:
+            return f"фиксирана такса за {plan.name}, с {format_hours(plan.included_hours)} работа на месец"
+
+        return [Fixed("fee", "Месечна такса", plan.monthly_fee, package_words)]
     if plan.kind == "subscription":
         return [
             Fixed("fee", "Месечна такса", plan.monthly_fee, lambda: f"фиксирана такса за {plan.name}"),
@@ -194,5 +223,7 @@ def cost_model(catalogue: Catalogue, plan: Plan, profile: Profile) -> CostModel:
 
     The profile's own regular hours play no part: they are the variable.
     """
-    work = _work(plan, profile, incident_hours(profile, catalogue.effort))
-    return CostModel(plan, tuple(work + _travel(catalogue, profile)))
+    incidents = incident_hours(profile, catalogue.effort)
+    work = _work(plan, profile, incidents)
+    limit = plan.included_hours - incidents if plan.kind == "package" else None
+    return CostModel(plan, tuple(work + _travel(catalogue, profile)), limit)

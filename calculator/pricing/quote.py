@@ -12,6 +12,12 @@ for the 28 days from the incident's day. When the profile gives a cost of an
 hour of stopped work, the recommendation weighs the fee plus the expected
 downtime cost (:mod:`calculator.pricing.downtime_cost`) instead of the fee alone.
 
+A plan that buys a fixed volume of work (a package) *covers* the profile
+only when the regular and incident hours fit in it
+(:meth:`calculator.pricing.cost.CostModel.covers`); one that does not is
+priced (its fee) but, like a plan that misses the required reaction, never
+recommended nor compared on downtime. Every other plan always covers.
+
 The one-off part (:mod:`calculator.pricing.one_off`: additional services and
 procurement) is the same for every plan and plays no part in the
 recommendation: it is paid once, whichever plan is chosen.
@@ -31,7 +37,7 @@ from typing import Any
 
 from calculator.catalogue import Catalogue
 from calculator.clock import SOFIA, to_sofia
-from calculator.money import decimal_text, format_eur, format_hours
+from calculator.money import ZERO, decimal_text, format_eur, format_hours
 from calculator.pricing.breakeven import BreakEven, break_even_points
 from calculator.pricing.cost import CostModel, cost_model
 from calculator.pricing.downtime_cost import CostBreakEven, Downtime, cost_break_evens, downtime_of
@@ -43,7 +49,7 @@ from calculator.time.expected_wait import expected_wait
 from calculator.time.reaction import ReactionOutlook, format_moment, reaction_for, within
 from calculator.time.worktime import WorkCalendar
 
-__all__ = ["PlanQuote", "Quote", "quote"]
+__all__ = ["PlanQuote", "Quote", "quote", "shortfall_text"]
 
 MONTHS = 12
 
@@ -58,6 +64,10 @@ class PlanQuote:
     bgn_per_eur: Decimal | None
     downtime: Downtime
     model: CostModel = field(repr=False)
+    #: Whether the plan covers the profile's hours; a package may not (see the module).
+    covers: bool = True
+    #: Regular + incident hours above the package's volume: 0 when it covers.
+    hours_over: Decimal = ZERO
 
     @property
     def id(self) -> str:
@@ -75,6 +85,11 @@ class PlanQuote:
     def to_dict(self) -> dict[str, Any]:
         """JSON-safe form; amounts are decimal strings in euro a month.
 
+        ``covers`` and ``hours_over`` say whether the plan covers the
+        profile's hours and by how many hours it falls short. ``hours_over``
+        is a JSON number, not a decimal string like the amounts: ``0`` for
+        every plan that covers (as the issue that brought it writes it), an
+        integer when whole and otherwise its exact decimal (``2.5``).
         ``downtime`` is there only when the profile gives a cost per hour.
         ``bgn`` (with a rate) has the same amounts in leva, made by
         :func:`calculator.money.bgn_amounts`: net and VAT converted each, the
@@ -94,6 +109,8 @@ class PlanQuote:
             **{key: str(value) for key, value in amounts.items()},
             **{f"annual_{key}": str(value * MONTHS) for key, value in amounts.items()},
             "meets_requirement": self.meets_requirement,
+            "covers": self.covers,
+            "hours_over": _json_number(self.hours_over),
             "reaction": self.reaction.to_dict(),
         }
         if self.downtime.monthly_cost is not None:
@@ -107,6 +124,27 @@ class PlanQuote:
             data["bgn"] = {key: str(value) for key, value in leva.items()}
             data["bgn"].update({f"annual_{key}": str(value) for key, value in annual.items()})
         return data
+
+
+def _json_number(value: Decimal) -> int | float:
+    """``value`` as a JSON number whose text is the decimal's own (``0``, ``2``, ``2.5``)."""
+    if value == value.to_integral_value():
+        return int(value)
+    number = float(value)
+    # Hours here have at most 4 decimal places and 11 digits: the float's shortest text is exact.
+    assert Decimal(repr(number)) == value
+    return number
+
+
+def shortfall_text(item: PlanQuote) -> str:
+    """Why a package does not cover the profile, in one sentence; empty when it covers."""
+    if item.covers:
+        return ""
+    volume = item.price.plan.included_hours
+    return (
+        f"Пакетът включва {format_hours(volume)} работа на месец, а по вашите данни са нужни "
+        f"{format_hours(volume + item.hours_over)} - с {format_hours(item.hours_over)} повече."
+    )
 
 
 @dataclass(frozen=True)
@@ -194,10 +232,20 @@ def _recommend(
         prefix = "от " if item.price.price_is_from else ""
         return f"{prefix}{format_eur(item.fee(basis))} на месец {basis.words}"
 
-    meeting = [item for item in items if item.meets_requirement]
+    meeting = [item for item in items if item.meets_requirement and item.covers]
     required = profile.reaction_hours
     if not meeting:
-        assert required is not None
+        # Only a package may not cover; a price list of packages alone may leave none.
+        if required is None:
+            return None, (
+                "Нито един план не покрива нужния ви обем работа. Свържете се с нас за индивидуални условия."
+            )
+        if any(item.meets_requirement for item in items):
+            return None, (
+                f"Плановете, които гарантират реакция до {format_hours(required)} при инцидент в "
+                f"{format_moment(incident_at)}, не покриват нужния ви обем работа. "
+                "Свържете се с нас за индивидуални условия."
+            )
         return None, (
             f"Нито един план не гарантира реакция до {format_hours(required)} при инцидент в "
             f"{format_moment(incident_at)}. Свържете се с нас за индивидуални условия."
@@ -223,6 +271,14 @@ def _recommend(
             " Той няма договорен срок за реакция - когато нещо се повреди, може да няма"
             " свободен специалист. Разумно е да договорите реакция предварително."
         )
+    # A package that is cheaper but too small is not the advice: say why, or its card would puzzle.
+    for item in items:
+        if not item.covers and item.meets_requirement and item.total(basis) < best.total(basis):
+            volume = item.price.plan.included_hours
+            reason += (
+                f" {item.price.plan.name} струва по-малко, но включва само {format_hours(volume)} "
+                f"работа на месец, а са ви нужни {format_hours(volume + item.hours_over)}."
+            )
     return best.id, reason
 
 
@@ -261,11 +317,14 @@ def quote(
         rate = catalogue.bgn_per_eur if with_bgn else None
         wait = expected_wait(plan.reaction, incident_at.date(), profile.operating, calendar)
         downtime = downtime_of(wait, profile.incidents, profile.downtime_cost)
-        items.append(PlanQuote(price, outlook, meets, rate, downtime, model))
+        covers, over = model.covers(hours), model.hours_over(hours)
+        items.append(PlanQuote(price, outlook, meets, rate, downtime, model, covers, over))
     basis = vat_basis(profile.customer)
     recommended, reason = _recommend(items, profile, incident_at, basis)
     eligible = [
-        (item.price.plan, item.fee(basis), item.downtime.wait) for item in items if item.meets_requirement
+        (item.price.plan, item.fee(basis), item.downtime.wait)
+        for item in items
+        if item.meets_requirement and item.covers
     ]
     return Quote(
         price_list=catalogue.price_list,

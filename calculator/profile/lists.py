@@ -27,7 +27,6 @@ Counts = tuple[tuple[str, int], ...]
 Lines = tuple[tuple[str, int], ...]
 
 
-
 def _whole(value: object, low: int, high: int) -> int:
     """A whole number from ``low`` to ``high``, or ValueError."""
     try:

@@ -20,6 +20,7 @@ ROOT_SELECTOR = "[data-calculator]"
 DEFAULT_GROSS = {
     "premium": "468.00",  # 390 fee, 6 h included
     "standard": "379.20",  # 240 + 2 h x 38 = 316
+    "paket": "348.00",  # 290 fee: the 6 h fit in its 8 h
     "pochasov": "288.00",  # 6 h x 40 = 240
     "na-rabota": "324.00",  # 6 h x 45 = 270
     "avariyna": "423.00",  # 1 x 150 + 4.5 h x 45 = 352.50
@@ -28,6 +29,7 @@ DEFAULT_GROSS = {
 TEN_WORKSTATIONS_GROSS = {
     "premium": "573.00",  # 390 + 2.5 h x 35 = 477.50
     "standard": "493.20",  # 240 + 4.5 h x 38 = 411
+    "paket": "348.00",  # 290 fee, though the 8.5 h fill its 8 h and more
     "pochasov": "408.00",  # 8.5 h x 40 = 340
     "na-rabota": "459.00",  # 8.5 h x 45 = 382.50
     "avariyna": "558.00",  # 150 + 7 h x 45 = 465
@@ -36,13 +38,14 @@ TEN_WORKSTATIONS_GROSS = {
 TEN_WORKSTATIONS_30_KM_GROSS = {
     "premium": "601.80",
     "standard": "522.00",
+    "paket": "376.80",
     "pochasov": "436.80",
     "na-rabota": "487.80",
     "avariyna": "586.80",
 }
 # The link of that quote, with a required reaction and a moment, issued today.
 TEN_WORKSTATIONS_LINK = re.compile(
-    r"http://127\.0\.0\.1:\d+/kalkulator/#v=1&pl=2026-11&d=\d{4}-\d\d-\d\d&c=b"
+    r"http://127\.0\.0\.1:\d+/kalkulator/#v=1&pl=2026-12&d=\d{4}-\d\d-\d\d&c=b"
     r"&ws=10&sv=1&inc=1&vis=1&km=30&rt=4&at=2026-12-23T17:30"
 )
 
@@ -124,7 +127,7 @@ def test_typing_recomputes_in_python_and_the_address_bar_follows(page: Page, bas
     # The link field, the address bar and the request link are the answer's.
     link_field = page.locator("[data-quote-link]")
     expect(link_field).to_have_value(
-        re.compile(r"#v=1&pl=2026-11&d=\d{4}-\d\d-\d\d&c=b&ws=10&sv=1&inc=1&vis=1&km=0$")
+        re.compile(r"#v=1&pl=2026-12&d=\d{4}-\d\d-\d\d&c=b&ws=10&sv=1&inc=1&vis=1&km=0$")
     )
     link = link_field.input_value()
     assert page.url == link
@@ -196,7 +199,7 @@ EDIT_AND_CLICK = """([id, value, target]) => {
 # The quote's own link, as the page hands it out, for 5 workstations and `servers` servers.
 def own_link(servers: int) -> re.Pattern[str]:
     return re.compile(
-        rf"http://127\.0\.0\.1:\d+/kalkulator/#v=1&pl=2026-11&d=\d{{4}}-\d\d-\d\d&c=b&ws=5&sv={servers}&inc=1&vis=1&km=0"
+        rf"http://127\.0\.0\.1:\d+/kalkulator/#v=1&pl=2026-12&d=\d{{4}}-\d\d-\d\d&c=b&ws=5&sv={servers}&inc=1&vis=1&km=0"
     )
 
 
@@ -226,7 +229,7 @@ def test_a_quote_requested_straight_after_an_edit_carries_the_link_of_that_edit(
 
 
 def test_a_malformed_link_names_what_it_could_not_read_and_keeps_the_rest(page: Page, base_url: str, watch):
-    open_ready(page, base_url + "kalkulator/#v=1&pl=2026-11&ws=abc&sv=3&zz=1&at=2026-03-29T03:30")
+    open_ready(page, base_url + "kalkulator/#v=1&pl=2026-12&ws=abc&sv=3&zz=1&at=2026-03-29T03:30")
     notice = page.locator("[data-calc-notice]")
     expect(notice).to_contain_text("работни станции (трябва да е число с точка, например 7.5)")
     expect(notice).to_contain_text("параметър (непознат параметър)")
@@ -273,7 +276,7 @@ def test_a_link_of_an_older_price_list_shows_the_quote_as_issued_and_today_besid
         expect(page.locator("[data-calc-today]")).to_be_hidden()
         # 6 workstations and 1 server: 5 h + 1.5 h; 390 + 0.5 h x 35 = 407.50 net.
         expect(page.locator('[data-plan="premium"]')).to_have_attribute("data-gross", "489.00")
-        expect(page).to_have_url(re.compile(r"#v=1&pl=2026-11&d=\d{4}-\d\d-\d\d&c=b&ws=6&"))
+        expect(page).to_have_url(re.compile(r"#v=1&pl=2026-12&d=\d{4}-\d\d-\d\d&c=b&ws=6&"))
         expect(page.locator("[data-calc-notice]")).to_be_hidden()
         assert watch.console_errors == []
     finally:
@@ -415,16 +418,28 @@ def test_the_chart_draws_every_plan_and_marks_where_the_cheapest_changes(browser
         expect(chart.locator("#chart-title")).to_have_text(
             "Месечна цена (без ДДС) според часовете редовна работа"
         )
-        expect(chart.locator("polyline")).to_have_count(5)
-        # With the default profile the cheapest plan changes once on the chart:
-        # Premium undercuts Почасов above 34.5 h (390 + (h + 1.5 - 6) x 35 = (h + 1.5) x 40).
+        expect(chart.locator("polyline")).to_have_count(6)
+        # With the default profile the cheapest plan changes three times on the chart: the
+        # package's 290 undercuts Почасов from 5.75 h ((h + 1.5) x 40 = 290) until its 8 h run
+        # out at 6.5 h, and Premium undercuts Почасов above 34.5 h
+        # (390 + (h + 1.5 - 6) x 35 = (h + 1.5) x 40).
+        changes = [
+            "От 5,75 до 6,5\u00a0ч редовна работа на месец Абонамент Пакет излиза по-евтино от "
+            "Абонамент Почасов",
+            "Над 6,5\u00a0ч редовна работа на месец Абонамент Почасов излиза по-изгодно от "
+            "Абонамент Пакет, защото пакетът вече не покрива обема",
+            "Над 34,5\u00a0ч редовна работа на месец Абонамент Премиум излиза по-евтино от Абонамент Почасов",
+        ]
         points = chart.locator("circle.chart__point")
-        expect(points).to_have_count(1)
-        expect(points.locator("title")).to_have_text(
-            "Над 34,5\u00a0ч редовна работа на месец Абонамент Премиум излиза по-евтино от Абонамент Почасов"
+        expect(points.locator("title")).to_have_text(changes)
+        expect(page.locator(".calc-breakeven li")).to_have_text([f"{change}." for change in changes])
+        # The package's line ends where its 8 h do, marked and named in the legend.
+        expect(chart.locator("line.chart__end title")).to_have_text(
+            "Линията на Абонамент Пакет свършва при 6,5\u00a0ч редовна работа на месец: над тях, "
+            "заедно с инцидентите, работата надхвърля 8\u00a0ч, включени в пакета."
         )
-        expect(page.locator(".calc-breakeven")).to_have_text(
-            "Над 34,5\u00a0ч редовна работа на месец Абонамент Премиум излиза по-евтино от Абонамент Почасов."
+        expect(page.locator(".calc-chart .chart__legend")).to_contain_text(
+            "Абонамент Пакет (покрива до 6,5\u00a0ч)"
         )
         colours[scheme] = page.evaluate(
             "() => getComputedStyle(document.querySelector('.chart__line--0')).stroke"
@@ -448,7 +463,7 @@ def test_the_page_shows_its_progress_while_python_loads(page: Page, base_url: st
 def test_the_cost_of_downtime_weighs_the_wait_into_the_recommendation(page: Page, base_url: str, watch):
     # Monday 21.12.2026, 10:00: the 28 days to 17.01.2027 cross Christmas and New Year.
     open_ready(
-        page, base_url + "kalkulator/#v=1&pl=2026-11&c=b&ws=5&sv=1&inc=1&vis=1&km=0&at=2026-12-21T10:00"
+        page, base_url + "kalkulator/#v=1&pl=2026-12&c=b&ws=5&sv=1&inc=1&vis=1&km=0&at=2026-12-21T10:00"
     )
     answered(page)
     premium = page.locator('[data-plan="premium"]')
@@ -483,7 +498,7 @@ def test_the_cost_of_downtime_weighs_the_wait_into_the_recommendation(page: Page
     )
     chart = page.locator(".calc-wait svg")
     expect(chart).to_have_attribute("role", "img")
-    expect(chart.locator("polyline")).to_have_count(5)
+    expect(chart.locator("polyline")).to_have_count(6)
     expect(chart.locator("circle.chart__point")).to_have_count(2)
 
     # The link brings both answers back into the form.
@@ -492,4 +507,28 @@ def test_the_cost_of_downtime_weighs_the_wait_into_the_recommendation(page: Page
     answered(page)
     expect(cost).to_have_value("12.5")
     expect(page.get_by_label("Кога работите")).to_have_value("24/7")
+    assert watch.console_errors == []
+
+
+def test_a_package_too_small_for_the_profile_says_so_and_is_not_recommended(page: Page, base_url: str, watch):
+    # 10 workstations and 1 server: 7 h of regular work; 2 incidents x 1.5 h = 3 h; 10 h in all.
+    open_answered(page, base_url + "kalkulator/#v=1&pl=2026-12&c=b&ws=10&sv=1&inc=2&vis=1&km=0")
+    package = page.locator('[data-plan="paket"]')
+    expect(package.locator(".plan-card__badge")).to_have_text("Не покрива обема")
+    expect(package.locator(".plan-card__price")).to_have_text(
+        "290,00\u00a0€ на месец без ДДС (не покрива вашия обем)"
+    )
+    expect(package.locator(".plan-card__shortfall")).to_have_text(
+        "Пакетът включва 8\u00a0ч работа на месец, а по вашите данни са нужни 10\u00a0ч - с 2\u00a0ч повече."
+    )
+    expect(page.locator(".calc-reco")).to_have_attribute("data-recommended", "pochasov")
+    expect(page.locator(".calc-reco")).to_contain_text(
+        "Абонамент Пакет струва по-малко, но включва само 8\u00a0ч работа на месец, а са ви нужни 10\u00a0ч."
+    )
+    # Its line stops at 5 h of regular work (8 h less the incidents' 3 h): x = 64 + 5 x 560 / 40.
+    line = page.locator('.calc-chart polyline[data-plan-line="paket"]')
+    expect(line).to_have_attribute("points", re.compile(r"^64\.0,[\d.]+ 134\.0,[\d.]+$"))
+    expect(page.locator(".calc-chart line.chart__end")).to_have_attribute("x1", "134.0")
+    # Not weighed on the chart of waiting: it buys less work than the profile needs.
+    expect(page.locator('.calc-wait polyline[data-wait-line="paket"]')).to_have_count(0)
     assert watch.console_errors == []

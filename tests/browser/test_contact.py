@@ -18,7 +18,7 @@ def open_with(page: Page, base_url: str, link: str) -> None:
 
 
 def test_a_link_to_our_calculator_is_shown_and_sent(page: Page, base_url: str):
-    link = f"{base_url}kalkulator/#v=1&pl=2026-11&ws=12"
+    link = f"{base_url}kalkulator/#v=1&pl=2026-12&ws=12"
     open_with(page, base_url, link)
     expect(page.locator("[data-quote-note]")).to_be_visible()
     expect(page.locator("[data-quote-note] a")).to_have_text(link)
@@ -58,7 +58,7 @@ def test_a_phone_or_an_email_is_asked_for(page: Page, base_url: str):
 def test_an_old_link_with_the_quote_in_the_query_still_brings_it_and_leaves_the_address(
     page: Page, base_url: str
 ):
-    link = f"{base_url}kalkulator/#v=1&pl=2026-11&ws=12"
+    link = f"{base_url}kalkulator/#v=1&pl=2026-12&ws=12"
     page.goto(f"{base_url}kontakti/?utm_source=mail&oferta={quote(link, safe='')}")
     expect(page.locator("[data-contact-form]")).to_have_attribute("data-mounted", "true")
     expect(page.locator("[data-quote-input]")).to_have_value(link)
@@ -91,7 +91,7 @@ TYPED = {
 
 def fill_in(page: Page, base_url: str) -> str:
     """Come from the calculator, fill in every field; the quote link attached."""
-    link = f"{base_url}kalkulator/#v=1&pl=2026-11&ws=12"
+    link = f"{base_url}kalkulator/#v=1&pl=2026-12&ws=12"
     open_with(page, base_url, link)
     for selector, value in TYPED.items():
         page.locator(selector).fill(value)

@@ -67,7 +67,7 @@ def paste(page: Page, fragment: str) -> dict[str, Any]:
 
 # The page's own link: the current list, today's date, then numbers only.
 CLEAN_LINK = re.compile(
-    r"#v=1&pl=2026-11&d=\d{4}-\d\d-\d\d&c=[bi](&(ws|sv|inc|h|vis|km|rt)=\d+(\.\d+)?)*"
+    r"#v=1&pl=2026-12&d=\d{4}-\d\d-\d\d&c=[bi](&(ws|sv|inc|h|vis|km|rt)=\d+(\.\d+)?)*"
     r"(&at=\d{4}-\d\d-\d\dT\d\d:\d\d(%2B02:00)?)?(&dc=\d+(\.\d+)?)?(&op=24/7)?"
     # The one-off lists: service ids and counts; descriptions escaped but for letters, digits and ._-
     r"(&us=[a-z0-9-]+\*\d+(~[a-z0-9-]+\*\d+)*)?(&dp=[A-Za-z0-9._%-]+\*\d+(~[A-Za-z0-9._%-]+\*\d+)*)?"
@@ -119,7 +119,7 @@ def open_page(browser: Browser, base_url: str, request: pytest.FixtureRequest) -
     # answered by the listener alone.
     page.evaluate("""() => {
       document.querySelector("[data-calculator]").dataset.before = "";
-      location.hash = "#v=1&pl=2026-11&c=b&ws=5&sv=1&inc=1&vis=1&km=0";
+      location.hash = "#v=1&pl=2026-12&c=b&ws=5&sv=1&inc=1&vis=1&km=0";
     }""")
     expect(page.locator("[data-calculator][data-before]")).to_have_count(0)
     expect(page.locator("[data-calculator]")).to_have_attribute("data-state", "ready")
@@ -159,13 +159,13 @@ def test_a_hostile_link_pasted_into_the_open_page_is_named_and_harmless(open_pag
 
 def test_a_valid_link_pasted_after_a_hostile_one_is_applied_and_clears_the_notice(open_page: OpenPage):
     page = open_page.page
-    seen = paste(page, "#v=1&pl=2026-11&ws=" + "<img id=pwned src=x onerror=window.__pwned=1>")
+    seen = paste(page, "#v=1&pl=2026-12&ws=" + "<img id=pwned src=x onerror=window.__pwned=1>")
     assert (
         seen["notice"]
         == PROBLEMS + "работни станции (трябва да е число с точка, например 7.5). Останалото е приложено."
     )
     wait_for_gross(page, DEFAULT_GROSS)
-    seen = paste(page, "#v=1&pl=2026-11&c=b&ws=10&sv=1&inc=1&vis=1&km=0")
+    seen = paste(page, "#v=1&pl=2026-12&c=b&ws=10&sv=1&inc=1&vis=1&km=0")
     wait_for_gross(page, TEN_WORKSTATIONS_GROSS)
     assert seen["notice"] is None
     assert page.get_by_label("Работни станции").input_value() == "10"
@@ -189,7 +189,7 @@ TO_HEADING = """(fragment) => {
 
 def test_a_heading_anchor_is_not_read_as_a_quote_link(open_page: OpenPage):
     page = open_page.page
-    paste(page, "#v=1&pl=2026-11&c=b&ws=10&sv=1&inc=1&vis=1&km=0")
+    paste(page, "#v=1&pl=2026-12&c=b&ws=10&sv=1&inc=1&vis=1&km=0")
     wait_for_gross(page, TEN_WORKSTATIONS_GROSS)
     page.evaluate(TO_HEADING, "#calc-answer-heading")
     asked = wait_until(

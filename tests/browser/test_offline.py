@@ -40,7 +40,7 @@ def test_a_quote_link_opens_and_computes_offline_once_the_calculator_was_seen(
 
     context.set_offline(True)
     page.goto("about:blank")
-    page.goto(base_url + "kalkulator/#v=1&pl=2026-11&ws=10")
+    page.goto(base_url + "kalkulator/#v=1&pl=2026-12&ws=10")
     expect(page.locator(ROOT_SELECTOR)).to_have_attribute("data-state", "ready", timeout=READY_TIMEOUT_MS)
     wait_for_gross(page, TEN_WORKSTATIONS_GROSS)
     page.get_by_label("Работни станции").fill("5")
@@ -71,7 +71,7 @@ def test_the_copy_keeps_the_files_of_its_list_and_nothing_else(page: Page, base_
     wait_until(page, "the copy holds every file of its list", lambda: page.evaluate(CACHED_URLS), listed)
 
     # Addresses with a query, and same-site files off the list, go through the worker...
-    page.goto(base_url + "kalkulator/?utm_source=bulletin#v=1&pl=2026-11&ws=10")
+    page.goto(base_url + "kalkulator/?utm_source=bulletin#v=1&pl=2026-12&ws=10")
     expect(page.locator(ROOT_SELECTOR)).to_have_attribute("data-state", "ready", timeout=READY_TIMEOUT_MS)
     wait_for_offline_copy(page)
     fetched = page.evaluate(

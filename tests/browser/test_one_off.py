@@ -13,7 +13,7 @@ pytestmark = pytest.mark.browser
 
 # The default profile; 2 sessions of training at 120 € and two lines on request.
 LINK = re.compile(
-    r"http://127\.0\.0\.1:\d+/kalkulator/#v=1&pl=2026-11&d=\d{4}-\d\d-\d\d&c=b&ws=5&sv=1&inc=1&vis=1&km=0"
+    r"http://127\.0\.0\.1:\d+/kalkulator/#v=1&pl=2026-12&d=\d{4}-\d\d-\d\d&c=b&ws=5&sv=1&inc=1&vis=1&km=0"
     r"&us=obuchenie\*2&dp=%D0%A2%D0%BE%D0%BD%D0%B5%D1%80%20HP%2085A\*4"
     r"~%D0%9B%D0%B0%D0%BF%D1%82%D0%BE%D0%BF\*2$"
 )
@@ -94,7 +94,7 @@ def test_a_description_with_markup_is_shown_as_text_and_a_bad_row_is_named(
     page: Page, base_url: str, watch
 ) -> None:
     markup = "%3Cimg%20id%3Dpwned%20src%3Dx%20onerror%3Dwindow.__pwned%3D1%3E"
-    open_answered(page, base_url + f"kalkulator/#v=1&pl=2026-11&dp={markup}*1")
+    open_answered(page, base_url + f"kalkulator/#v=1&pl=2026-12&dp={markup}*1")
     expect(page.locator(".calc-one-off tbody th")).to_have_text(
         "<img id=pwned src=x onerror=window.__pwned=1>"
     )

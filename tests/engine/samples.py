@@ -82,3 +82,23 @@ BG_DAYS_OFF_2025_2028 = frozenset(
 def small_catalogue_data() -> dict[str, Any]:
     """A fresh, mutable copy of the small test catalogue's data."""
     return copy.deepcopy(SMALL_CATALOGUE)
+
+
+#: A package: a fee for 8 h of work a month, nothing charged on top; last in the order.
+PACKAGE: dict[str, Any] = {
+    "id": "pack",
+    "kind": "package",
+    "name": "Пакет",
+    "order": 5,
+    "monthly_fee": 250,
+    "included_hours": 8,
+    "reaction": {"guarantee_hours": 4, "calendar": "business"},
+    "priority": True,
+}
+
+
+def with_package() -> dict[str, Any]:
+    """The small test catalogue's data with :data:`PACKAGE` added as its fifth plan."""
+    data = small_catalogue_data()
+    data["plans"].append(copy.deepcopy(PACKAGE))
+    return data

@@ -6,7 +6,7 @@ from urllib.parse import unquote as stdlib_unquote
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from samples import small_catalogue_data
+from samples import with_package
 
 from calculator import (
     Catalogue,
@@ -26,7 +26,8 @@ from calculator.pricing.cost import cost_model
 from calculator.pricing.quote import quote
 from calculator.time.worktime import WorkCalendar, add_elapsed_hours
 
-CATALOGUE = Catalogue.from_dict(small_catalogue_data())
+# With a package, whose cover ends at its volume, beside the four kinds with no limit.
+CATALOGUE = Catalogue.from_dict(with_package())
 FAST = settings(max_examples=150, deadline=None)
 
 
@@ -67,7 +68,7 @@ def test_lines_add_up_to_the_totals(profile: Profile) -> None:
 @FAST
 @given(profiles, vat_rates)
 def test_vat_is_the_net_times_the_rate_rounded_half_up(profile: Profile, vat: Decimal) -> None:
-    data = small_catalogue_data()
+    data = with_package()
     data["vat_percent"] = str(vat)
     catalogue = Catalogue.from_dict(data)
     for plan in catalogue.plans:
@@ -90,19 +91,21 @@ def test_more_hours_never_cost_less(profile: Profile, hours: Decimal, more: Deci
 
 @st.composite
 def catalogues(draw: st.DrawFn) -> Catalogue:
-    """The small catalogue with every figure drawn anew: cents in rates and fees, fractions of hours."""
+    """The small catalogue and a package with every figure drawn anew: cents in fees, fractions of hours."""
     money = st.decimals(min_value=0, max_value=1000, places=2).map(str)
     hours = st.decimals(min_value=0, max_value=40, places=2).map(str)
-    data = small_catalogue_data()
+    data = with_package()
     data["vat_percent"] = str(draw(vat_rates))
     data["effort"] = {key: draw(hours) for key in data["effort"]}
     data["travel"].update(per_km=draw(money), per_visit=draw(money))
     for plan in data["plans"]:
-        plan["hourly_rate"] = str(draw(rates))
+        if plan["kind"] != "package":  # it has none
+            plan["hourly_rate"] = str(draw(rates))
         plan.update({key: draw(money) for key in ("monthly_fee", "incident_fee") if key in plan})
         plan.update(
             {key: draw(hours) for key in ("included_hours", "minimum_hours_per_visit") if key in plan}
         )
+    data["plans"][-1]["included_hours"] = str(draw(st.decimals(min_value="0.01", max_value=40, places=2)))
     return Catalogue.from_dict(data)
 
 
@@ -133,6 +136,24 @@ def test_the_chart_plots_the_quoted_price(catalogue: Catalogue, profile: Profile
         # chart past 10 000, and incidents x hours a kink to 4 decimal places.
         points = [(at, cost) for at, cost in lines[plan.id] if at <= 10_000 and at == round_money(at)]
         assert [cost for _, cost in points] == [shown(at) for at, _ in points]
+
+
+@FAST
+@given(catalogues(), profiles)
+def test_no_plan_is_said_cheaper_where_it_does_not_cover(catalogue: Catalogue, profile: Profile) -> None:
+    # The package's cover ends at its volume less the incident hours: no point puts it above that,
+    # and its line on the chart stops there.
+    result = quote(catalogue, profile, now=NOW)
+    limit = result.plan("pack").model.limit
+    assert limit is not None
+    for point in result.break_even:
+        if point.cheaper_above == "pack":
+            assert point.hours <= limit and " до " in point.text
+        if point.cheaper_below == "pack" and "пакетът вече не покрива" in point.text:
+            assert point.hours >= limit
+    top = chart_range(result, cheapest_changes(result))
+    assert all(0 <= at <= limit for at, _ in chart_lines(result, top)["pack"])
+    assert result.recommended != "pack" or result.plan("pack").covers
 
 
 @FAST

@@ -176,7 +176,7 @@ def test_each_plan_page_states_exactly_the_figures_of_its_front_matter(site_dir:
     plan_sources = {
         url: source for url, source in sources().items() if url.startswith("planove/") and url != "planove/"
     }
-    assert len(plan_sources) == 5
+    assert len(plan_sources) == 6
     # A working-hours guarantee names the working day ("09:00–18:00"), which is
     # catalogue data too (docs/plans/index.md).
     hours = front_matter(DOCS / "plans" / "index.md")["catalogue"]["working_hours"]

@@ -44,10 +44,11 @@ def test_the_pages_build_strictly_with_the_calculator_files(docs: Path):
     catalogue_files = list((site / "assets" / "catalogue").glob("*.json"))
     assert len(catalogue_files) == 1
     catalogue = json.loads(catalogue_files[0].read_text(encoding="utf-8"))
-    assert catalogue["price_list"] == "2026-11"
+    assert catalogue["price_list"] == "2026-12"
     assert [plan["id"] for plan in catalogue["plans"]] == [
         "premium",
         "standard",
+        "paket",
         "pochasov",
         "na-rabota",
         "avariyna",
@@ -138,9 +139,9 @@ def test_a_second_build_in_the_same_process_keeps_nothing_of_the_first(docs: Pat
     # As `mkdocs serve` rebuilds: the config read again, the hooks module loaded once.
     monkeypatch.setenv("URL", "https://example-support.bg")
     url = "https://example-support.bg/planove/"
-    plans = ["premium", "standard", "pochasov", "na-rabota", "avariyna"]
+    plans = ["premium", "standard", "paket", "pochasov", "na-rabota", "avariyna"]
     standard = (docs / "plans" / "standard.md").read_text(encoding="utf-8")
-    extra = standard.replace("  id: standard\n", "  id: nov\n").replace("  order: 2\n", "  order: 6\n")
+    extra = standard.replace("  id: standard\n", "  id: nov\n").replace("  order: 2\n", "  order: 7\n")
     (docs / "plans" / "nov.md").write_text(
         extra.replace("name: Абонамент Стандарт", "name: Нов"), encoding="utf-8"
     )

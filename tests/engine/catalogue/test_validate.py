@@ -1,9 +1,10 @@
 import dataclasses
 import json
+from decimal import Decimal
 from typing import Any
 
 import pytest
-from samples import small_catalogue_data
+from samples import small_catalogue_data, with_package
 
 from calculator import Catalogue, CatalogueError
 
@@ -87,8 +88,8 @@ def test_negative_guarantee_names_plan_and_field() -> None:
             3,
             "kind",
             "urgent",
-            "plans[3].kind (план „sos“): трябва да е едно от subscription, hourly, per_job, emergency; "
-            "написано е 'urgent'",
+            "plans[3].kind (план „sos“): трябва да е едно от subscription, package, hourly, per_job, "
+            "emergency; написано е 'urgent'",
         ),
     ],
 )
@@ -238,3 +239,60 @@ def test_a_catalogue_however_built_keeps_its_plans_valid(small_catalogue: Catalo
 def test_plans_must_be_a_list() -> None:
     err = error_for(lambda d: d.update(plans={"sub": {}}))
     assert str(err) == "catalogue.plans: трябва да е списък от планове; написано е {'sub': {}}"
+
+
+def package_error(change: Any) -> CatalogueError:
+    def add_package(data: dict[str, Any]) -> None:
+        data["plans"].append(with_package()["plans"][-1])
+        change(data["plans"][-1])
+
+    return error_for(add_package)
+
+
+def test_a_package_keeps_its_fee_and_volume_and_has_no_hourly_rate() -> None:
+    catalogue = Catalogue.from_dict(with_package())
+    package = catalogue.plan("pack")
+    assert (package.kind, package.monthly_fee, package.included_hours, package.hourly_rate) == (
+        "package",
+        Decimal(250),
+        Decimal(8),
+        Decimal(0),
+    )
+    assert package.to_dict() == {
+        "id": "pack",
+        "kind": "package",
+        "name": "Пакет",
+        "order": 5,
+        "monthly_fee": "250",
+        "included_hours": "8",
+        "reaction": {"guarantee_hours": "4", "calendar": "business"},
+        "priority": True,
+    }
+    assert Catalogue.from_dict(json.loads(json.dumps(catalogue.to_dict()))) == catalogue
+
+
+def test_an_hourly_rate_on_a_package_is_refused_saying_why() -> None:
+    err = package_error(lambda plan: plan.update(hourly_rate=30))
+    assert str(err) == (
+        "plans[4].hourly_rate (план „pack“): пакетът няма цена на час: месечната такса покрива "
+        "включените часове (included_hours) и над тях нищо не се доплаща; махнете полето, а за такса "
+        "с доплащане на час изберете kind: subscription"
+    )
+
+
+def test_a_package_needs_its_volume() -> None:
+    err = package_error(lambda plan: plan.pop("included_hours"))
+    assert str(err) == "plans[4].included_hours (план „pack“): липсва задължително поле: добавете го"
+    err = package_error(lambda plan: plan.update(included_hours=0))
+    assert str(err) == (
+        "plans[4].included_hours (план „pack“): трябва да е повече от 0: това е обемът работа, "
+        "който пакетът купува"
+    )
+
+
+def test_a_package_takes_no_key_of_another_kind() -> None:
+    err = package_error(lambda plan: plan.update(minimum_hours_per_visit=1))
+    assert str(err) == (
+        "plans[4].minimum_hours_per_visit (план „pack“): непознато поле: поправете името или го махнете "
+        "(тук може: id, kind, name, order, reaction, priority, monthly_fee, included_hours)"
+    )

@@ -9,8 +9,8 @@ import unicodedata
 from urllib.parse import quote
 
 # A complete, valid link of the current price list; entries change one thing in it.
-BASE = {"v": "1", "pl": "2026-11", "c": "b", "ws": "5", "sv": "1", "inc": "1", "vis": "1", "km": "0"}
-FULL = "v=1&pl=2026-11&d=2026-11-26&c=b&ws=10&sv=1&inc=2&h=7.5&vis=1&km=30&rt=4&at=2026-12-23T17:00"
+BASE = {"v": "1", "pl": "2026-12", "c": "b", "ws": "5", "sv": "1", "inc": "1", "vis": "1", "km": "0"}
+FULL = "v=1&pl=2026-12&d=2026-11-26&c=b&ws=10&sv=1&inc=2&h=7.5&vis=1&km=30&rt=4&at=2026-12-23T17:00"
 PARAMS = ("v", "pl", "d", "c", "ws", "sv", "inc", "h", "vis", "km", "rt", "at", "dc", "op", "us", "dp")
 NUMBERS = ("ws", "sv", "inc", "h", "vis", "km", "rt", "dc")
 
@@ -76,7 +76,7 @@ def entries() -> list[tuple[str, str, str]]:
     # Overlong: values too long for their parameter, and whole links over 2000 characters.
     add("overlong", "v", link(v="1" * 50))
     add("overlong", "pl", link(pl="a" * 33))
-    add("overlong", "pl", link(pl="2026-11" * 40))
+    add("overlong", "pl", link(pl="2026-12" * 40))
     add("overlong", "d", link(d="2026-11-26" * 3))
     add("overlong", "c", link(c="b" * 100))
     for param in NUMBERS:
@@ -115,8 +115,8 @@ def entries() -> list[tuple[str, str, str]]:
         ("ws", "%ED%A0%80"),  # an encoded surrogate
         ("c", "Ь"),
         ("c", "b\u0301"),  # combining accent
-        ("pl", "２０２６-11"),
-        ("pl", "2026-11\u0301"),
+        ("pl", "２０２６-12"),
+        ("pl", "2026-12\u0301"),
         ("d", "２０２６-11-26"),
         ("at", "2026-12-23Т17:00"),  # Cyrillic Т
         ("v", "١"),  # Arabic-Indic one
@@ -226,7 +226,7 @@ def entries() -> list[tuple[str, str, str]]:
     # Price lists: well formed but never published (the page says so), and malformed ids.
     for value in ["1999-01", "2099-12", "test-1", "index", "a..b", "premium"]:
         add("pricelist", "unpublished", link(pl=value))
-    for value in ["../../etc/passwd", "2026-11/../x", ".hidden", "-1", "%2e%2e", "", "2026 11", "*"]:
+    for value in ["../../etc/passwd", "2026-12/../x", ".hidden", "-1", "%2e%2e", "", "2026 12", "*"]:
         add("pricelist", "pl", link(pl=enc(value) if not value.startswith("%") else value))
     add("pricelist", "pl", link(pl=None))
 
@@ -264,7 +264,7 @@ def entries() -> list[tuple[str, str, str]]:
     add("encoded", "ws", link(ws="5%26sv=1"))
     add("encoded", "ws", link(ws="&#53;"))
     add("encoded", "c", link(c="%2562"))
-    add("encoded", "pl", link(pl="2026%252D11"))
+    add("encoded", "pl", link(pl="2026%252D12"))
     add("encoded", "at", link(at="2026-10-25T03:30%252B02:00"))
     add("encoded", "*", link() + "&%2577s=5")
     add("encoded", "inc", link(inc="%25"))

@@ -67,7 +67,7 @@ def test_the_decoder_refuses_each_hostile_link_and_names_the_problem(entry: Host
     link = "#" + entry.fragment
     if entry.expect == UNPUBLISHED:
         # Well formed: the page, not the decoder, says the price list is not published.
-        assert decode_link(link).price_list not in (None, "2026-11")
+        assert decode_link(link).price_list not in (None, "2026-12")
         assert decode_link_lenient(link)[1] == []
         return
     with pytest.raises(QuoteLinkError) as caught:
@@ -78,17 +78,17 @@ def test_the_decoder_refuses_each_hostile_link_and_names_the_problem(entry: Host
     assert expected_params(entry, [error.param for error in errors]), errors
     # The lenient decoder keeps the rest of the link.
     if entry.category in ("script", "html", "url") and entry.expect in LINK_PARAMS[2:]:
-        assert decoded.price_list == "2026-11"
+        assert decoded.price_list == "2026-12"
     # Nothing the visitor wrote comes back longer than a short excerpt.
     assert all(len(error.param) <= 20 and len(error.reason) < 120 for error in errors)
 
 
 @pytest.fixture
 def engine(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The page's engine with the test catalogue as today's price list, published as 2026-11."""
+    """The page's engine with the test catalogue as today's price list, published as 2026-12."""
     monkeypatch.setattr(web, "_catalogues", {})
     monkeypatch.setattr(web, "_current", [])
-    web.load_catalogue(json.dumps(small_catalogue_data() | {"price_list": "2026-11"}))
+    web.load_catalogue(json.dumps(small_catalogue_data() | {"price_list": "2026-12"}))
 
 
 # The site publishes no older list: the index holds only today's.
@@ -96,7 +96,7 @@ INDEX = "https://example.bg/assets/price-lists/index.json"
 OPEN = {
     "site": "https://example.bg/",
     "price_lists": INDEX,
-    "files": {INDEX: json.dumps({"current": "2026-11", "lists": [{"id": "2026-11"}]})},
+    "files": {INDEX: json.dumps({"current": "2026-12", "lists": [{"id": "2026-12"}]})},
 }
 
 
@@ -122,7 +122,7 @@ def test_the_pages_call_names_the_problems_in_words_and_answers_the_rest(
         *(f"procurement.{row}.{part}" for row in range(1, 11) for part in ("text", "quantity")),
     }
     # What the link could not give keeps its default, and the page gets an answer.
-    assert opened["link"].startswith("#v=1&pl=2026-11&d=")
+    assert opened["link"].startswith("#v=1&pl=2026-12&d=")
     assert '<article class="plan-card' in opened["slots"]["answer"]
     notice = opened["slots"]["notice"]
     assert notice == "".join(f"<p>{escape(text)}</p>" for text in opened["pin"]["notices"])
@@ -150,13 +150,13 @@ def test_a_moment_at_the_ends_of_the_datetime_range_is_an_error_of_that_paramete
     # It used to escape as OverflowError: the strict decoder blamed the whole
     # link and the lenient one dropped every other value with it.
     with pytest.raises(QuoteLinkError) as caught:
-        decode_link(f"#v=1&pl=2026-11&ws=3&at={moment}")
+        decode_link(f"#v=1&pl=2026-12&ws=3&at={moment}")
     assert (caught.value.param, caught.value.reason) == (
         "at",
         "няма такъв момент (дата, час или смяна на часовото време)",
     )
-    decoded, errors = decode_link_lenient(f"#v=1&pl=2026-11&ws=3&at={moment}")
-    assert decoded.price_list == "2026-11"
+    decoded, errors = decode_link_lenient(f"#v=1&pl=2026-12&ws=3&at={moment}")
+    assert decoded.price_list == "2026-12"
     assert (decoded.profile.workstations, decoded.profile.incident_at) == (3, None)
     assert [error.param for error in errors] == ["at"]
 
@@ -177,8 +177,8 @@ def test_the_forms_moment_at_the_start_of_the_datetime_range_is_a_field_error(
 def test_a_name_without_a_value_costs_only_that_name() -> None:
     # A link cut after "&d" used to lose every value, the version and the
     # price list included, and the page said they were missing.
-    decoded, errors = decode_link_lenient("#v=1&pl=2026-11&ws=7&d")
-    assert (decoded.price_list, decoded.profile.workstations) == ("2026-11", 7)
+    decoded, errors = decode_link_lenient("#v=1&pl=2026-12&ws=7&d")
+    assert (decoded.price_list, decoded.profile.workstations) == ("2026-12", 7)
     assert [(error.param, error.reason) for error in errors] == [
         ("d", "липсва стойност (очаква се име=стойност)")
     ]

@@ -1,6 +1,6 @@
 from decimal import Decimal
 
-from samples import small_catalogue_data
+from samples import small_catalogue_data, with_package
 
 from calculator import Catalogue, Profile
 from calculator.pricing.cost import Fixed, Hours, cost_model
@@ -75,3 +75,28 @@ def test_words_of_the_hours_terms() -> None:
         "20\u00a0ч × 60,00\u00a0€",
         "21\u00a0ч × 60,00\u00a0€",
     ]
+
+
+def test_a_package_is_its_fee_alone_and_covers_up_to_its_volume() -> None:
+    catalogue = Catalogue.from_dict(with_package())
+    # 2 incidents x 2 h = 4 h of the 8 h: 4 h of regular work are left; travel as for every plan.
+    profile = Profile(incidents=D(2), visits=2, distance_km=D(30))
+    assert shape(catalogue, "pack", profile) == [("fee", "250"), ("travel", "60.0")]
+    model = cost_model(catalogue, catalogue.plan("pack"), profile)
+    assert (model.limit, model.kinks()) == (D(4), [])
+    assert [str(model.cost(D(x))) for x in (0, 4, 7)] == ["310.0", "310.0", "310.0"]
+    assert [model.covers(D(x)) for x in ("3.99", "4", "4.01")] == [True, True, False]
+    assert [str(model.hours_over(D(x))) for x in ("3.5", "4", "6.5")] == ["0", "0", "2.5"]
+
+
+def test_incidents_alone_may_use_up_a_package() -> None:
+    catalogue = Catalogue.from_dict(with_package())
+    # 4.5 incidents x 2 h = 9 h: more than the 8 h, with no regular work at all.
+    model = cost_model(catalogue, catalogue.plan("pack"), Profile(incidents=D("4.5")))
+    assert (str(model.limit), model.covers(D(0)), str(model.hours_over(D(0)))) == ("-1.0", False, "1.0")
+
+
+def test_other_plans_cover_any_hours(small_catalogue: Catalogue) -> None:
+    for plan in small_catalogue.plans:
+        model = cost_model(small_catalogue, plan, PROFILE)
+        assert (model.limit, model.covers(D(10_000)), model.hours_over(D(10_000))) == (None, True, 0)

@@ -3,9 +3,12 @@ from collections import Counter
 from datetime import datetime
 from decimal import Decimal
 
+import pytest
+from samples import with_package
+
 from calculator import Catalogue, Profile
 from calculator.clock import SOFIA
-from calculator.pricing.quote import quote
+from calculator.pricing.quote import quote, shortfall_text
 
 D = Decimal
 WEDNESDAY_5PM = datetime(2026, 12, 23, 17, 0, tzinfo=SOFIA)
@@ -118,3 +121,90 @@ def test_each_plans_cost_model_is_built_once_and_kept_on_its_quote(
         ("job", "240.00"),
         ("sos", "310.00"),
     ]
+
+
+PACKAGED = Catalogue.from_dict(with_package())
+
+
+@pytest.mark.parametrize(
+    ("regular", "covers", "over", "recommended"),
+    [
+        # The default profile: 5 workstations x 0.5 h + 1 server x 2 h = 4.5 h, 1 incident x 2 h: 6.5 of 8 h.
+        (None, True, "0", "pack"),
+        # 6 h of regular work and 2 h of the incident fill the 8 h exactly.
+        (D(6), True, "0", "pack"),
+        # 8.5 h and 2 h = 10.5 h: 2.5 h more than the package buys.
+        (D("8.5"), False, "2.5", "sub"),
+    ],
+)
+def test_a_package_covers_the_profile_while_its_hours_and_incidents_fit_in_it(
+    regular: Decimal | None, covers: bool, over: str, recommended: str
+) -> None:
+    result = quote(PACKAGED, Profile(regular_hours=regular, incident_at=MONDAY_10AM))
+    package = result.plan("pack")
+    assert (package.covers, str(package.hours_over), str(package.price.net)) == (covers, over, "250.00")
+    # Every other kind always covers.
+    assert [(item.covers, item.hours_over) for item in result.plans if item.id != "pack"] == [(True, 0)] * 4
+    assert result.recommended == recommended
+
+
+def test_a_package_too_small_is_not_recommended_though_its_fee_is_the_lowest() -> None:
+    result = quote(PACKAGED, Profile(regular_hours=D("8.5"), incident_at=MONDAY_10AM))
+    assert [(item.id, str(item.price.net)) for item in result.plans] == [
+        ("sub", "465.00"),
+        ("hourly", "525.00"),
+        ("job", "630.00"),
+        ("sos", "667.50"),
+        ("pack", "250.00"),
+    ]
+    assert result.recommendation == (
+        "Абонамент е най-изгодният план за вашите нужди: 465,00\u00a0€ на месец без ДДС. "
+        "Пакет струва по-малко, но включва само 8\u00a0ч работа на месец, а са ви нужни 10,5\u00a0ч."
+    )
+    assert shortfall_text(result.plan("pack")) == (
+        "Пакетът включва 8\u00a0ч работа на месец, а по вашите данни са нужни 10,5\u00a0ч - "
+        "с 2,5\u00a0ч повече."
+    )
+    assert shortfall_text(result.plan("sub")) == ""
+
+
+def test_the_json_says_whether_each_plan_covers_and_by_how_many_hours_not() -> None:
+    over = json.dumps(quote(PACKAGED, Profile(regular_hours=D("8.5"), incident_at=MONDAY_10AM)).to_dict())
+    fits = json.dumps(quote(PACKAGED, Profile(regular_hours=D(6), incident_at=MONDAY_10AM)).to_dict())
+    # hours_over is a JSON number: 0 when the plan covers, the exact hours when it does not.
+    assert over.count('"meets_requirement": true, "covers": true, "hours_over": 0, ') == 4
+    assert over.count('"meets_requirement": true, "covers": false, "hours_over": 2.5, ') == 1
+    assert fits.count('"meets_requirement": true, "covers": true, "hours_over": 0, ') == 5
+    assert json.loads(over)["plans"][4]["hours_over"] == 2.5
+
+
+def test_whole_hours_over_are_a_whole_json_number() -> None:
+    data = quote(PACKAGED, Profile(regular_hours=D(9), incidents=D("1.5"), incident_at=MONDAY_10AM)).to_dict()
+    # 9 h + 1.5 x 2 h = 12 h: 4 h over, written 4 (not 4.0 nor "4").
+    assert json.dumps(data["plans"][4]["hours_over"]) == "4"
+
+
+def test_the_plans_that_react_in_time_may_all_be_too_small() -> None:
+    data = with_package()
+    data["plans"][4]["reaction"] = {"guarantee_hours": 1, "calendar": "24/7"}
+    profile = Profile(regular_hours=D("8.5"), reaction_hours=D(1), incident_at=MONDAY_10AM)
+    result = quote(Catalogue.from_dict(data), profile)
+    assert [item.id for item in result.plans if item.meets_requirement] == ["pack"]
+    assert result.recommended is None
+    assert result.recommendation == (
+        "Плановете, които гарантират реакция до 1\u00a0ч при инцидент в понеделник, 16.11.2026, 10:00, "
+        "не покриват нужния ви обем работа. Свържете се с нас за индивидуални условия."
+    )
+
+
+def test_a_package_too_small_is_not_weighed_against_the_cost_of_downtime() -> None:
+    def faster_than(regular: Decimal) -> list[tuple[str, str, str]]:
+        profile = Profile(regular_hours=regular, downtime_cost=D(50), incident_at=MONDAY_10AM)
+        points = quote(PACKAGED, profile).downtime_break_even
+        return [(point.faster, point.slower, str(point.cost_per_hour)) for point in points]
+
+    # Covering, the package has the lowest fee (250 against the subscription's 390) and waits
+    # 4 h against 1.81 h: (390 - 250) / (1 incident x 2.19 h) = 63.93 an hour.
+    assert faster_than(D(6)) == [("sub", "pack", "63.93")]
+    # Too small, it is out: the subscription is the cheapest, and no plan reacts faster.
+    assert faster_than(D("8.5")) == []

@@ -12,6 +12,7 @@ from mkdocs.config import load_config
 
 from backoffice.build import shortcodes
 from backoffice.build.sources import load_catalogue
+from calculator.catalogue import PLAN_KINDS
 
 ROOT = Path(__file__).resolve().parents[3]
 DOCS = ROOT / "docs"
@@ -77,7 +78,7 @@ def test_the_content_pages_have_short_latin_urls(site: Path):
 
 def test_every_page_has_the_description_of_its_front_matter(site: Path):
     sources = sorted(path for path in DOCS.rglob("*.md") if path != GUIDE)
-    assert len(sources) == 19
+    assert len(sources) == 20
     for source in sources:
         relative = source.relative_to(DOCS).as_posix()
         built = "index.html" if relative == "index.md" else relative.removesuffix(".md") + "/index.html"
@@ -205,7 +206,7 @@ def test_the_contact_page_has_no_call_to_action_and_the_thank_you_page_a_short_o
 def test_no_catalogue_figure_is_typed_by_hand_in_any_page():
     # Front matter is where the figures belong; the text below it uses shortcodes.
     sources = sorted(path for path in DOCS.rglob("*.md") if path != GUIDE)
-    assert len(sources) == 19
+    assert len(sources) == 20
     for source in sources:
         body = source.read_text(encoding="utf-8").split("---\n", 2)[2]
         assert HAND_TYPED_FIGURE.findall(body) == [], source.relative_to(DOCS).as_posix()
@@ -238,8 +239,8 @@ def test_the_editors_guide_names_every_plan_field_and_shortcode():
     plan_fields += ["typical_working_days", "declared_days_off", "working_saturdays"]
     for field in [*plan_fields, *shortcodes.PLAN_FIELDS, *(f"md:{code}" for code in shortcodes.SHORTCODES)]:
         assert f"`{field}`" in guide or f"{field}:" in guide or f"{field} " in guide, field
-    for kind in ("subscription", "hourly", "per_job", "emergency"):
-        assert f"`{kind}`" in guide, kind
+    for kind in PLAN_KINDS:
+        assert f"| `{kind}` |" in guide, kind
     assert "make serve" in guide
 
 

@@ -83,7 +83,7 @@ def everywhere(site: Path) -> dict[str, list[str]]:
 
 
 def test_the_site_lists_its_plans_in_the_catalogues_order(site_dir: Path):
-    expected = ["premium", "standard", "pochasov", "na-rabota", "avariyna"]
+    expected = ["premium", "standard", "paket", "pochasov", "na-rabota", "avariyna"]
     found = everywhere(site_dir)
     assert found == {**found, "sitemap": sorted(expected)}
     assert {place: ids for place, ids in found.items() if place != "sitemap"} == {
@@ -101,7 +101,7 @@ def test_a_plan_added_and_one_reordered_reach_every_list(tmp_path: Path):
 
     found = everywhere(build(docs))
 
-    expected = ["biznes", "premium", "pochasov", "na-rabota", "avariyna", "standard"]
+    expected = ["biznes", "premium", "paket", "pochasov", "na-rabota", "avariyna", "standard"]
     assert found == {
         "home cards": expected,
         "plans page cards": expected,
@@ -127,7 +127,7 @@ def test_a_plan_removed_leaves_every_list(tmp_path: Path):
 
     found = everywhere(build(docs))
 
-    expected = ["premium", "standard", "na-rabota", "avariyna"]
+    expected = ["premium", "standard", "paket", "na-rabota", "avariyna"]
     assert found == {
         "home cards": expected,
         "plans page cards": expected,

@@ -48,16 +48,16 @@ def edit(path: Path, old: str, new: str) -> None:
 def new_price_list(plans: Path) -> None:
     """Premium from 390 to 410 EUR, under a new id and date."""
     edit(plans / "premium.md", "monthly_fee: 390", "monthly_fee: 410")
-    edit(plans / "index.md", 'price_list: "2026-11"', 'price_list: "2027-01"')
-    edit(plans / "index.md", "effective: 2026-11-01", "effective: 2027-01-01")
+    edit(plans / "index.md", 'price_list: "2026-12"', 'price_list: "2027-01"')
+    edit(plans / "index.md", "effective: 2026-12-01", "effective: 2027-01-01")
 
 
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
-    """A git repository whose first commit holds the sample price list 2026-11."""
+    """A git repository whose first commit holds the sample price list 2026-12."""
     shutil.copytree(ROOT / "docs" / "plans", tmp_path / "docs" / "plans")
     git(tmp_path, "init", "-q", "-b", "main")
-    commit(tmp_path, "Price list 2026-11")
+    commit(tmp_path, "Price list 2026-12")
     return tmp_path
 
 
@@ -77,7 +77,7 @@ def test_a_new_price_list_keeps_the_old_one_with_its_own_figures(repo: Path):
 
     assert [(entry.id, entry.effective, premium_fee(entry)) for entry in lists] == [
         ("2027-01", "2027-01-01", "410"),
-        ("2026-11", "2026-11-01", "390"),
+        ("2026-12", "2026-12-01", "390"),
     ]
     assert lists[0].source == price_lists.WORKING_TREE
     # The old list carries its own calendar, as the current one does.
@@ -88,14 +88,14 @@ def test_a_new_price_list_keeps_the_old_one_with_its_own_figures(repo: Path):
         "current": "2027-01",
         "lists": [
             {"id": "2027-01", "effective": "2027-01-01", "url": "assets/price-lists/2027-01.json"},
-            {"id": "2026-11", "effective": "2026-11-01", "url": "assets/price-lists/2026-11.json"},
+            {"id": "2026-12", "effective": "2026-12-01", "url": "assets/price-lists/2026-12.json"},
         ],
     }
 
 
 def test_an_uncommitted_new_list_is_current_before_it_is_committed(repo: Path):
     new_price_list(repo / "docs" / "plans")
-    assert [entry.id for entry in lists_of(repo / "docs")] == ["2027-01", "2026-11"]
+    assert [entry.id for entry in lists_of(repo / "docs")] == ["2027-01", "2026-12"]
 
 
 def test_new_prices_under_the_same_id_fail_naming_the_field(repo: Path):
@@ -104,7 +104,7 @@ def test_new_prices_under_the_same_id_fail_naming_the_field(repo: Path):
     with pytest.raises(price_lists.PriceListError) as error:
         lists_of(repo / "docs")
     assert str(error.value) == (
-        "docs/plans/index.md: catalogue.price_list: цените са променени, а ценоразписът е все още 2026-11 "
+        "docs/plans/index.md: catalogue.price_list: цените са променени, а ценоразписът е все още 2026-12 "
         f"(commit {first} публикува други цифри; променени в работното копие): "
         "дайте на новите цени нов price_list и нова дата в effective"
     )
@@ -122,7 +122,7 @@ def test_committing_new_prices_under_the_same_id_does_not_hide_the_change(repo: 
 def test_prose_and_title_edits_keep_the_id(repo: Path):
     edit(repo / "docs" / "plans" / "premium.md", "title: Абонамент Премиум", "title: Премиум")
     commit(repo, "Shorter title")
-    assert [entry.id for entry in lists_of(repo / "docs")] == ["2026-11"]
+    assert [entry.id for entry in lists_of(repo / "docs")] == ["2026-12"]
 
 
 def test_a_skipped_commit_is_not_read(repo: Path, monkeypatch: pytest.MonkeyPatch):
@@ -130,7 +130,7 @@ def test_a_skipped_commit_is_not_read(repo: Path, monkeypatch: pytest.MonkeyPatc
     edit(repo / "docs" / "plans" / "premium.md", "monthly_fee: 390", "monthly_fee: 400")
     commit(repo, "Correction before publication")
     monkeypatch.setattr(price_lists, "SKIPPED_COMMITS", {first: "corrected before it was published"})
-    assert [(entry.id, premium_fee(entry)) for entry in lists_of(repo / "docs")] == [("2026-11", "400")]
+    assert [(entry.id, premium_fee(entry)) for entry in lists_of(repo / "docs")] == [("2026-12", "400")]
 
 
 def test_a_commit_the_current_rules_cannot_read_fails_naming_it(repo: Path):
@@ -177,10 +177,10 @@ def test_the_build_writes_every_list_and_the_index(tmp_path: Path):
     build(config)
 
     folder = site / "assets" / "price-lists"
-    assert sorted(path.name for path in folder.iterdir()) == ["2026-11.json", "2027-01.json", "index.json"]
+    assert sorted(path.name for path in folder.iterdir()) == ["2026-12.json", "2027-01.json", "index.json"]
     assert json.loads((folder / "index.json").read_text(encoding="utf-8"))["current"] == "2027-01"
-    old = json.loads((folder / "2026-11.json").read_text(encoding="utf-8"))
-    assert (old["price_list"], old["plans"][0]["monthly_fee"]) == ("2026-11", "390")
+    old = json.loads((folder / "2026-12.json").read_text(encoding="utf-8"))
+    assert (old["price_list"], old["plans"][0]["monthly_fee"]) == ("2026-12", "390")
     # The current list is byte for byte the catalogue the calculator loads.
     [current] = (site / "assets" / "catalogue").glob("*.json")
     assert (folder / "2027-01.json").read_bytes() == current.read_bytes()
@@ -195,7 +195,7 @@ def test_the_build_stops_on_new_prices_under_the_same_id(repo: Path, caplog: pyt
     )
     with caplog.at_level(logging.ERROR, logger="mkdocs"), pytest.raises(Abort):
         build(config)
-    assert "цените са променени, а ценоразписът е все още 2026-11" in caplog.text
+    assert "цените са променени, а ценоразписът е все още 2026-12" in caplog.text
 
 
 # The archive: every list a link may name survives a build without history.
@@ -224,14 +224,14 @@ def archived(tmp_path: Path) -> Path:
     repo = tmp_path / "repo"
     shutil.copytree(ROOT / "docs", repo / "docs")
     git(repo, "init", "-q", "-b", "main")
-    commit(repo, "Site, price list 2026-11")
+    commit(repo, "Site, price list 2026-12")
     _, notes = keep(repo / "docs")
     assert notes == (
         "записано в архива на ценоразписите (commit-нете го с промяната на цените): "
-        "price-lists/2026-11.json, price-lists/index.json",
+        "price-lists/2026-12.json, price-lists/index.json",
     )
     git(repo, "add", "price-lists")
-    git(repo, "commit", "-q", "-m", "Archive of price list 2026-11")
+    git(repo, "commit", "-q", "-m", "Archive of price list 2026-12")
     new_price_list(repo / "docs" / "plans")
     assert keep(repo / "docs")[1] == (
         "записано в архива на ценоразписите (commit-нете го с промяната на цените): "
@@ -256,14 +256,14 @@ def exported(repo: Path, target: Path) -> Path:
     return target
 
 
-EXPECTED = [("2027-01", "2027-01-01", "410"), ("2026-11", "2026-11-01", "390")]
+EXPECTED = [("2027-01", "2027-01-01", "410"), ("2026-12", "2026-12-01", "390")]
 
 
 def test_the_archive_publishes_the_same_lists_without_history(archived: Path, tmp_path: Path):
     with_history, notes = keep(archived / "docs")
     assert (summary(with_history), notes) == (EXPECTED, ())
     assert json.loads((archived / "price-lists" / "index.json").read_text(encoding="utf-8")) == {
-        "lists": ["2027-01", "2026-11"]
+        "lists": ["2027-01", "2026-12"]
     }
 
     export = exported(archived, tmp_path / "export")
@@ -301,13 +301,13 @@ def test_the_site_built_from_an_export_has_every_list(archived: Path, tmp_path: 
 
 def test_a_list_the_archive_names_but_lacks_fails_naming_it(archived: Path, tmp_path: Path):
     export = exported(archived, tmp_path / "export")
-    (export / "price-lists" / "2026-11.json").unlink()
+    (export / "price-lists" / "2026-12.json").unlink()
     with pytest.raises(price_lists.PriceListError) as error:
         keep(export / "docs")
     assert str(error.value) == (
-        "price-lists/2026-11.json: липсва, а price-lists/index.json води ценоразпис 2026-11 като публикуван; "
-        "без файла старите връзки към 2026-11 ще се отварят с днешните цени: върнете го от git "
-        "(git checkout -- price-lists/2026-11.json)"
+        "price-lists/2026-12.json: липсва, а price-lists/index.json води ценоразпис 2026-12 като публикуван; "
+        "без файла старите връзки към 2026-12 ще се отварят с днешните цени: върнете го от git "
+        "(git checkout -- price-lists/2026-12.json)"
     )
 
 
@@ -317,20 +317,20 @@ def test_a_list_file_the_index_does_not_name_fails(archived: Path, tmp_path: Pat
     with pytest.raises(price_lists.PriceListError) as error:
         keep(export / "docs")
     assert str(error.value) == (
-        "price-lists/2026-11.json: ценоразписът не е в price-lists/index.json; ако е публикуван, "
+        "price-lists/2026-12.json: ценоразписът не е в price-lists/index.json; ако е публикуван, "
         "добавете го там, иначе изтрийте файла"
     )
 
 
 def test_changing_an_archived_list_fails(archived: Path):
     first = git(archived, "log", "--format=%h", "--abbrev=12", "-1", "HEAD~2")
-    edit(archived / "price-lists" / "2026-11.json", '"monthly_fee": "390"', '"monthly_fee": "400"')
+    edit(archived / "price-lists" / "2026-12.json", '"monthly_fee": "390"', '"monthly_fee": "400"')
     with pytest.raises(price_lists.PriceListError) as error:
         keep(archived / "docs")
     assert str(error.value) == (
-        "price-lists/2026-11.json: ценоразпис 2026-11 в архива има други цифри от публикуваните в commit "
+        "price-lists/2026-12.json: ценоразпис 2026-12 в архива има други цифри от публикуваните в commit "
         f"{first}; един ценоразпис е едни цифри завинаги: върнете файла от git "
-        "(git checkout -- price-lists/2026-11.json)"
+        "(git checkout -- price-lists/2026-12.json)"
     )
 
 
@@ -369,10 +369,10 @@ def test_an_uncommitted_list_is_a_draft_the_archive_follows(archived: Path):
 
 def test_find_reads_the_archive_then_the_history(archived: Path, tmp_path: Path):
     export = exported(archived, tmp_path / "export")
-    found = price_lists.find(export / "docs", "2026-11")
+    found = price_lists.find(export / "docs", "2026-12")
     assert found is not None
-    assert (found.price_list, str(found.plans[0].monthly_fee)) == ("2026-11", "390")
+    assert (found.price_list, str(found.plans[0].monthly_fee)) == ("2026-12", "390")
     assert price_lists.find(export / "docs", "2025-01") is None
     shutil.rmtree(archived / "price-lists")
-    found = price_lists.find(archived / "docs", "2026-11")
-    assert found is not None and found.price_list == "2026-11"
+    found = price_lists.find(archived / "docs", "2026-12")
+    assert found is not None and found.price_list == "2026-12"

@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import pytest
+from samples import with_package
 
 from backoffice.build import shortcodes
 from backoffice.build.shortcodes import ShortcodeError, expand, price_line
@@ -140,3 +141,36 @@ def test_the_editors_guide_lists_the_link_parameters_of_the_field_table() -> Non
         "(%XX по UTF-8); до 10 реда, до 120 знака, количество от 1 до 1000; може да липсва |"
     )
     assert len(table.splitlines()) == 2 + 13
+
+
+PACKAGED = Catalogue.from_dict(with_package())
+
+
+def test_a_package_is_a_fee_for_its_hours_with_nothing_on_top():
+    assert price_line(PACKAGED.plan("pack")) == (
+        "**250,00\u00a0€** на месец за 8\u00a0ч работа, без доплащане на час"
+    )
+    terms = expand("<!-- md:plan-terms -->", PACKAGED, {"plan": {"id": "pack"}}, page="plans/pack.md")
+    assert terms.splitlines()[:7] == [
+        "| Условие | Стойност |",
+        "|---|---|",
+        "| Месечна такса | 250,00\u00a0€ |",
+        "| Включени часове | 8\u00a0ч |",
+        "| Работа | включена в таксата, без доплащане на час |",
+        "| Реакция | до 4\u00a0ч работно време (пон.–пет. 09:00–18:00, без празници) |",
+        "| Приоритетно обслужване | да |",
+    ]
+    table = expand("<!-- md:plan-comparison -->", PACKAGED, {}, page="plans/index.md").splitlines()
+    assert table[-3] == (
+        "| [Пакет](pack.md) | 250,00\u00a0€ | 8\u00a0ч "
+        "| включена в таксата, без доплащане на час "
+        "| до 4\u00a0ч работно време (пон.–пет. 09:00–18:00, без празници) | да |"
+    )
+
+
+def test_a_package_has_no_hourly_rate_to_name():
+    assert expand("<!-- md:plan pack monthly_fee -->", PACKAGED, {}) == "250,00\u00a0€"
+    assert expand("<!-- md:plan pack included_hours -->", PACKAGED, {}) == "8\u00a0ч"
+    with pytest.raises(ShortcodeError) as info:
+        expand("<!-- md:plan pack hourly_rate -->", PACKAGED, {})
+    assert str(info.value) == "md:plan: планът `pack` е пакет и няма цена на час (hourly_rate)"

@@ -81,6 +81,7 @@ def test_prepare_gives_the_templates_the_company_the_price_lists_and_the_calcula
     assert [plan.id for plan in site.catalogue.plans] == [
         "premium",
         "standard",
+        "paket",
         "pochasov",
         "na-rabota",
         "avariyna",
@@ -91,8 +92,8 @@ def test_prepare_gives_the_templates_the_company_the_price_lists_and_the_calcula
     assert (site.logo, site.favicon) == (site.company["logo"], site.company["favicon"])
     assert site.price_lists == {
         "index": "assets/price-lists/index.json",
-        "current": "2026-11",
-        "lists": [{"id": "2026-11", "effective": "2026-11-01", "url": "assets/price-lists/2026-11.json"}],
+        "current": "2026-12",
+        "lists": [{"id": "2026-12", "effective": "2026-12-01", "url": "assets/price-lists/2026-12.json"}],
     }
     # No address known (a local build): MkDocs gets none, and the build says so.
     assert site.notes == (NO_HISTORY, NO_ADDRESS)
@@ -108,7 +109,7 @@ def test_prepare_gives_the_templates_the_company_the_price_lists_and_the_calcula
             f"assets/wheels/{engine.digest}/calculator-0.1.0-py3-none-any.whl",
             f"assets/wheels/{tzdata.digest}/tzdata-2026.6-py3-none-any.whl",
             catalogue_path,
-            "assets/price-lists/2026-11.json",
+            "assets/price-lists/2026-12.json",
             "assets/price-lists/index.json",
         ]
     )
@@ -125,6 +126,7 @@ def test_prepare_puts_the_plan_pages_into_the_menu_in_the_catalogues_order(docs:
         "plans/index.md",
         "plans/premium.md",
         "plans/standard.md",
+        "plans/paket.md",
         "plans/pochasov.md",
         "plans/na-rabota.md",
         "plans/avariyna.md",

@@ -36,6 +36,7 @@ def test_the_site_catalogue_loads() -> None:
     assert [p.id for p in catalogue.plans] == [
         "premium",
         "standard",
+        "paket",
         "pochasov",
         "na-rabota",
         "avariyna",

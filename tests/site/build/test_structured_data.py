@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from samples import with_package
 
 from backoffice.build import csp, structured_data
 from calculator import Catalogue
@@ -150,12 +151,19 @@ def test_the_built_plan_pages_carry_their_prices(tmp_path: Path, monkeypatch: py
     assert premium["provider"]["name"] == "ТехОпора ЕООД"
     assert premium["offers"]["price"] == "390.00"
     assert [spec["price"] for spec in premium["offers"]["priceSpecification"]] == ["390.00", "35.00"]
+    [package] = json_ld(site / "planove" / "paket" / "index.html")
+    assert (package["name"], package["offers"]["price"], package["offers"]["description"]) == (
+        "Абонамент Пакет",
+        "290.00",
+        "8\u00a0ч работа на месец, включени в таксата, без доплащане на час",
+    )
     [emergency] = json_ld(site / "planove" / "avariyna" / "index.html")
     assert emergency["offers"]["priceSpecification"][0]["minPrice"] == "150.00"
     [plans] = json_ld(site / "planove" / "index.html")
     assert [element["item"].get("offers", {}).get("price") for element in plans["itemListElement"]] == [
         "390.00",
         "240.00",
+        "290.00",  # the package: its monthly fee
         "40.00",
         "45.00",
         None,  # emergency: only a minimum per incident
@@ -214,3 +222,26 @@ def test_a_company_without_vat_registration_has_no_vat_id(small_catalogue: Catal
         "Пловдив",
         "https://example.org/assets/images/logo.svg",
     )
+
+
+def test_a_package_offers_its_monthly_fee_for_the_hours_it_includes():
+    catalogue = Catalogue.from_dict(with_package())
+    assert offer(catalogue, "pack") == {
+        "@type": "Offer",
+        "url": "https://example.org/pack/",
+        "priceCurrency": "EUR",
+        "price": "250.00",
+        "description": "8\u00a0ч работа на месец, включени в таксата, без доплащане на час",
+        "priceSpecification": [
+            {
+                "@type": "UnitPriceSpecification",
+                "price": "250.00",
+                "priceCurrency": "EUR",
+                "valueAddedTaxIncluded": False,
+                "name": "Месечна такса за 8\u00a0ч работа",
+                "unitCode": "MON",
+                "unitText": "месец",
+            },
+        ],
+        "validFrom": "2026-11-01",
+    }

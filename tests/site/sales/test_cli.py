@@ -110,14 +110,40 @@ def test_quote_json(capsys: pytest.CaptureFixture[str]) -> None:
     assert [(p["id"], p["net"], p["vat"], p["gross"]) for p in data["plans"]] == [
         ("premium", "578.00", "115.60", "693.60"),
         ("standard", "516.00", "103.20", "619.20"),
+        ("paket", "338.00", "67.60", "405.60"),
         ("pochasov", "448.00", "89.60", "537.60"),
         ("na-rabota", "498.00", "99.60", "597.60"),
         ("avariyna", "663.00", "132.60", "795.60"),
     ]
     assert data["plans"][0]["reaction"]["guarantee_hours"] == "2"
     assert data["plans"][0]["bgn"]["gross"] == "1356.56"
+    # 7 h of regular work and 2 incidents x 1.5 h = 10 h: the package's 8 h fall 2 h short.
+    assert [(p["id"], p["covers"], p["hours_over"]) for p in data["plans"]] == [
+        ("premium", True, 0),
+        ("standard", True, 0),
+        ("paket", False, 2),
+        ("pochasov", True, 0),
+        ("na-rabota", True, 0),
+        ("avariyna", True, 0),
+    ]
+    assert '"covers": false,\n      "hours_over": 2,\n' in out
     assert data["recommended"] == "pochasov"
-    assert data["link"] == "#v=1&pl=2026-11&c=b&ws=10&sv=1&inc=2&vis=2&km=30&at=2026-12-23T17:00"
+    assert data["link"] == "#v=1&pl=2026-12&c=b&ws=10&sv=1&inc=2&vis=2&km=30&at=2026-12-23T17:00"
+
+
+def test_the_table_marks_a_package_too_small_and_says_by_how_much(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(
+        capsys, "quote", "--workstations", "10", "--incidents", "2", "--visits", "2", "--km", "30",
+        "--at", "2026-12-23T17:00",
+    )  # fmt: skip
+    assert code == 0
+    lines = out.splitlines()
+    row = lines.index("Абонамент Пакет             338,00 €        405,60 €  [не покрива обема]")
+    assert lines[row + 1 : row + 3] == [
+        "    Пакетът включва 8 ч работа на месец, а по вашите данни са нужни 10 ч - с 2 ч повече.",
+        "    Месечна такса: 290,00 € (фиксирана такса за Абонамент Пакет, с 8 ч работа на месец)",
+    ]
+    assert "не покрива обема" not in "".join(line for line in lines if line.startswith("Абонамент Почасов"))
 
 
 @pytest.mark.parametrize(
@@ -126,15 +152,15 @@ def test_quote_json(capsys: pytest.CaptureFixture[str]) -> None:
         # The issue's office: Премиум 65 h / 36 moments a day = 1.8056 h, Почасов 4 h.
         (
             "business",
-            ["1.81", "3.17", "4.00", "13.50", "4.50"],
-            ["144.80", "253.60", "320.00", "1080.00", "360.00"],
+            ["1.81", "3.17", "4.00", "4.00", "13.50", "4.50"],
+            ["144.80", "253.60", "320.00", "320.00", "1080.00", "360.00"],
             [("premium", "68.49"), ("standard", "91.57")],
         ),
         # Around the clock: Премиум 2 h; Почасов about 34 h over Christmas and New Year.
         (
             "24/7",
-            ["2.00", "4.00", "34.15", "69.33", "35.04"],
-            ["160.00", "320.00", "2732.00", "5546.40", "2803.20"],
+            ["2.00", "4.00", "34.15", "34.15", "69.33", "35.04"],
+            ["160.00", "320.00", "2732.00", "2732.00", "5546.40", "2803.20"],
             [("standard", "2.52"), ("premium", "4.67")],
         ),
     ],
@@ -161,7 +187,7 @@ def test_quote_json_with_the_cost_of_downtime(
     data = json.loads(out)
     assert [plan["downtime"] for plan in data["plans"]] == [
         {"expected_wait_hours": wait, "monthly_cost": cost, "estimate": estimate}
-        for wait, cost, estimate in zip(waits, costs, [False, False, False, True, True], strict=True)
+        for wait, cost, estimate in zip(waits, costs, [False, False, False, False, True, True], strict=True)
     ]
     # Fee + downtime: 390 + 144.80 (or 160) beats 240 + 320 (or 2732).
     assert data["recommended"] == "premium"
@@ -204,34 +230,38 @@ def test_quote_table_with_the_cost_of_downtime(capsys: pytest.CaptureFixture[str
 
 
 def test_quote_from_a_link_with_an_override(capsys: pytest.CaptureFixture[str]) -> None:
-    link = "https://example.bg/kalkulator/#v=1&pl=2026-11&c=i&ws=2&sv=0&inc=0&h=3&vis=0&km=0"
+    link = "https://example.bg/kalkulator/#v=1&pl=2026-12&c=i&ws=2&sv=0&inc=0&h=3&vis=0&km=0"
     code, out, _ = run(capsys, "quote", "--link", link, "--hours", "5", "--json")
     data = json.loads(out)
     assert code == 0
     assert data["profile"]["regular_hours"] == "5"
     assert data["vat_first"] is True
     # Почасов: 5 h x 40 = 200 net, 240 gross.
-    assert (data["plans"][2]["net"], data["plans"][2]["gross"]) == ("200.00", "240.00")
+    assert (data["plans"][3]["id"], data["plans"][3]["net"], data["plans"][3]["gross"]) == (
+        "pochasov",
+        "200.00",
+        "240.00",
+    )
 
 
 def test_quote_table(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "quote", "--at", "2026-11-16T10:00", "--reaction", "4")
     assert code == 0
-    assert out.startswith("Оферта по ценоразпис 2026-11, в евро на месец\n")
+    assert out.startswith("Оферта по ценоразпис 2026-12, в евро на месец\n")
     assert "Препоръка: Абонамент Почасов е най-изгодният план, който реагира до 4 ч" in out
-    assert out.endswith("Връзка: #v=1&pl=2026-11&c=b&ws=5&sv=1&inc=1&vis=1&km=0&rt=4&at=2026-11-16T10:00\n")
+    assert out.endswith("Връзка: #v=1&pl=2026-12&c=b&ws=5&sv=1&inc=1&vis=1&km=0&rt=4&at=2026-11-16T10:00\n")
 
 
 def test_a_link_to_an_unknown_price_list_is_quoted_at_today_s(capsys: pytest.CaptureFixture[str]) -> None:
     _, out, _ = run(capsys, "quote", "--link", "#v=1&pl=2025-01")
     assert out.startswith(
-        "Оферта по ценоразпис 2026-11, в евро на месец\n"
+        "Оферта по ценоразпис 2026-12, в евро на месец\n"
         "Ценоразпис 2025-01 от връзката не е намерен, затова цените са днешните.\n"
     )
     _, out, _ = run(capsys, "quote", "--link", "#v=1&pl=2025-01", "--json")
     data = json.loads(out)
     assert (data["price_list"], data["link_price_list"], data["notice"]) == (
-        "2026-11",
+        "2026-12",
         "2025-01",
         "Ценоразпис 2025-01 от връзката не е намерен, затова цените са днешните.",
     )
@@ -239,14 +269,14 @@ def test_a_link_to_an_unknown_price_list_is_quoted_at_today_s(capsys: pytest.Cap
 
 @pytest.fixture
 def newer_prices(tmp_path: Path) -> str:
-    """Docs whose current list is 2027-01 (Premium 410 EUR), with 2026-11 (390 EUR) in the archive."""
+    """Docs whose current list is 2027-01 (Premium 410 EUR), with 2026-12 and 2026-11 (390 EUR) archived."""
     shutil.copytree(ROOT / "docs", tmp_path / "docs")
     shutil.copytree(ROOT / "price-lists", tmp_path / "price-lists")
     plans = tmp_path / "docs" / "plans"
     for name, old, new in [
         ("premium.md", "monthly_fee: 390", "monthly_fee: 410"),
-        ("index.md", 'price_list: "2026-11"', 'price_list: "2027-01"'),
-        ("index.md", "effective: 2026-11-01", "effective: 2027-01-01"),
+        ("index.md", 'price_list: "2026-12"', 'price_list: "2027-01"'),
+        ("index.md", "effective: 2026-12-01", "effective: 2027-01-01"),
     ]:
         text = (plans / name).read_text(encoding="utf-8")
         assert old in text

@@ -73,7 +73,7 @@ def test_two_trainings_an_integration_and_two_procurement_lines(capsys: pytest.C
         "gross": "288.00",
     }
     assert data["link"] == (
-        "#v=1&pl=2026-11&c=b&ws=5&sv=1&inc=1&vis=1&km=0&at=2026-12-23T17:00&us=integracia*1~obuchenie*2"
+        "#v=1&pl=2026-12&c=b&ws=5&sv=1&inc=1&vis=1&km=0&at=2026-12-23T17:00&us=integracia*1~obuchenie*2"
         "&dp=%D0%A2%D0%BE%D0%BD%D0%B5%D1%80%20HP%2085A*4"
         "~%D0%9B%D0%B0%D0%BF%D1%82%D0%BE%D0%BF%20Lenovo%20ThinkPad%20E14*2"
     )
