@@ -23,7 +23,8 @@ FALLBACK = "_stdlib_fallback"
 #: A fixed timestamp: the same modules give the same bytes, and the same fingerprint.
 ZIP_TIME = (2020, 1, 1, 0, 0, 0)
 #: The standard library loses its docstrings and asserts, as under `python -OO`;
-#: the engine keeps both (its dataclasses' docstrings spare `inspect` a signature each).
+#: the engine keeps its asserts and its classes' docstrings (a dataclass's spares
+#: `inspect` a signature each) and loses the rest (:func:`_without_docs`).
 STDLIB_OPTIMIZE, ENGINE_OPTIMIZE = 2, 0
 
 
@@ -80,11 +81,37 @@ def used_modules() -> list[str]:
     )
 
 
-def _pyc(source: bytes, filename: str, optimize: int) -> bytes:
+def _without_docs(source: bytes) -> object:
+    """The engine's syntax tree without the docstrings of its modules and functions.
+
+    They are for the people who read the code, and a third of the bytes a
+    visitor downloads for the engine; a class keeps its docstring (see
+    ENGINE_OPTIMIZE).
+    """
+    import ast
+
+    tree = ast.parse(source)
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Module, ast.FunctionDef, ast.AsyncFunctionDef)):
+            body = [
+                item
+                for item in node.body
+                if not (
+                    isinstance(item, ast.Expr)
+                    and isinstance(item.value, ast.Constant)
+                    and isinstance(item.value.value, str)
+                )
+            ]
+            node.body = body or [ast.Pass()]
+    return ast.fix_missing_locations(tree)
+
+
+def _pyc(source: bytes, filename: str, optimize: int, *, docs: bool = True) -> bytes:
     import importlib.util
     import marshal
 
-    code = compile(source, filename, "exec", dont_inherit=True, optimize=optimize)
+    tree = source if docs else _without_docs(source)
+    code = compile(tree, filename, "exec", dont_inherit=True, optimize=optimize)  # type: ignore[call-overload]
     # A timestamp header of zeros: with no source beside it, nothing checks it.
     return importlib.util.MAGIC_NUMBER + bytes(12) + marshal.dumps(code)
 
@@ -140,7 +167,7 @@ def write(modules: list[str], fallback: str, engine: str, out: str) -> None:
                 source = f"{folder}/{name}"
                 with open(source, "rb") as file:
                     member = source.removeprefix(engine + "/").removesuffix(".py") + ".pyc"
-                    compiled[member] = _pyc(file.read(), source, ENGINE_OPTIMIZE)
+                    compiled[member] = _pyc(file.read(), source, ENGINE_OPTIMIZE, docs=False)
     # Deflated: a wheel, fetched as it is (Netlify is not known to compress zip files).
     _write_zip(f"{out}/engine.zip", compiled, zipfile.ZIP_DEFLATED)
     with open(f"{out}/modules.json", "w", encoding="utf-8") as file:

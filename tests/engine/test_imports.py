@@ -1,7 +1,7 @@
 """The engine's rooms import one another downwards only: no cycle, no import hidden in a function.
 
 The layers, bottom to top: the units every room uses (Sofia time, errors,
-money, numbers), the catalogue, time, the profile, pricing, the page.
+money, numbers, the Ed25519 check), the catalogue, time, the profile, pricing, the page.
 """
 
 from __future__ import annotations
@@ -54,7 +54,13 @@ def test_every_module_is_in_a_room() -> None:
     rooms = {room(name) for name in _modules() if name != "calculator"}
     assert rooms == set(LAYERS)
     top = sorted(name for name in _modules() if room(name) == "units" and name != "calculator")
-    assert top == ["calculator.clock", "calculator.errors", "calculator.money", "calculator.numbers"]
+    assert top == [
+        "calculator.clock",
+        "calculator.ed25519",
+        "calculator.errors",
+        "calculator.money",
+        "calculator.numbers",
+    ]
 
 
 def test_rooms_import_downwards_only() -> None:
