@@ -30,7 +30,7 @@ IDENTITY: Point = (0, 1, 1, 0)
 
 
 def _add(p: Point, q: Point) -> Point:
-    """p + q (RFC 8032, 5.1.4)."""
+    """The sum p + q (RFC 8032, 5.1.4)."""
     x1, y1, z1, t1 = p
     x2, y2, z2, t2 = q
     a = (y1 - x1) * (y2 - x2) % P
@@ -42,7 +42,7 @@ def _add(p: Point, q: Point) -> Point:
 
 
 def _double(p: Point) -> Point:
-    """p + p, with the doubling formulas (fewer multiplications than _add)."""
+    """The double p + p, with the doubling formulas (fewer multiplications than _add)."""
     x1, y1, z1, _ = p
     a = x1 * x1 % P
     b = y1 * y1 % P

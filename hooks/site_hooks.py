@@ -73,6 +73,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             site_url=config.site_url,
             environ=os.environ,
             today=datetime.now(SOFIA).date(),
+            offers=config.extra.get("offers"),
         )
     except site_build.SiteBuildError as error:
         raise PluginError(str(error)) from error

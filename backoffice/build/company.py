@@ -6,10 +6,9 @@ the footer, the contact page, the printed offer, the legal pages and the
 JSON-LD all read it from here. A wrong ЕИК or a missing field stops the build
 with the file, the field and what to do, in Bulgarian (editors read it).
 
-The ЕИК's check digit follows the Registry Agency's algorithm: the 9-digit
-code is checked by python-stdnum (``stdnum.bg.vat``, which is that
-algorithm); the 13-digit code of a branch adds a second check digit, which
-stdnum does not cover and is written here.
+The ЕИК's check digits follow the Registry Agency's algorithm, written once
+in the engine (:mod:`calculator.eik`), since an offer's customer is checked
+there too.
 """
 
 from __future__ import annotations
@@ -20,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from stdnum.bg import vat as bg_vat
+from calculator.eik import branch_check_digit, is_valid_eik
 
 __all__ = ["Company", "CompanyError", "branch_check_digit", "is_valid_eik", "parse_company"]
 
@@ -39,25 +38,6 @@ class CompanyError(ValueError):
     def __init__(self, field: str, reason: str, file: str = FILE) -> None:
         self.file, self.field, self.reason = file, field, reason
         super().__init__(f"{file}: {field}: {reason}")
-
-
-def branch_check_digit(digits: str) -> int:
-    """The 13th digit of a branch's ЕИК, from its first 12 digits."""
-    tail = [int(digit) for digit in digits[8:12]]
-    for weights in ((2, 7, 3, 5), (4, 9, 5, 7)):
-        remainder = sum(w * d for w, d in zip(weights, tail, strict=True)) % 11
-        if remainder != 10:
-            return remainder
-    return 0
-
-
-def is_valid_eik(eik: str) -> bool:
-    """Whether `eik` is a valid ЕИК: 9 digits, or 13 for a branch, with right check digits."""
-    if not re.fullmatch(r"\d{9}|\d{13}", eik):
-        return False
-    if not bg_vat.is_valid(eik[:9]):
-        return False
-    return len(eik) == 9 or branch_check_digit(eik) == int(eik[12])
 
 
 @dataclass(frozen=True)

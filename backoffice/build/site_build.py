@@ -17,13 +17,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from backoffice.build import csp, navigation, price_lists, repository, shortcodes
+from backoffice.build import csp, navigation, offer_keys, price_lists, repository, shortcodes
 from backoffice.build.company import CompanyError, parse_company
 from backoffice.build.sources import load_catalogue
 from backoffice.runtime import bundle, offline
@@ -95,6 +95,8 @@ class SiteBuild:
     offline_bytes: int
     #: What the build tells at info level.
     notes: tuple[str, ...] = ()
+    #: ``extra.offers.keys``, checked: the public keys that sign offers, by id.
+    offer_keys: dict[str, bytes] = field(default_factory=dict)
 
 
 def prepare(
@@ -110,6 +112,7 @@ def prepare(
     site_url: str | None,
     environ: Mapping[str, str],
     today: date,
+    offers: object = None,
 ) -> SiteBuild:
     """Read and check the sources; cut the runtime; assemble the calculator's files.
 
@@ -125,6 +128,7 @@ def prepare(
         site_url: ``site_url`` of mkdocs.yml (``mkdocs serve`` sets its own).
         environ: The build's environment (Netlify's ``REPOSITORY_URL``, ``BRANCH``, ``URL``).
         today: The day in Sofia, for the default answer.
+        offers: ``extra.offers`` of mkdocs.yml: the offers' public keys.
 
     Raises:
         SiteBuildError: A page, mkdocs.yml or the install is wrong; the message says what.
@@ -137,7 +141,16 @@ def prepare(
             [f"plans/{plan.id}.md" for plan in sorted(catalogue.plans, key=lambda p: p.order)],
         )
         stock = bundle.pyodide_dir(root)
-    except (CatalogueError, CompanyError, navigation.NavigationError, bundle.BundleError) as error:
+        keys = offer_keys.parse_keys(offers)
+        # A private key committed is a key anyone can sign offers with: no site from such a repository.
+        offer_keys.check_repository(root)
+    except (
+        CatalogueError,
+        CompanyError,
+        navigation.NavigationError,
+        bundle.BundleError,
+        offer_keys.OfferKeyError,
+    ) as error:
         raise SiteBuildError(str(error)) from error
     repo_url, edit_uri, edit_uri_template = edit_button(environ, repo_url, edit_uri)
     site_url = site_address(site_url, environ)
@@ -187,6 +200,7 @@ def prepare(
         calculator=calculator_settings(catalogue, pyodide_dest, files, catalogue_path, today),
         offline_bytes=offline_bytes(cut, files),
         notes=notes,
+        offer_keys=keys,
     )
 
 

@@ -7,6 +7,10 @@ Commands::
     quote [profile options] [--downtime-cost EUR --operating business|24/7]
           [--training N] [--integration N] [--service ID=N]... [--procure "ОПИСАНИЕ;КОЛИЧЕСТВО"]...
           [--link LINK] [--json] [--bgn]
+    offer --key PATH --key-id ID --plan ID --customer NAME [--eik EIK] [--link LINK | profile options]
+          [--discount PCT] [--item "ОПИСАНИЕ;КОЛИЧЕСТВО;ЦЕНА"]... [--valid-days N] [--number NO]
+          [--salesperson NAME] [--note TEXT] [--json]
+    offer-key --id ID --out PATH
 
 Every command reads the catalogue from the plan pages (``--docs``, default
 ``docs``). Bad input of any kind ends with exit status 2 and one line on
@@ -25,6 +29,12 @@ JSON is ``{"link_price_list", "notice", "as_issued", "today"}``, the last two
 each the usual quote JSON (with its own ``link``). A link under today's list
 gives the usual output. A link under a list that is not found is quoted at
 today's prices, with a line saying so (``"notice"`` in the JSON).
+
+An offer link (:mod:`calculator.page.offer_link`) given to ``quote --link``
+is checked against the keys in ``mkdocs.yml`` beside the docs first: a good
+one is quoted as its quote part, with ``"offer"`` in the JSON; a bad one
+ends with exit status 2 and the reason. ``offer`` signs an offer with a
+salesperson's key (:mod:`backoffice.sales.offers`), ``offer-key`` makes one.
 """
 
 from __future__ import annotations
@@ -36,20 +46,25 @@ import sys
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
 from backoffice.build import price_lists
 from backoffice.build.calendar_source import calendar_for, days_off
+from backoffice.build.offer_keys import OfferKeyError, read_keys
 from backoffice.build.sources import load_catalogue
+from backoffice.sales import offers
 from backoffice.sales.quote_table import TODAY_HEADING, quote_table
 from calculator.catalogue import CALENDAR_24_7, CALENDAR_BUSINESS, Catalogue
 from calculator.clock import SOFIA, parse_clock_time, parse_moment
 from calculator.errors import CatalogueError, ProfileError, QuoteLinkError
 from calculator.numbers import NumberProblem, read_decimal
-from calculator.page.links import decode_link, encode_link
+from calculator.page.links import QuoteLink, decode_link, encode_link
+from calculator.page.offer_link import OfferCheck, decode_offer, is_offer_link
+from calculator.page.offer_values import KEY_ID, MAX_VALID_DAYS, Offer, offer_item
+from calculator.pricing.offer import MAX_DISCOUNT, OfferItem
 from calculator.pricing.quote import Quote, quote
 from calculator.profile.fields import BY_NAME, FIELDS, Field
 from calculator.profile.lists import Counts, Lines, check_counts
@@ -161,6 +176,34 @@ def _docs(command: argparse.ArgumentParser) -> None:
     )
 
 
+def _profile_options(command: argparse.ArgumentParser, kind_option: str) -> None:
+    """One option a field of the profile, from the field table; the customer's kind as ``kind_option``."""
+    for field in FIELDS:
+        if field.widget in ("counts", "lines"):
+            _list_option(command, field)
+            continue
+        choices = [choice.value for choice in field.choices] or None
+        metavar = None if choices else "МОМЕНТ" if field.widget == "moment" else "ЧИСЛО"
+        option = kind_option if field.name == "customer" else field.option
+        command.add_argument(
+            option, dest=field.name, choices=choices, metavar=metavar, help=_field_help(field)
+        )
+    for option, service, words in SERVICE_OPTIONS:
+        command.add_argument(
+            option,
+            dest=f"service_{service}",
+            metavar="БРОЙ",
+            help=f"{words} (услугата {service} от ценоразписа), цяло число; "
+            f"същото като {BY_NAME['services'].option} {service}=БРОЙ",
+        )
+
+
+def _hidden(command: argparse.ArgumentParser) -> None:
+    """The tests' options: another day than today, another mkdocs.yml than the one beside the docs."""
+    command.add_argument("--today", help=argparse.SUPPRESS)
+    command.add_argument("--mkdocs", type=Path, help=argparse.SUPPRESS)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(prog=PROG, description="Цени, срокове за реакция и оферти по плановете.")
     parser.add_argument("--docs", dest="docs_main", type=Path, help=argparse.SUPPRESS)
@@ -193,27 +236,66 @@ def _parser() -> argparse.ArgumentParser:
 
     cmd = commands.add_parser("quote", help="цените на всички планове за един клиент")
     _docs(cmd)
-    # One option a field of the profile, from the field table.
-    for field in FIELDS:
-        if field.widget in ("counts", "lines"):
-            _list_option(cmd, field)
-            continue
-        choices = [choice.value for choice in field.choices] or None
-        metavar = None if choices else "МОМЕНТ" if field.widget == "moment" else "ЧИСЛО"
-        cmd.add_argument(
-            field.option, dest=field.name, choices=choices, metavar=metavar, help=_field_help(field)
-        )
-    for option, service, words in SERVICE_OPTIONS:
-        cmd.add_argument(
-            option,
-            dest=f"service_{service}",
-            metavar="БРОЙ",
-            help=f"{words} (услугата {service} от ценоразписа), цяло число; "
-            f"същото като {BY_NAME['services'].option} {service}=БРОЙ",
-        )
-    cmd.add_argument("--link", metavar="ВРЪЗКА", help="връзка към оферта: целият адрес или частта след #")
+    _profile_options(cmd, BY_NAME["customer"].option)
+    cmd.add_argument(
+        "--link",
+        metavar="ВРЪЗКА",
+        help="връзка към изчисление или подписана оферта: целият адрес или частта след #",
+    )
     cmd.add_argument("--json", action="store_true", help="отговор в JSON")
     cmd.add_argument("--bgn", action="store_true", help="и равностойността в лева")
+    _hidden(cmd)
+
+    cmd = commands.add_parser("offer", help="оферта за един клиент, подписана с ключа на търговеца")
+    _docs(cmd)
+    cmd.add_argument(
+        "--key", required=True, type=Path, metavar="ФАЙЛ", help="частният ключ (PEM), направен с offer-key"
+    )
+    cmd.add_argument("--key-id", required=True, metavar="ИД", help="името на ключа в mkdocs.yml")
+    cmd.add_argument(
+        "--plan", required=True, metavar="ПЛАН", help="id на плана от ценоразписа, напр. standard"
+    )
+    cmd.add_argument(
+        "--customer",
+        dest="customer_name",
+        required=True,
+        metavar="ИМЕ",
+        help="име на клиента",
+    )
+    cmd.add_argument("--eik", metavar="ЕИК", help="ЕИК на клиента: 9 цифри или 13 за клон")
+    _profile_options(cmd, "--customer-kind")
+    cmd.add_argument("--link", metavar="ВРЪЗКА", help="данните на клиента от връзка към изчисление")
+    cmd.add_argument(
+        "--discount",
+        metavar="ПРОЦЕНТ",
+        help=f"отстъпка от месечната такса и часовата ставка на плана, от 0 до {MAX_DISCOUNT}, до 2 знака",
+    )
+    cmd.add_argument(
+        "--item",
+        dest="items",
+        action="append",
+        metavar="ОПИСАНИЕ;КОЛИЧЕСТВО;ЦЕНА",
+        help="еднократна позиция на договорена единична цена в евро без ДДС (може няколко пъти, до 12), "
+        'напр. "Лаптоп Lenovo;2;1234.50"',
+    )
+    cmd.add_argument(
+        "--valid-days",
+        type=int,
+        default=30,
+        metavar="ДНИ",
+        help=f"колко дни е валидна от днес, от 1 до {MAX_VALID_DAYS}; по подразбиране 30",
+    )
+    cmd.add_argument("--number", metavar="НОМЕР", help="номер на офертата; по подразбиране от датата")
+    cmd.add_argument("--salesperson", metavar="ИМЕ", help="търговецът, до 80 знака")
+    cmd.add_argument("--note", metavar="ТЕКСТ", help="кратка бележка до клиента, до 200 знака")
+    cmd.add_argument("--json", action="store_true", help="отговор в JSON")
+    _hidden(cmd)
+
+    cmd = commands.add_parser("offer-key", help="нов ключ за подписване на оферти")
+    cmd.add_argument("--id", required=True, metavar="ИД", help="име на ключа, напр. ivan-2026")
+    cmd.add_argument(
+        "--out", required=True, type=Path, metavar="ФАЙЛ", help="къде да се запише частният ключ"
+    )
     return parser
 
 
@@ -305,13 +387,39 @@ def _procurement(args: argparse.Namespace, given: Lines) -> object:
     return [(text, quantity.strip() or "1") for text, _, quantity in split]
 
 
-def _profile(args: argparse.Namespace, catalogue: Catalogue) -> tuple[Profile, str | None]:
-    base, linked = Profile(), None
+def _today(args: argparse.Namespace) -> date:
+    if args.today is not None:
+        return date.fromisoformat(args.today)
+    return datetime.now(SOFIA).date()
+
+
+def _keys(args: argparse.Namespace) -> tuple[dict[str, bytes], Path]:
+    """The offers' public keys, from the mkdocs.yml beside the docs."""
+    docs = args.docs or args.docs_main or Path("docs")
+    mkdocs_yml = args.mkdocs or docs.absolute().parent / "mkdocs.yml"
+    try:
+        return read_keys(mkdocs_yml), mkdocs_yml
+    except OfferKeyError as err:
+        raise UsageError(str(err)) from None
+
+
+def _read_link(args: argparse.Namespace) -> tuple[QuoteLink, OfferCheck | None]:
+    """The link's quote part, and for an offer link its check (a refused offer is bad input)."""
+    if is_offer_link(args.link):
+        check = decode_offer(args.link, _keys(args)[0], _today(args))
+        if not check.signed or check.link is None:
+            raise UsageError(f"--link: офертата не е приета: {check.reason}")
+        return check.link, check
+    try:
+        return decode_link(args.link), None
+    except QuoteLinkError as err:
+        raise UsageError(f"--link: {err}") from None
+
+
+def _profile(args: argparse.Namespace, catalogue: Catalogue) -> tuple[Profile, str | None, OfferCheck | None]:
+    base, linked, check = Profile(), None, None
     if args.link is not None:
-        try:
-            link = decode_link(args.link)
-        except QuoteLinkError as err:
-            raise UsageError(f"--link: {err}") from None
+        link, check = _read_link(args)
         base, linked = link.profile, link.price_list
     # The link's profile, with what the options say on top, checked once by the profile.
     values = {field.name: getattr(base, field.name) for field in FIELDS}
@@ -322,7 +430,7 @@ def _profile(args: argparse.Namespace, catalogue: Catalogue) -> tuple[Profile, s
             text = getattr(args, field.name)
             if text is not None and field.widget not in ("counts", "lines"):
                 values[field.name] = read_value(field.name, text)
-        return Profile(**values), linked
+        return Profile(**values), linked, check
     except ProfileError as err:
         raise UsageError(f"{BY_NAME[err.field].option}: {err.reason}") from None
 
@@ -346,9 +454,33 @@ def _quote_json(result: Quote, link: str) -> dict[str, Any]:
     return data
 
 
+def _offer_json(check: OfferCheck) -> dict[str, Any]:
+    """What ``quote --json`` tells of a good offer link."""
+    assert check.offer is not None
+    offer = check.offer
+    return {
+        "signed": True,
+        "key": offer.key_id,
+        "customer": offer.customer,
+        "number": offer.number,
+        "valid_until": offer.valid_until.isoformat(),
+        "expired": check.expired,
+    }
+
+
+def _offer_notice(check: OfferCheck) -> str:
+    assert check.offer is not None
+    offer = check.offer
+    expired = " Срокът ѝ е изтекъл." if check.expired else ""
+    return (
+        f"Подписана оферта № {offer.number} за {offer.customer}, валидна до "
+        f"{offer.valid_until:%d.%m.%Y} (ключ {offer.key_id}).{expired}"
+    )
+
+
 def _quote(args: argparse.Namespace, out: TextIO) -> None:
     catalogue = _catalogue(args)
-    profile, linked = _profile(args, catalogue)
+    profile, linked, check = _profile(args, catalogue)
     moment = profile.incident_at or datetime.now(SOFIA)
     result, link = _priced(catalogue, profile, moment, args.bgn)
     older, notices = None, []
@@ -363,6 +495,9 @@ def _quote(args: argparse.Namespace, out: TextIO) -> None:
                 f"{older.effective.strftime('%d.%m.%Y')}, който вече не е в сила. Показваме я, както е "
                 f"издадена, а под нея - същата оферта по днешните цени (ценоразпис {catalogue.price_list})."
             )
+    # A signed offer's line comes first in the text; the JSON has it apart, as "offer".
+    said = [_offer_notice(check), *notices] if check is not None else notices
+    offer = {"offer": _offer_json(check)} if check is not None else {}
     if older is not None:
         issued, issued_link = _priced(older, profile, moment, args.bgn)
         if args.json:
@@ -371,18 +506,109 @@ def _quote(args: argparse.Namespace, out: TextIO) -> None:
                 "notice": notices[0],
                 "as_issued": _quote_json(issued, issued_link),
                 "today": _quote_json(result, link),
+                **offer,
             }
             out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
         else:
-            out.write(quote_table(issued, issued_link, notices=notices))
+            out.write(quote_table(issued, issued_link, notices=said))
             out.write("\n" + TODAY_HEADING + "\n\n" + quote_table(result, link))
     elif args.json:
         data = _quote_json(result, link) | {"link_price_list": linked}
         if notices:
             data["notice"] = notices[0]
-        out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        out.write(json.dumps(data | offer, ensure_ascii=False, indent=2) + "\n")
     else:
-        out.write(quote_table(result, link, notices=notices))
+        out.write(quote_table(result, link, notices=said))
+
+
+_OFFER_OPTIONS = {
+    "of": "--number",
+    "cu": "--customer",
+    "eik": "--eik",
+    "plan": "--plan",
+    "dsc": "--discount",
+    "it": "--item",
+    "vu": "--valid-days",
+    "sp": "--salesperson",
+    "nt": "--note",
+    "k": "--key-id",
+    "d": "--today",
+}
+
+
+def _items(args: argparse.Namespace) -> tuple[OfferItem, ...]:
+    """The ``--item`` options, each ``ОПИСАНИЕ;КОЛИЧЕСТВО;ЦЕНА`` split at its last two ``;``."""
+    items = []
+    for number, text in enumerate(args.items or [], 1):
+        parts = text.rsplit(";", 2)
+        if len(parts) != 3:
+            raise UsageError(
+                f'--item: очаква се "ОПИСАНИЕ;КОЛИЧЕСТВО;ЦЕНА", напр. "Лаптоп Lenovo;2;1234.50", а е {text!r}'
+            )
+        try:
+            items.append(offer_item(number, parts[0], parts[1].strip(), parts[2].strip()))
+        except QuoteLinkError as err:
+            raise UsageError(f"--item: {err.reason}") from None
+    return tuple(items)
+
+
+def _offer(args: argparse.Namespace, out: TextIO) -> None:
+    try:
+        key = offers.load_key(args.key)
+        keys, mkdocs_yml = _keys(args)
+        offers.check_listed(key, args.key_id, keys, mkdocs_yml)
+    except offers.SalesError as err:
+        raise UsageError(str(err)) from None
+    if not 1 <= args.valid_days <= MAX_VALID_DAYS:
+        raise UsageError(f"--valid-days: от 1 до {MAX_VALID_DAYS} дни, а е {args.valid_days}")
+    try:
+        discount = read_decimal(args.discount or "0", Decimal(0), MAX_DISCOUNT, 2)
+    except NumberProblem:
+        raise UsageError(f"--discount: от 0 до {MAX_DISCOUNT}, до 2 знака след точката") from None
+    catalogue = _catalogue(args)
+    plans = [plan.id for plan in catalogue.plans]
+    if args.plan not in plans:
+        raise UsageError(f"--plan: в ценоразписа няма план {args.plan!r} (има: {', '.join(plans)})")
+    profile, _, _ = _profile(args, catalogue)
+    today = _today(args)
+    number = args.number or offers.offer_number(
+        today, args.customer_name, args.plan, encode_link(catalogue.price_list, profile, today)
+    )
+    try:
+        offer = Offer(
+            number=number,
+            customer=args.customer_name,
+            plan=args.plan,
+            valid_until=today + timedelta(days=args.valid_days),
+            key_id=args.key_id,
+            eik=args.eik,
+            discount=discount,
+            items=_items(args),
+            salesperson=args.salesperson,
+            note=args.note,
+        )
+        issued = offers.issue(catalogue, profile, offer, today, key)
+    except QuoteLinkError as err:
+        raise UsageError(f"{_OFFER_OPTIONS.get(err.param, err.param)}: {err.reason}") from None
+    if args.json:
+        out.write(json.dumps(issued.to_dict(), ensure_ascii=False, indent=2) + "\n")
+    else:
+        out.write(offers.summary(issued, today))
+
+
+def _offer_key(args: argparse.Namespace, out: TextIO) -> None:
+    if not KEY_ID.fullmatch(args.id):
+        raise UsageError("--id: малки латински букви, цифри и -, до 32 знака, напр. ivan-2026")
+    try:
+        public = offers.new_key(args.out)
+    except offers.SalesError as err:
+        raise UsageError(str(err)) from None
+    out.write(
+        f"Частният ключ е в {args.out} (само вие имате достъп до файла). Пазете го на своя компютър "
+        "и никога не го добавяйте в хранилището на сайта.\n"
+        "Добавете този ред в mkdocs.yml, под extra.offers.keys:\n"
+        f"    {args.id}: {public}\n"
+    )
 
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None) -> int:
@@ -391,7 +617,14 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
     err = err or sys.stderr
     try:
         args = _parser().parse_args(argv)
-        {"deadline": _deadline, "holidays": _holidays, "quote": _quote}[args.command](args, out)
+        commands = {
+            "deadline": _deadline,
+            "holidays": _holidays,
+            "quote": _quote,
+            "offer": _offer,
+            "offer-key": _offer_key,
+        }
+        commands[args.command](args, out)
     except SystemExit as exit_:  # --help
         return exit_.code if isinstance(exit_.code, int) else 0
     except (UsageError, CatalogueError) as problem:

@@ -59,6 +59,8 @@ __all__ = [
     "decode_link",
     "decode_link_lenient",
     "encode_link",
+    "escape",
+    "unquote",
 ]
 
 VERSION = "1"
@@ -130,11 +132,11 @@ def _write(field: Field, value: Any) -> str:
     if field.widget == "counts":
         return "~".join(f"{key}*{count}" for key, count in value)
     if field.widget == "lines":
-        return "~".join(f"{_escape(text)}*{count}" for text, count in value)
+        return "~".join(f"{escape(text)}*{count}" for text, count in value)
     return str(value) if isinstance(value, int) else decimal_text(value)
 
 
-def _escape(text: str) -> str:
+def escape(text: str) -> str:
     """``text`` with every character but ASCII letters, digits and ``._-`` written as %XX of its UTF-8."""
     return "".join(
         char if char in _SAFE else "".join(f"%{byte:02X}" for byte in char.encode()) for char in text

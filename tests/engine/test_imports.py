@@ -1,7 +1,7 @@
 """The engine's rooms import one another downwards only: no cycle, no import hidden in a function.
 
 The layers, bottom to top: the units every room uses (Sofia time, errors,
-money, numbers, the Ed25519 check), the catalogue, time, the profile, pricing, the page.
+money, numbers, the Ed25519 and ЕИК checks), the catalogue, time, the profile, pricing, the page.
 """
 
 from __future__ import annotations
@@ -57,6 +57,7 @@ def test_every_module_is_in_a_room() -> None:
     assert top == [
         "calculator.clock",
         "calculator.ed25519",
+        "calculator.eik",
         "calculator.errors",
         "calculator.money",
         "calculator.numbers",

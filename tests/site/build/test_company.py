@@ -8,6 +8,7 @@ import site_hooks
 import yaml
 from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
+from stdnum.bg import vat as bg_vat
 
 from backoffice.build.company import CompanyError, branch_check_digit, is_valid_eik, parse_company
 from tests.site.strict_build import strict_build
@@ -68,6 +69,15 @@ def test_a_wrong_eik_fails(eik: str):
 def test_the_branch_check_digit_uses_the_second_weights_when_the_first_give_ten():
     assert branch_check_digit("206813475000") == 9  # 2*5 = 10, then 4*5 = 20, 20 mod 11 = 9
     assert branch_check_digit("206813475001") == 4  # 2*5 + 5*1 = 15, 15 mod 11 = 4
+
+
+def test_the_engines_check_agrees_with_python_stdnum_on_every_tenth_thousand_code():
+    # The engine's ЕИК check is written out (the browser has no stdnum): the
+    # build used stdnum's, which must say the same of 9-digit codes.
+    codes = [f"{n:09d}" for n in range(7, 1_000_000_000, 99_991)]
+    assert len(codes) == 10_001
+    assert [is_valid_eik(code) for code in codes] == [bg_vat.is_valid(code) for code in codes]
+    assert sum(is_valid_eik(code) for code in codes) == 1001
 
 
 # --- every field of extra.company ---------------------------------------------

@@ -383,7 +383,11 @@ BUSINESS_DEADLINE = ["deadline", "--start", "2026-12-23T17:00", "--hours", "4", 
             ["quote", "--operating", "nights"],
             "--operating: непозната стойност 'nights' (може: 'business', '24/7')",
         ),
-        (["nonsense"], "команда: непозната стойност 'nonsense' (може: 'deadline', 'holidays', 'quote')"),
+        (
+            ["nonsense"],
+            "команда: непозната стойност 'nonsense' "
+            "(може: 'deadline', 'holidays', 'quote', 'offer', 'offer-key')",
+        ),
         ([], "липсват задължителни опции: команда"),
     ],
 )
@@ -417,7 +421,7 @@ def test_help_exits_0(capsys: pytest.CaptureFixture[str]) -> None:
     assert "deadline" in capsys.readouterr().out
 
 
-@pytest.mark.parametrize("command", [[], ["quote"], ["deadline"], ["holidays"]])
+@pytest.mark.parametrize("command", [[], ["quote"], ["deadline"], ["holidays"], ["offer"], ["offer-key"]])
 def test_the_help_is_in_bulgarian(capsys: pytest.CaptureFixture[str], command: list[str]) -> None:
     assert main([*command, "--help"]) == 0
     text = capsys.readouterr().out
@@ -437,6 +441,13 @@ def test_the_help_is_in_bulgarian(capsys: pytest.CaptureFixture[str], command: l
         "individual",
         "obuchenie",
         "integracia",
+        # The offer commands, a plan's id, a key's name and the file that lists the keys.
+        "offer",
+        "key",
+        "standard",
+        "ivan",
+        "mkdocs",
+        "yml",
     }
 
 
