@@ -264,7 +264,7 @@ def today_html(catalogue: Catalogue, quote: Quote, *, with_bgn: bool = False) ->
     """The same quote at today's price list, to show under a quote issued at an older one."""
     return (
         f'<section class="calc__today" aria-labelledby="{TODAY}heading">'
-        f'<h2 id="{TODAY}heading">Същата оферта по днешните цени</h2>'
+        f'<h2 id="{TODAY}heading">Същата оценка по днешните цени</h2>'
         f"{answer_html(catalogue, quote, with_bgn=with_bgn, id_prefix=TODAY)}</section>"
     )
 

@@ -82,7 +82,7 @@ PARAM_NAMES = {
     "": "връзката",
     "v": "версия",
     "pl": "ценоразпис",
-    "d": "дата на офертата",
+    "d": "дата на оценката",
     **{field.param: field.words for field in FIELDS},
 }
 

@@ -200,13 +200,18 @@ def open_link(request_json: str) -> str:
         else:
             price_list = older.price_list
             notices.append(
-                f"Тази оферта е издадена по ценоразпис {older.price_list} от {_day(older.effective)}, "
-                "който вече не е в сила. Показваме я, както е издадена, а под нея - същата оферта "
+                f"Тази оценка е изчислена по ценоразпис {older.price_list} от {_day(older.effective)}, "
+                "който вече не е в сила. Показваме я, както е изчислена, а под нея - същата оценка "
                 "по днешните цени."
             )
-    if link.issued is not None and valid_until(link.issued) < datetime.now(SOFIA).date():
-        notices.append(f"Срокът на офертата изтече на {_day(valid_until(link.issued))}.")
-    issued = None if link.issued is None else link.issued.isoformat()
+    today, day = datetime.now(SOFIA).date(), link.issued
+    if day is not None and day > today:
+        # Anyone can write a link: a day still to come is not taken on its word.
+        notices.append(f"Датата във връзката ({_day(day)}) е след днешната, затова оценката е с днешна дата.")
+        day = None
+    if day is not None and valid_until(day) < today:
+        notices.append(f"Срокът на оценката изтече на {_day(valid_until(day))}.")
+    issued = None if day is None else day.isoformat()
     pin = {"price_list": price_list, "issued": issued, "notices": notices}
     # The link's profile is quoted as it is: read and checked once, by the decoder.
     with_bgn = (request.get("form") or {}).get("bgn") == "on"

@@ -262,8 +262,10 @@ def test_a_link_of_an_older_price_list_shows_the_quote_as_issued_and_today_besid
     try:
         open_ready(page, base_url + "kalkulator/#v=1&pl=2026-01&d=2026-01-10&c=b&ws=5&sv=1&inc=1&vis=1&km=0")
         notice = page.locator("[data-calc-notice]")
-        expect(notice).to_contain_text("издадена по ценоразпис 2026-01 от 01.01.2026, който вече не е в сила")
-        expect(notice).to_contain_text("Срокът на офертата изтече на 09.02.2026")
+        expect(notice).to_contain_text(
+            "изчислена по ценоразпис 2026-01 от 01.01.2026, който вече не е в сила"
+        )
+        expect(notice).to_contain_text("Срокът на оценката изтече на 09.02.2026")
         # As issued: 350 net, 420 with VAT; today's prices beside it.
         expect(page.locator('[data-plan="premium"]')).to_have_attribute("data-gross", "420.00")
         expect(page.locator('[data-today-plan="premium"]')).to_have_attribute("data-today-plan", "premium")

@@ -3,12 +3,13 @@
 import json
 import re
 from collections import Counter
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 import pytest
 from samples import small_catalogue_data
 
+from calculator.clock import SOFIA
 from calculator.page import form, web
 from calculator.profile.fields import Field
 
@@ -33,8 +34,8 @@ NO_ERRORS = {
     "procurement": "",
 }
 OLD_LIST_NOTICE = (
-    "Тази оферта е издадена по ценоразпис test-1 от 01.01.2026, който вече не е в сила. "
-    "Показваме я, както е издадена, а под нея - същата оферта по днешните цени."
+    "Тази оценка е изчислена по ценоразпис test-1 от 01.01.2026, който вече не е в сила. "
+    "Показваме я, както е изчислена, а под нея - същата оценка по днешните цени."
 )
 
 
@@ -144,7 +145,7 @@ def test_a_link_of_an_older_list_asks_for_its_files_then_shows_it_as_issued_and_
     assert reply["pin"] == {
         "price_list": "test-1",
         "issued": "2026-01-10",
-        "notices": [OLD_LIST_NOTICE, "Срокът на офертата изтече на 09.02.2026."],
+        "notices": [OLD_LIST_NOTICE, "Срокът на оценката изтече на 09.02.2026."],
     }
     # The form asks for each of the current list's services: none in this link.
     assert reply["form"] == form.DEFAULT_FORM | {"services.training": ""}
@@ -156,7 +157,7 @@ def test_a_link_of_an_older_list_asks_for_its_files_then_shows_it_as_issued_and_
         "test-1",
         "01.01.2026",
     )
-    assert slots["notice"] == f"<p>{OLD_LIST_NOTICE}</p><p>Срокът на офертата изтече на 09.02.2026.</p>"
+    assert slots["notice"] == f"<p>{OLD_LIST_NOTICE}</p><p>Срокът на оценката изтече на 09.02.2026.</p>"
     # As issued: 250 + 1.5 h x 30 = 295 net, 354 with VAT; today's 414 beside it.
     assert reply["gross"] == DEFAULT_GROSS | {"sub": "354.00"}
     assert 'data-today-plan="sub" data-today-gross="414.00"' in slots["today"]
@@ -318,3 +319,17 @@ def test_a_link_is_read_once_and_each_of_its_values_checked_once(
     # The decoder's profile is quoted as it is: no round trip through the form's text.
     assert [value for name, value in checked if name == "workstations"] == ["12"]
     assert [value for name, value in checked if name == "downtime_cost"] == ["40"]
+
+
+def test_a_day_of_issue_still_to_come_is_refused_and_today_used(site: dict[str, str]) -> None:
+    # A link may say anything: a quote "issued" in 2099 would print as valid until then.
+    link = "#v=1&pl=test-2&d=2099-12-01&c=b&ws=5&sv=1&inc=1&vis=1&km=0"
+    reply = open_link(link, site)
+    today = datetime.now(SOFIA).date()
+    assert reply["pin"] == {
+        "price_list": None,
+        "issued": None,
+        "notices": ["Датата във връзката (01.12.2099) е след днешната, затова оценката е с днешна дата."],
+    }
+    assert reply["slots"]["issued"] == today.strftime("%d.%m.%Y")
+    assert reply["link"] == link.replace("2099-12-01", today.isoformat())
