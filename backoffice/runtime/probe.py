@@ -23,8 +23,8 @@ FALLBACK = "_stdlib_fallback"
 #: A fixed timestamp: the same modules give the same bytes, and the same fingerprint.
 ZIP_TIME = (2020, 1, 1, 0, 0, 0)
 #: The standard library loses its docstrings and asserts, as under `python -OO`;
-#: the engine keeps its asserts and its classes' docstrings (a dataclass's spares
-#: `inspect` a signature each) and loses the rest (:func:`_without_docs`).
+#: the engine keeps its asserts, and loses its docstrings but a "." for each
+#: class's (a dataclass without one builds one with `inspect`; :func:`_without_docs`).
 STDLIB_OPTIMIZE, ENGINE_OPTIMIZE = 2, 0
 
 
@@ -85,13 +85,15 @@ def _without_docs(source: bytes) -> object:
     """The engine's syntax tree without the docstrings of its modules and functions.
 
     They are for the people who read the code, and a third of the bytes a
-    visitor downloads for the engine; a class keeps its docstring (see
-    ENGINE_OPTIMIZE).
+    visitor downloads for the engine. A class's becomes "." (see ENGINE_OPTIMIZE).
     """
     import ast
 
     tree = ast.parse(source)
     for node in ast.walk(tree):
+        if isinstance(node, ast.ClassDef) and ast.get_docstring(node, clean=False):
+            # Any docstring at all: a dataclass without one builds one with inspect.
+            node.body[0] = ast.Expr(ast.Constant("."))
         if isinstance(node, (ast.Module, ast.FunctionDef, ast.AsyncFunctionDef)):
             body = [
                 item
