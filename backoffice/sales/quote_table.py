@@ -31,7 +31,9 @@ def _one_off(quote: Quote) -> list[str]:
     lines = ["", "Еднократно, при всеки план (допълнителни услуги и доставки), без ДДС:"]
     for line in part.lines:
         if line.unit_net is None or line.net is None:
-            lines.append(f"    {line.name}: {line.quantity} {line.unit} - по запитване".replace("  -", " -"))
+            # A service the list no longer has has no unit: its count stands alone.
+            count = " ".join(filter(None, [str(line.quantity), line.unit]))
+            lines.append(f"    {line.name}: {count} - по запитване")
         else:
             lines.append(
                 f"    {line.name}: {line.quantity} × {format_eur(line.unit_net)} = {format_eur(line.net)}"

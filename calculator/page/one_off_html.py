@@ -22,17 +22,25 @@ __all__ = ["ON_REQUEST", "first_month", "one_off_html", "one_off_words"]
 ON_REQUEST = "по запитване"
 
 
+def _count(line: OneOffLine) -> str:
+    """The quantity as a line says it: ``4 бр.`` for pieces, bare for a service (its unit is in its price)."""
+    return f"{line.quantity}\u00a0{line.unit}" if line.unit == "бр." else str(line.quantity)
+
+
+def _price_each(unit_net: Decimal, unit: str) -> str:
+    """A unit price and what it is for, e.g. ``120,00 € / занятие``."""
+    return f"{format_eur(unit_net)} / {unit}" if unit else format_eur(unit_net)
+
+
 def _row(line: OneOffLine) -> str:
     # Three columns, so that the table fits a phone: the unit price goes under the name.
     name = escape(line.name)
     if line.unit_net is None or line.net is None:
         amount = f'<td class="calc-one-off__request">{ON_REQUEST}</td>'
     else:
-        unit = f"{format_eur(line.unit_net)} / {line.unit}" if line.unit else format_eur(line.unit_net)
-        name += f'<span class="calc-one-off__unit">{escape(unit)}</span>'
+        name += f'<span class="calc-one-off__unit">{escape(_price_each(line.unit_net, line.unit))}</span>'
         amount = f"<td>{escape(format_eur(line.net))}</td>"
-    quantity = f"{line.quantity}\u00a0{line.unit}" if line.unit == "бр." else str(line.quantity)
-    return f'<tr><th scope="row">{name}</th><td>{escape(quantity)}</td>{amount}</tr>'
+    return f'<tr><th scope="row">{name}</th><td>{escape(_count(line))}</td>{amount}</tr>'
 
 
 def one_off_html(quote: Quote, *, bgn_rate: Decimal | None = None, id_prefix: str = "") -> str:
@@ -85,12 +93,11 @@ def one_off_words(part: OneOff) -> str:
     """The one-off lines as plain text, a line each, for the request form (empty when none)."""
     lines = []
     for line in part.lines:
-        count = f"{line.quantity} {line.unit}" if line.unit == "бр." else str(line.quantity)
         if line.unit_net is None or line.net is None:
-            lines.append(f"{line.name}: {count} - {ON_REQUEST}")
+            lines.append(f"{line.name}: {_count(line)} - {ON_REQUEST}")
         else:
-            price = f"{format_eur(line.unit_net)} / {line.unit}" if line.unit else format_eur(line.unit_net)
-            lines.append(f"{line.name}: {count} × {price} = {format_eur(line.net)} {NET.words}")
+            price = _price_each(line.unit_net, line.unit)
+            lines.append(f"{line.name}: {_count(line)} × {price} = {format_eur(line.net)} {NET.words}")
     if part.priced:
         lines.append(
             f"Общо еднократно: {format_eur(part.net)} {NET.words}, {format_eur(part.gross)} {GROSS.words}"

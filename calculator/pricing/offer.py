@@ -118,11 +118,14 @@ def price_offer(
     Raises:
         CatalogueError: the price list has no plan ``plan_id``.
     """
-    plans = {plan.id: plan for plan in catalogue.plans}
-    if plan_id not in plans:
-        known = ", ".join(plans)
-        raise CatalogueError(f"в ценоразпис {catalogue.price_list} няма план „{plan_id}“ (има: {known})")
-    monthly = price_plan(catalogue, discounted(plans[plan_id], discount), profile)
+    try:
+        plan = catalogue.plan(plan_id)
+    except KeyError:
+        known = ", ".join(plan.id for plan in catalogue.plans)
+        raise CatalogueError(
+            f"в ценоразпис {catalogue.price_list} няма план „{plan_id}“ (има: {known})"
+        ) from None
+    monthly = price_plan(catalogue, discounted(plan, discount), profile)
     services = one_off(catalogue, profile)
     net = round_money(services.net + sum((item.net for item in items), ZERO))
     return OfferPrice(monthly, services, tuple(items), net, vat_of(net, catalogue.vat_percent))
