@@ -32,6 +32,8 @@ from calculator.catalogue import Catalogue
 from calculator.errors import CatalogueError
 from calculator.money import format_eur, format_number
 from calculator.page.form import ROWS
+from calculator.page.offer_form import DEFAULT_DAYS, ITEM_ROWS
+from calculator.page.offer_values import MAX_VALID_DAYS
 from calculator.page.web import default_answer
 from calculator.profile.fields import FIELDS
 
@@ -197,7 +199,8 @@ def prepare(
         pyodide_dest=pyodide_dest,
         files=files,
         price_lists={"index": price_lists.INDEX_URL, **price_lists.index(lists, catalogue.price_list)},
-        calculator=calculator_settings(catalogue, pyodide_dest, files, catalogue_path, today),
+        calculator=calculator_settings(catalogue, pyodide_dest, files, catalogue_path, today)
+        | {"offers": offers_json(keys, identity.name)},
         offline_bytes=offline_bytes(cut, files),
         notes=notes,
         offer_keys=keys,
@@ -293,6 +296,10 @@ def calculator_settings(
             for service in catalogue.services
         ],
         "rows": ROWS,
+        # The sales page's offer: the plans to choose from, and the rows of agreed items.
+        "plans": [{"id": plan.id, "name": plan.name} for plan in sorted(catalogue.plans, key=lambda p: p.order)],
+        "item_rows": ITEM_ROWS,
+        "days": {"default": DEFAULT_DAYS, "most": MAX_VALID_DAYS},
         # The answer for the default form, rendered by the same code the
         # browser runs, so the page shows real prices before Python starts.
         "default": default_answer(catalogue, today),
@@ -318,6 +325,12 @@ def published_uri(src_uri: str, dest_uri: str) -> str:
     if src_uri.startswith(PLANS_SOURCE):
         return PLANS_URL + dest_uri.removeprefix(PLANS_SOURCE)
     return dest_uri
+
+
+def offers_json(keys: Mapping[str, bytes], company: str) -> str:
+    """What the page's engine checks offers with: the public keys by id, and who issues them."""
+    listed = {key_id: offer_keys.encode_key(raw) for key_id, raw in keys.items()}
+    return json.dumps({"company": company, "keys": listed}, ensure_ascii=False, sort_keys=True)
 
 
 def calculator_page(templates: Mapping[str, object]) -> str | None:

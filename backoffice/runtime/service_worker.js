@@ -1,7 +1,5 @@
-// The calculator's offline copy: the build writes VERSION and FILES (paths from
-// here) above (backoffice/runtime/offline.py); its scope is the calculator page
-// alone. Every request goes to the network as it would without this worker, so
-// a deploy is seen at once; the copy answers only when the network does not.
+// The calculator's offline copy (VERSION and FILES written above by offline.py), scoped to its page. Every
+// request goes to the network first, so a deploy is seen at once; the copy answers when the network does not.
 
 const CACHE = `calculator-offline-${VERSION}`;
 
@@ -17,14 +15,11 @@ self.addEventListener("activate", (event) => {
   event.waitUntil(dropped.then(() => self.clients.claim()));
 });
 
-// The copy holds the files of its list and nothing else: not an address with
-// a query (a campaign's tag, anything a link appends), not whatever else the
-// page fetches, so it cannot grow without bound or keep what it never named.
-// The list's URLs are resolved against this file, as cache.addAll resolves them.
+// The copy holds its list's files (resolved against this file, as cache.addAll does) and nothing else,
+// not an address with a query nor whatever else the page fetches: it cannot grow without bound.
 const LISTED = new Set(FILES.map((file) => new URL(file, location).href));
 
-// A listed file the copy lacks is put back when the page fetches it; one it
-// has is left alone, so that the runtime is not written again on every visit.
+// A listed file the copy lacks is put back when fetched; one it has is not written again on every visit.
 async function keep(request, response) {
   if (!LISTED.has(request.url) || !response.ok || response.type !== "basic") return;
   const cache = await caches.open(CACHE);
@@ -32,8 +27,7 @@ async function keep(request, response) {
 }
 
 async function fromCopy(request) {
-  // A quote link differs only in its fragment, which requests never carry;
-  // a query (a campaign's tag) does not change the page either.
+  // A quote link differs only in its fragment, which requests never carry; a query changes nothing either.
   const hit = await (await caches.open(CACHE)).match(request, { ignoreSearch: request.mode === "navigate" });
   return hit ?? Response.error();
 }

@@ -60,6 +60,7 @@ __all__ = [
     "decode_offer",
     "encode_offer",
     "is_offer_link",
+    "quote_part",
     "sign_offer",
     "signed_bytes",
 ]
@@ -281,3 +282,8 @@ def _cut(fragment: str) -> str:
             break
         kept.append(part)
     return "&".join(kept)
+
+
+def quote_part(text: str) -> str:
+    """The quote part of an offer link (``#`` and all the offer's parameters left out): anyone's estimate."""
+    return _cut(_fragment(text))

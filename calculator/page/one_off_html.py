@@ -17,17 +17,17 @@ from calculator.pricing.one_off import OneOff, OneOffLine
 from calculator.pricing.quote import Quote
 from calculator.pricing.vat import GROSS, NET
 
-__all__ = ["ON_REQUEST", "first_month", "one_off_html", "one_off_words"]
+__all__ = ["ON_REQUEST", "count_words", "first_month", "one_off_html", "one_off_words", "price_each"]
 
 ON_REQUEST = "по запитване"
 
 
-def _count(line: OneOffLine) -> str:
+def count_words(line: OneOffLine) -> str:
     """The quantity as a line says it: ``4 бр.`` for pieces, bare for a service (its unit is in its price)."""
     return f"{line.quantity}\u00a0{line.unit}" if line.unit == "бр." else str(line.quantity)
 
 
-def _price_each(unit_net: Decimal, unit: str) -> str:
+def price_each(unit_net: Decimal, unit: str) -> str:
     """A unit price and what it is for, e.g. ``120,00 € / занятие``."""
     return f"{format_eur(unit_net)} / {unit}" if unit else format_eur(unit_net)
 
@@ -38,9 +38,9 @@ def _row(line: OneOffLine) -> str:
     if line.unit_net is None or line.net is None:
         amount = f'<td class="calc-one-off__request">{ON_REQUEST}</td>'
     else:
-        name += f'<span class="calc-one-off__unit">{escape(_price_each(line.unit_net, line.unit))}</span>'
+        name += f'<span class="calc-one-off__unit">{escape(price_each(line.unit_net, line.unit))}</span>'
         amount = f"<td>{escape(format_eur(line.net))}</td>"
-    return f'<tr><th scope="row">{name}</th><td>{escape(_count(line))}</td>{amount}</tr>'
+    return f'<tr><th scope="row">{name}</th><td>{escape(count_words(line))}</td>{amount}</tr>'
 
 
 def one_off_html(quote: Quote, *, bgn_rate: Decimal | None = None, id_prefix: str = "") -> str:
@@ -94,10 +94,10 @@ def one_off_words(part: OneOff) -> str:
     lines = []
     for line in part.lines:
         if line.unit_net is None or line.net is None:
-            lines.append(f"{line.name}: {_count(line)} - {ON_REQUEST}")
+            lines.append(f"{line.name}: {count_words(line)} - {ON_REQUEST}")
         else:
-            price = _price_each(line.unit_net, line.unit)
-            lines.append(f"{line.name}: {_count(line)} × {price} = {format_eur(line.net)} {NET.words}")
+            price = price_each(line.unit_net, line.unit)
+            lines.append(f"{line.name}: {count_words(line)} × {price} = {format_eur(line.net)} {NET.words}")
     if part.priced:
         lines.append(
             f"Общо еднократно: {format_eur(part.net)} {NET.words}, {format_eur(part.gross)} {GROSS.words}"

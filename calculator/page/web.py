@@ -23,7 +23,8 @@ from typing import Any
 
 from calculator.catalogue import Catalogue
 from calculator.clock import SOFIA
-from calculator.errors import CatalogueError, ProfileError
+from calculator.errors import ProfileError
+from calculator.page import catalogues
 from calculator.page.answer_html import (
     answer_html,
     inputs_html,
@@ -33,27 +34,17 @@ from calculator.page.answer_html import (
     today_html,
     valid_until,
 )
+from calculator.page.catalogues import load_catalogue
 from calculator.page.form import CHECKED, DEFAULT_FORM, form_profile, form_values
 from calculator.page.links import PARAM_NAMES, decode_link_lenient, encode_link
 from calculator.page.markup import escape
+from calculator.page.offer_link import is_offer_link, quote_part
+from calculator.page.offer_web import Refused, is_sales_form, open_offer, sales_reply
 from calculator.page.one_off_html import one_off_words
 from calculator.pricing.quote import Quote, quote
 from calculator.profile.profile import Profile
 
 __all__ = ["answer", "default_answer", "load_catalogue", "open_link"]
-
-
-_catalogues: dict[str, Catalogue] = {}
-_current: list[str] = []
-
-
-def load_catalogue(text: str, current: bool = True) -> str:
-    """Keep a price list (the JSON the build wrote); return its id."""
-    catalogue = Catalogue.from_dict(json.loads(text))
-    _catalogues[catalogue.price_list] = catalogue
-    if current:
-        _current[:] = [catalogue.price_list]
-    return catalogue.price_list
 
 
 def _day(value: date) -> str:
@@ -80,6 +71,7 @@ def _render(
             "list": escape(catalogue.price_list),
             "effective": _day(catalogue.effective),
             "today": "",
+            "offer": "",
         },
         "errors": _errors(None),
         "status": f"Обновено. Препоръка: {result.recommendation}",
@@ -103,23 +95,47 @@ def _issued(value: Any) -> date | None:
         return None
 
 
-def _answer(form: Mapping[str, Any], pin: Mapping[str, Any]) -> dict[str, Any]:
-    names = {service.id: service.name for service in _catalogues[_current[0]].services}
+def _answer(form: Mapping[str, Any], pin: Mapping[str, Any], request: Mapping[str, Any]) -> dict[str, Any]:
+    sales = is_sales_form(form)
+    source = str(form.get("offer.source") or "").strip() if sales else ""
+    if source:
+        return _from_source(source, form, request)
+    names = {service.id: service.name for service in catalogues.current().services}
+    profile: Profile | None = None
     try:
         profile = form_profile(form, names)
     except ProfileError as error:
         # The last answer stays on screen; only the field's message changes.
         notice = notice_html([str(message) for message in pin.get("notices") or []])
-        return {"errors": _errors(error), "slots": {"notice": notice}}
-    # A checkbox is in a form's values only when ticked, as "on".
-    return _answer_profile(profile, form.get("bgn") == "on", pin)
+        reply: dict[str, Any] = {"errors": _errors(error), "slots": {"notice": notice}}
+    else:
+        # A checkbox is in a form's values only when ticked, as "on".
+        reply = _answer_profile(profile, form.get("bgn") == "on", pin)
+    return sales_reply(reply, form, profile, request) if sales else reply
+
+
+def _from_source(source: str, form: Mapping[str, Any], request: Mapping[str, Any]) -> dict[str, Any]:
+    """The sales page, filled from a prospect's quote link (or an offer's quote part)."""
+    link, problems = decode_link_lenient(quote_part(source))
+    notices = [_problems(problems)] if problems else []
+    reply = _answer_profile(link.profile, form.get("bgn") == "on", {"notices": notices})
+    services = [service.id for service in catalogues.current().services]
+    values = form_values(link.profile, services) | {"offer.source": ""}
+    reply["form"] = values
+    return sales_reply(reply, {**form, **values}, link.profile, request)
+
+
+def _problems(problems: list[Any]) -> str:
+    named = "; ".join(f"{PARAM_NAMES.get(err.param, 'параметър')} ({err.reason})" for err in problems)
+    return f"Не успяхме да прочетем всичко от връзката: {named}. Останалото е приложено."
 
 
 def _answer_profile(profile: Profile, with_bgn: bool, pin: Mapping[str, Any]) -> dict[str, Any]:
     notice = notice_html([str(message) for message in pin.get("notices") or []])
     now = datetime.now(SOFIA)
-    current = _catalogues[_current[0]]
-    catalogue = _catalogues.get(str(pin.get("price_list") or ""), current)
+    current = catalogues.current()
+    listed = catalogues.find(str(pin.get("price_list") or ""), {})
+    catalogue = listed if listed is not None and not isinstance(listed, str) else current
     issued = _issued(pin.get("issued")) or now.date()
     reply = _render(catalogue, quote(catalogue, profile, now=now), issued, live=True, with_bgn=with_bgn)
     if catalogue is not current:
@@ -145,31 +161,7 @@ def answer(request_json: str) -> str:
     ``slots.notice``.
     """
     request = json.loads(request_json)
-    return _json(_answer(request.get("form") or {}, request.get("pin") or {}))
-
-
-def _older_list(list_id: str, request: Mapping[str, Any]) -> Catalogue | str | None:
-    """A published older price list; the URL of a file it still needs; or None."""
-    if list_id in _catalogues:
-        return _catalogues[list_id]
-    files = request.get("files") or {}
-    index = str(request.get("price_lists") or "")
-    if not index:
-        return None
-    if index not in files:
-        return index
-    try:
-        entry = next((entry for entry in json.loads(files[index])["lists"] if entry["id"] == list_id), None)
-        if entry is None:
-            return None
-        # The index names each list from the site's root.
-        url = str(request.get("site") or "") + str(entry["url"])
-        if url not in files:
-            return url
-        found = _catalogues[load_catalogue(files[url], current=False)]
-    except (TypeError, ValueError, KeyError, CatalogueError):
-        return None  # not published, or not readable: the same to the visitor
-    return found if found.price_list == list_id else None
+    return _json(_answer(request.get("form") or {}, request.get("pin") or {}, request))
 
 
 def open_link(request_json: str) -> str:
@@ -183,16 +175,30 @@ def open_link(request_json: str) -> str:
     or ``{"need": url}`` while a price list is still to be fetched.
     """
     request = json.loads(request_json)
-    link, problems = decode_link_lenient(str(request.get("link") or ""))
-    notices = []
+    text = str(request.get("link") or "")
+    if not is_offer_link(text):
+        return _json(_open_quote(text, request, []))
+    opened = open_offer(text, request)
+    if not isinstance(opened, Refused):
+        return _json(opened)
+    # What nobody can confirm is shown as what anyone could have made: the profile, at list prices.
+    refused = (
+        f"Офертата не може да бъде потвърдена: {opened.reason}. Затова не показваме нито клиента, нито "
+        "договорените условия; по-долу е обикновена ориентировъчна оценка за същите данни. "
+        "Поискайте от търговеца си нова връзка."
+    )
+    return _json(_open_quote(opened.quote_text, request, [refused]))
+
+
+def _open_quote(text: str, request: Mapping[str, Any], notices: list[str]) -> dict[str, Any]:
+    link, problems = decode_link_lenient(text)
     if problems:
-        named = "; ".join(f"{PARAM_NAMES.get(err.param, 'параметър')} ({err.reason})" for err in problems)
-        notices.append(f"Не успяхме да прочетем всичко от връзката: {named}. Останалото е приложено.")
+        notices.append(_problems(problems))
     price_list = None
-    if link.price_list is not None and link.price_list != _current[0]:
-        older = _older_list(link.price_list, request)
+    if link.price_list is not None and link.price_list != catalogues.current().price_list:
+        older = catalogues.find(link.price_list, request)
         if isinstance(older, str):
-            return _json({"need": older})
+            return {"need": older}
         if older is None:
             notices.append(
                 f"Ценоразпис {link.price_list} от връзката не е намерен, затова показваме днешните цени."
@@ -217,5 +223,5 @@ def open_link(request_json: str) -> str:
     with_bgn = (request.get("form") or {}).get("bgn") == "on"
     reply = _answer_profile(link.profile, with_bgn, pin)
     # The form asks for today's services: one the list has no more stays in the quote, not in the form.
-    services = [service.id for service in _catalogues[_current[0]].services]
-    return _json(reply | {"form": form_values(link.profile, services), "pin": pin})
+    services = [service.id for service in catalogues.current().services]
+    return reply | {"form": form_values(link.profile, services), "pin": pin}

@@ -1,7 +1,5 @@
-// The Python engine in a Web Worker: it boots Pyodide off the page's thread,
-// calls calculator/page/web.py by name and fetches the files Python asks for.
-// In: {fn, request} with a port for its {reply} or {error}: "init" first, with
-// {pyodide, wheels, catalogue}, answered once Python is ready. Out: {step}.
+// The Python engine off the page's thread: calls calculator/page/web.py by name, fetches what Python asks
+// for. In: {fn, request} and a port for {reply} or {error}; "init" ({pyodide, wheels, catalogue}) first.
 
 // The only functions of calculator/page/web.py the page may call.
 const CALLS = new Set(["answer", "open_link"]);
@@ -14,16 +12,14 @@ let web = null;
 let afterAnswer = () => {};
 const progress = (step) => self.postMessage({ step });
 
-// A download that did not arrive (no network, or an HTTP error) fails the
-// boot as "download:<what>": "python" (the runtime), "engine" or "catalogue".
+// A download that did not arrive (no network, HTTP error) fails the boot as "download:<what>".
 async function download(url, what, as) {
   const response = await fetch(url).catch(() => null);
   if (!response?.ok) throw new Error(`download:${what}`);
   return response[as]();
 }
 
-// The boot's first failed download ends it at once, not when its turn comes: ours,
-// or Pyodide's (a TypeError; the standard library's it does not await: see below).
+// The boot's first failed download ends it at once: ours, or Pyodide's (a TypeError; see below).
 let bootFailed;
 const bootFailure = new Promise((_, reject) => (bootFailed = reject));
 bootFailure.catch(() => {});
@@ -32,8 +28,7 @@ const runtime = (promise) =>
     throw error instanceof TypeError ? new Error("download:python") : error;
   });
 
-// Pyodide fetches its WebAssembly and standard library by their plain names; the
-// site serves both gzipped too (backoffice/runtime/cut.py), inflated here.
+// Pyodide fetches its WebAssembly and stdlib by plain name; the site also serves them gzipped (cut.py).
 const GZIPPED = /\/(pyodide\.asm\.wasm|python_stdlib\.zip)$/;
 const plainFetch = self.fetch.bind(self);
 self.fetch = async (url, options) => {
@@ -49,12 +44,9 @@ self.fetch = async (url, options) => {
   return new Response(body, { headers: { "Content-Type": type } });
 };
 
-// Warm starts. The first visit boots Python from scratch (about 2 s of CPU)
-// and then, once the visitor pauses, keeps a gzipped memory snapshot of it,
-// engine imported, in Cache Storage; a later visit restores that instead.
-// The key names the runtime and our wheels (URLs named after contents). A
-// restore that never finished (Python hung, the tab was closed) leaves its
-// attempt marked: the next visit drops the snapshot rather than trust it.
+// Warm starts: after a cold boot (about 2 s of CPU) and once the visitor pauses, a gzipped memory snapshot
+// (engine imported) goes to Cache Storage, keyed by the runtime's and wheels' URLs; a later visit restores
+// it. A restore that never finished leaves its attempt marked: the next visit drops the snapshot.
 const WARM_CACHE = "calculator-warm-start";
 const SNAPSHOT_DELAY_MS = 1000;
 let warmCache = null;
@@ -90,10 +82,8 @@ async function saveSnapshot(pyodide, key) {
   }
 }
 
-// Pyodide's memory snapshots are private API (the _loadSnapshot and
-// _makeSnapshot options, makeMemorySnapshot): this is their only user.
-// `start(options)` boots Python with the engine. A snapshot that fails to
-// restore is dropped for a plain boot; a release without snapshots keeps none.
+// Snapshots are Pyodide's private API (_loadSnapshot, _makeSnapshot, makeMemorySnapshot): used here only.
+// One that fails to restore is dropped for a plain boot; a release without snapshots keeps none.
 async function startPython(start, key) {
   const snapshot = await readSnapshot(key);
   if (snapshot) {
@@ -123,8 +113,7 @@ async function startPython(start, key) {
 
 async function boot({ pyodide: indexURL, wheels, catalogue }) {
   progress(1);
-  // Everything the engine needs downloads while Pyodide boots (our wheels
-  // fetched, not `loadPackage`d, which would start only after the boot).
+  // Everything downloads while Pyodide boots (wheels fetched: `loadPackage` would wait for the boot).
   const wheelBytes = Promise.all(wheels.map((url) => download(url, "engine", "arrayBuffer")));
   const catalogueText = download(catalogue, "catalogue", "text");
   for (const downloading of [wheelBytes, catalogueText]) downloading.catch(bootFailed);
@@ -153,8 +142,7 @@ async function boot({ pyodide: indexURL, wheels, catalogue }) {
   progress(4);
 }
 
-// Python answers JSON; {"need": url} asks for a file first, which it gets
-// back under files[url] (null when it could not be fetched).
+// Python answers JSON; {"need": url} asks for a file first, handed back as files[url] (null if not had).
 async function ask(fn, request) {
   const files = {};
   let reply = JSON.parse(web[fn](JSON.stringify(request)));

@@ -1,6 +1,5 @@
-// Starts the calculator's Python engine (calculator-worker.js), one for the
-// visit, and is the page's line to it: window.calculatorEngine. A classic
-// async script: it runs once downloaded, where a module waits for the parse.
+// Starts the engine (calculator-worker.js) once a visit; window.calculatorEngine is the page's line to it.
+// A classic async script: it runs once downloaded, where a module waits for the parse.
 (() => {
   const root = document.currentScript?.closest("[data-calculator]");
   if (!root || window.calculatorEngine || typeof WebAssembly !== "object") return;
@@ -8,8 +7,7 @@
   const worker = new Worker(url(root.dataset.worker), { type: "module" });
   const engine = { step: 0, onProgress: () => {} };
   worker.addEventListener("message", ({ data }) => engine.onProgress((engine.step = data.step)));
-  // Calls a function of calculator/page/web.py with a request object (or
-  // "init", the boot); its reply comes back on a channel of its own.
+  // Calls a function of web.py (or "init") with a request; the reply comes on a channel of its own.
   engine.call = (fn, request) =>
     new Promise((resolve, reject) => {
       const { port1, port2 } = new MessageChannel();

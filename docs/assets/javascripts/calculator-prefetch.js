@@ -1,6 +1,5 @@
-// On the other pages, a visitor's intent to open the calculator (a pointer
-// over, a finger on, or the focus on a link to it) starts downloading its
-// engine into the browser's cache, unless the browser asks to save data.
+// On other pages, the intent to open the calculator (pointer, finger or focus on a link to it)
+// downloads its engine into the browser's cache, unless the browser asks to save data.
 (() => {
   const script = document.currentScript;
   const absolute = (path) => new URL(path, document.baseURI).href;

@@ -1,16 +1,11 @@
-// The contact form's glue: the calculator's quote link (#oferta=) into the
-// request, a phone or an e-mail asked for, and the request sent in the
-// background so that a failed send keeps what was typed. Without it the form
-// still works: a plain POST to Netlify, which answers with the thank-you page.
-//
-// Only a link to this site's own calculator page is taken, and it is written
-// with textContent and href, never as HTML: a crafted URL cannot make the
-// page show, or the request carry, a link to somewhere else.
+// The contact form's glue: the calculator's link (#oferta=) into the request, a phone or an e-mail asked
+// for, the request sent in the background so a failed send keeps what was typed (without script: a plain
+// POST). Only a link to our own calculator is taken, written as text, never as HTML: a crafted URL
+// cannot make the page show, or the request carry, a link to somewhere else.
 
 function quoteLink(form) {
-  // The calculator puts the link in the fragment, which never reaches the
-  // server. Links made before it did carry it in the query: still read, then
-  // moved to the fragment, so a reload or a copied address sends it no more.
+  // The link is in the fragment, which no request carries; older links had it in the query:
+  // still read, then moved to the fragment, so that a reload or a copied address sends it no more.
   const legacy = new URLSearchParams(location.search);
   const raw = new URLSearchParams(location.hash.slice(1)).get("oferta") ?? legacy.get("oferta");
   if (legacy.has("oferta")) {
@@ -19,17 +14,14 @@ function quoteLink(form) {
     history.replaceState(history.state, "", `${location.pathname}${rest && "?"}${rest}#oferta=${encodeURIComponent(raw)}`);
   }
   const calculator = new URL(form.dataset.quoteFrom, location.href);
-  // The raw text must start with our calculator, not merely resolve to it
-  // (e.g. through "../"), and must still be it once parsed (it cannot fail to parse then).
-  if (!raw || raw.length > 4000 || !raw.startsWith(location.origin + calculator.pathname)) return null;
+  // It must start with our calculator, not merely resolve to it ("../"), and still be it once parsed.
+  if (!raw || raw.length > 24000 || !raw.startsWith(location.origin + calculator.pathname)) return null;
   const link = new URL(raw);
   return link.origin === location.origin && link.pathname === calculator.pathname ? link.href : null;
 }
 
-// Netlify's AJAX submission: the form's fields, form-name included, urlencoded,
-// POSTed to the form's action. Success is the thank-you page, as without script;
-// a failure leaves every field as typed and lets the template say so
-// (data-state="failed" shows its alert and our phone and e-mail, content.css).
+// Netlify's AJAX submission: the fields urlencoded, POSTed to the action; success is the thank-you page.
+// A failure keeps every field as typed; data-state="failed" shows the alert with our phone (content.css).
 async function send(event) {
   const form = event.currentTarget;
   event.preventDefault();
@@ -57,8 +49,11 @@ function mount() {
     form.querySelector("[data-quote-input]").value = link;
     const anchor = form.querySelector("[data-quote-link]");
     anchor.href = anchor.textContent = link; // the note shows once the field holds it (content.css)
-    // The quote's one-off lines in words, as the calculator wrote them: the visitor may edit them.
-    form.elements.one_off.value = (new URLSearchParams(location.hash.slice(1)).get("redove") ?? "").slice(0, 4000);
+    // The quote's one-off lines (or an accepted offer, whose number it names) in words, the visitor's to edit.
+    const words = new URLSearchParams(location.hash.slice(1));
+    const accepted = words.get("priemam")?.slice(0, 20);
+    form.elements[accepted ? "message" : "one_off"].value = (words.get("redove") ?? "").slice(0, 4000);
+    if (accepted) form.querySelector("[data-accept-number]").textContent = form.elements.accepted_offer.value = accepted;
   }
   // HTML cannot say "one of the two": the phone carries the message.
   const { phone, email } = form.elements;

@@ -12,7 +12,7 @@ from hostile_links import CATEGORIES, CORPUS, LINK_PARAMS, UNKNOWN, UNPUBLISHED,
 from samples import small_catalogue_data
 
 from calculator import QuoteLinkError, decode_link, decode_link_lenient
-from calculator.page import web
+from calculator.page import catalogues, web
 from calculator.page.form import DEFAULT_FORM
 from calculator.page.links import PARAM_NAMES
 from calculator.page.markup import escape
@@ -86,8 +86,8 @@ def test_the_decoder_refuses_each_hostile_link_and_names_the_problem(entry: Host
 @pytest.fixture
 def engine(monkeypatch: pytest.MonkeyPatch) -> None:
     """The page's engine with the test catalogue as today's price list, published as 2026-12."""
-    monkeypatch.setattr(web, "_catalogues", {})
-    monkeypatch.setattr(web, "_current", [])
+    monkeypatch.setattr(catalogues, "_catalogues", {})
+    monkeypatch.setattr(catalogues, "_current", [])
     web.load_catalogue(json.dumps(small_catalogue_data() | {"price_list": "2026-12"}))
 
 

@@ -11,7 +11,7 @@ from samples import small_catalogue_data
 from calculator import Catalogue, Profile, ProfileError, quote
 from calculator.catalogue import Service
 from calculator.clock import SOFIA
-from calculator.page import web
+from calculator.page import catalogues, web
 from calculator.page.answer_html import answer_html
 from calculator.page.form import DEFAULT_FORM, form_profile, form_values
 from calculator.page.one_off_html import one_off_html, one_off_words
@@ -123,8 +123,8 @@ def test_the_form_reads_the_filled_rows_and_names_a_bad_one_by_its_row() -> None
 
 
 def test_the_pages_answer_carries_the_one_off_lines_to_the_request(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(web, "_catalogues", {})
-    monkeypatch.setattr(web, "_current", [])
+    monkeypatch.setattr(catalogues, "_catalogues", {})
+    monkeypatch.setattr(catalogues, "_current", [])
     web.load_catalogue(json.dumps(small_catalogue_data()))
     form = DEFAULT_FORM | {
         "services.training": "2",

@@ -10,7 +10,7 @@ import pytest
 from samples import small_catalogue_data
 
 from calculator.clock import SOFIA
-from calculator.page import form, web
+from calculator.page import catalogues, form, web
 from calculator.profile.fields import Field
 
 SITE = "https://example.bg/"
@@ -46,16 +46,16 @@ def call(function: Any, request: dict[str, Any]) -> dict[str, Any]:
 @pytest.fixture
 def engine(monkeypatch: pytest.MonkeyPatch) -> None:
     """The engine as the page has it: today's price list loaded, and no other."""
-    monkeypatch.setattr(web, "_catalogues", {})
-    monkeypatch.setattr(web, "_current", [])
+    monkeypatch.setattr(catalogues, "_catalogues", {})
+    monkeypatch.setattr(catalogues, "_current", [])
     web.load_catalogue(json.dumps(small_catalogue_data()))
 
 
 @pytest.fixture
 def site(monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
     """Today's list is test-2, Абонамент's fee 300; the site still publishes test-1, where it was 250."""
-    monkeypatch.setattr(web, "_catalogues", {})
-    monkeypatch.setattr(web, "_current", [])
+    monkeypatch.setattr(catalogues, "_catalogues", {})
+    monkeypatch.setattr(catalogues, "_current", [])
     web.load_catalogue(json.dumps(small_catalogue_data() | {"price_list": "test-2"}))
     older = small_catalogue_data() | {"effective": "2026-01-01"}
     older["plans"][0]["monthly_fee"] = 250
@@ -80,6 +80,7 @@ def test_an_answer_fills_every_slot_of_the_page(engine: None) -> None:
         "effective": "01.11.2026",
         "today": "",
         "notice": "",
+        "offer": "",
     }
     assert slots["answer"].startswith(
         '<div class="calc-reco" data-recommended="hourly"><p><strong>Препоръка:</strong> Почасов'
@@ -284,7 +285,7 @@ def test_each_card_tells_the_expected_wait_and_with_a_cost_what_it_costs(engine:
 
 def test_the_answer_built_into_the_page_has_no_wait_of_its_own(engine: None) -> None:
     # Its moment would be the build's "now": no deadline, no wait, as before the wait was priced.
-    built = web.default_answer(web._catalogues["test-1"], date(2026, 11, 30))
+    built = web.default_answer(catalogues._catalogues["test-1"], date(2026, 11, 30))
     assert "plan-card__wait" not in built["slots"]["answer"]
     assert "calc-wait" not in built["slots"]["answer"]
     assert built["link"] == "#v=1&pl=test-1&d=2026-11-30&c=b&ws=5&sv=1&inc=1&vis=1&km=0"

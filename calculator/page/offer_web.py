@@ -1,0 +1,173 @@
+"""The page's side of offers: an offer link opened by the customer, and the sales page's answer.
+
+:mod:`calculator.page.web` hands these the requests of the Web Worker. An
+offer link opens as the offer only when its signature holds against the
+site's keys (the request's ``offers``, the build's ``extra.offers``); any
+other link that means to be an offer is :class:`Refused`, and web.py opens
+its quote part as anyone's estimate, saying why, with no customer name and
+no negotiated figure.
+
+The sales page's answer is the estimate's, plus the offer's preview and,
+once the salesperson's key is loaded and listed, ``unsigned``: the link
+the page signs with Web Crypto (the private key never reaches Python).
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from calculator.clock import SOFIA
+from calculator.errors import CatalogueError
+from calculator.page import catalogues
+from calculator.page.answer_html import answer_html, inputs_html
+from calculator.page.form import form_values
+from calculator.page.links import encode_link
+from calculator.page.offer_form import OFFER_FIELDS, read_offer_form
+from calculator.page.offer_html import OfferView, offer_html, offer_words
+from calculator.page.offer_link import decode_offer, encode_offer, quote_part
+from calculator.pricing.offer import price_offer
+from calculator.pricing.quote import quote
+from calculator.profile.profile import Profile
+
+__all__ = ["Refused", "is_sales_form", "open_offer", "sales_reply", "site_offers"]
+
+#: The id a preview's offer carries before a key is chosen.
+_PREVIEW_KEY = "preview"
+
+
+@dataclass(frozen=True)
+class Refused:
+    """An offer link that cannot be confirmed: why, and its quote part to open as an estimate."""
+
+    reason: str
+    quote_text: str
+
+
+def site_offers(request: Mapping[str, Any]) -> tuple[dict[str, bytes], str]:
+    """The site's public keys by id, and our company's name, from the request's ``offers`` (JSON text)."""
+    try:
+        data = json.loads(str(request.get("offers") or "{}"))
+        keys = {str(key_id): _raw(str(value)) for key_id, value in dict(data.get("keys") or {}).items()}
+        return keys, str(data.get("company") or "")
+    except (TypeError, ValueError, AttributeError, binascii.Error):
+        return {}, ""  # no key read: every offer says it cannot be confirmed
+
+
+def _raw(text: str) -> bytes:
+    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+
+
+def _slots(**given: str) -> dict[str, str]:
+    blank = dict.fromkeys(("answer", "inputs", "summary", "today", "notice", "offer"), "")
+    return blank | given
+
+
+def open_offer(text: str, request: Mapping[str, Any]) -> dict[str, Any] | Refused:
+    """The reply for an offer link (see :func:`calculator.page.web.open_link`), or why it is refused."""
+    keys, company = site_offers(request)
+    now = datetime.now(SOFIA)
+    check = decode_offer(text, keys, now.date())
+    if check.offer is None or check.link is None or check.link.issued is None:
+        return Refused(check.reason, quote_part(text))
+    link, offer, issued = check.link, check.offer, check.link.issued
+    catalogue = catalogues.find(link.price_list or "", request)
+    if isinstance(catalogue, str):
+        return {"need": catalogue}
+    if catalogue is None:
+        return Refused(f"ценоразпис {link.price_list} на офертата не е публикуван", quote_part(text))
+    try:
+        price = price_offer(catalogue, link.profile, offer.plan, offer.discount, offer.items)
+    except CatalogueError as error:
+        return Refused(str(error), quote_part(text))
+    today = catalogues.current()
+    result = quote(catalogue, link.profile, now=now)
+    own = encode_link(today.price_list, link.profile, now.date())
+    view = OfferView(offer, price, catalogue, result, issued, company, own, expired=check.expired)
+    slots = _slots(offer=offer_html(view), inputs=inputs_html(result))
+    gross: dict[str, str] = {}
+    if check.expired:
+        # Today's prices beside: the same profile, at today's list, as anyone's estimate.
+        now_quote = quote(today, link.profile, now=now)
+        slots["answer"] = answer_html(today, now_quote)
+        gross = {item.id: str(item.price.gross) for item in now_quote.plans}
+        status = f"Срокът на оферта № {offer.number} изтече."
+    else:
+        status = f"Оферта № {offer.number}: подписът е проверен."
+    services = [service.id for service in today.services]
+    return {
+        "link": "#" + text.split("#", 1)[-1],
+        "slots": slots,
+        "errors": {},
+        "status": status,
+        "gross": gross,
+        "request": f"Моля за нова оферта вместо № {offer.number}." if check.expired else offer_words(view),
+        "accept": "" if check.expired else offer.number,
+        "locked": True,
+        "form": form_values(link.profile, services),
+        "pin": None,
+    }
+
+
+def is_sales_form(form: Mapping[str, Any]) -> bool:
+    """Whether the form is the sales page's (it has the offer's fields)."""
+    return "offer.customer" in form
+
+
+def _key_id(request: Mapping[str, Any], keys: Mapping[str, bytes]) -> tuple[str | None, str]:
+    """The id of the listed key whose public half the page read from the key file, or why there is none."""
+    public = request.get("key")
+    if public is None:
+        return None, ""
+    try:
+        raw = _raw(str(public)) if public else b""
+    except binascii.Error:
+        raw = b""
+    if len(raw) != 32:
+        return None, "файлът не е частен ключ Ed25519 във формат PEM (PKCS#8)"
+    found = next((key_id for key_id, key in keys.items() if key == raw), None)
+    if found is None:
+        return None, "ключът не е сред ключовете на сайта (extra.offers.keys): офертата няма да се потвърди"
+    return found, ""
+
+
+def sales_reply(
+    reply: dict[str, Any], form: Mapping[str, Any], profile: Profile | None, request: Mapping[str, Any]
+) -> dict[str, Any]:
+    """The sales page's answer: the estimate's ``reply`` and the offer's preview, messages and ``unsigned``.
+
+    Args:
+        reply: The estimate's answer to the same form.
+        form: The form's values.
+        profile: The profile the estimate was made for (None: a field of it is wrong).
+        request: The Worker's request (``key``: the loaded key's public half in
+            base64url, ``""`` when the file was not a key; ``offers``).
+    """
+    keys, company = site_offers(request)
+    key_id, key_error = _key_id(request, keys)
+    now = datetime.now(SOFIA)
+    offer, errors = read_offer_form(form, key_id or _PREVIEW_KEY, now.date())
+    errors = dict.fromkeys(OFFER_FIELDS, "") | errors
+    errors["offer.key"] = key_error
+    slots = reply.setdefault("slots", {})
+    slots["offer"] = ""
+    reply["errors"] = reply.get("errors", {}) | errors
+    if offer is None or profile is None:
+        return reply
+    catalogue = catalogues.current()
+    try:
+        price = price_offer(catalogue, profile, offer.plan, offer.discount, offer.items)
+    except CatalogueError as error:
+        reply["errors"]["offer.plan"] = str(error)
+        return reply
+    result = quote(catalogue, profile, now=now)
+    view = OfferView(offer, price, catalogue, result, now.date(), company, preview=True)
+    slots["offer"] = offer_html(view)
+    if key_id is not None:
+        reply["unsigned"] = encode_offer(catalogue.price_list, profile, now.date(), offer)
+    return reply
