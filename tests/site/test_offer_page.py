@@ -1,0 +1,246 @@
+"""The page's engine with offers: the customer's view, each refusal, the expired offer, the sales page's answer.
+
+Signed here with `cryptography` (the engine's own tests, run in Pyodide too,
+cannot sign); the dates are today's, as the page's are, so that a good offer
+is always within its validity and an expired one always past it.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from calculator.clock import SOFIA
+from calculator.page import catalogues, web
+from calculator.page.offer_link import decode_offer, encode_offer, sign_offer, signed_bytes
+from calculator.page.offer_values import Offer
+from calculator.pricing.offer import OfferItem
+from calculator.profile.profile import Profile
+from tests.engine.samples import small_catalogue_data
+
+KEY = Ed25519PrivateKey.from_private_bytes(bytes(range(32)))
+PUBLIC = KEY.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+PUBLIC_TEXT = base64.urlsafe_b64encode(PUBLIC).decode().rstrip("=")
+OFFERS = json.dumps({"company": "ТехОпора ЕООД", "keys": {"t1": PUBLIC_TEXT}}, ensure_ascii=False)
+PROFILE = Profile(workstations=10, services=(("training", 2),))
+# The group order: S + L is the same signature made malleable, and must be refused.
+L = 2**252 + 27742317777372353535851937790883648493
+
+
+@pytest.fixture(autouse=True)
+def engine(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The test catalogue as today's price list, published as 2026-12."""
+    monkeypatch.setattr(catalogues, "_catalogues", {})
+    monkeypatch.setattr(catalogues, "_current", [])
+    web.load_catalogue(json.dumps(small_catalogue_data() | {"price_list": "2026-12"}))
+
+
+def today() -> date:
+    return datetime.now(SOFIA).date()
+
+
+def offer_link(issued: date | None = None, valid_days: int = 30, key_id: str = "t1") -> str:
+    issued = issued or today()
+    offer = Offer(
+        "T-1",
+        "ТехКлиент ООД",
+        "sub",
+        issued + timedelta(days=valid_days),
+        key_id,
+        eik="206813475",
+        discount=Decimal(10),
+        items=(OfferItem("Лаптоп", 2, Decimal("1234.50")),),
+        salesperson="Иван Петров",
+    )
+    unsigned = encode_offer("2026-12", PROFILE, issued, offer)
+    return sign_offer(unsigned, KEY.sign(signed_bytes(unsigned)))
+
+
+def open_link(link: str) -> dict[str, Any]:
+    reply: dict[str, Any] = json.loads(web.open_link(json.dumps({"link": link, "offers": OFFERS})))
+    return reply
+
+
+def test_a_good_offer_opens_as_the_offer_with_its_figures_and_a_locked_form() -> None:
+    link = offer_link()
+    reply = open_link(link)
+    # Amounts are written with no-break spaces ("1 234,50 €"): compared here as plain ones.
+    offer = reply["slots"]["offer"].replace("\u00a0", " ")
+    assert '<h2 id="calc-offer-heading" tabindex="-1">Оферта № T-1 за ТехКлиент ООД</h2>' in offer
+    assert "Подписът е проверен с ключ „t1“ на ТехОпора ЕООД" in offer
+    assert f"<dt>Валидна до</dt><dd>{today() + timedelta(days=30):%d.%m.%Y} включително</dd>" in offer
+    # 10 % off the fee (300 -> 270) and the rate (30 -> 27): 7 h of work and 2 of the incident, 5 included.
+    assert "месечната такса 300,00 € → 270,00 €; часовата ставка 30,00 € → 27,00 €" in offer
+    assert "5 ч включени, 4 ч над тях × 27,00 €</span></th><td>108,00 €</td>" in offer
+    assert "<dt>Без ДДС</dt><dd>378,00 €</dd></div><div><dt>ДДС 20 %</dt><dd>75,60 €</dd>" in offer
+    assert "<dt>С ДДС</dt><dd>453,60 €</dd>" in offer
+    # Once: 2 trainings at the list's 100 € and 2 laptops at the agreed 1234.50 €.
+    assert "<td>2 бр.</td><td>2 469,00 €</td>" in offer
+    assert "<dt>Без ДДС</dt><dd>2 669,00 €</dd></div><div><dt>ДДС 20 %</dt><dd>533,80 €</dd>" in offer
+    assert "гарантирана реакция до 2 ч, денонощно" in offer
+    assert "Приемам офертата" in offer and "Направете своя оценка" in offer
+    assert reply["link"] == "#" + link.removeprefix("#")
+    assert (reply["locked"], reply["accept"], reply["status"]) == (
+        True,
+        "T-1",
+        "Оферта № T-1: подписът е проверен.",
+    )
+    assert reply["form"]["workstations"] == "10" and reply["form"]["services.training"] == "2"
+    assert reply["request"].splitlines()[0] == (
+        f"Приемам оферта № T-1 за ТехКлиент ООД, ЕИК 206813475, издадена на {today():%d.%m.%Y}, "
+        f"валидна до {today() + timedelta(days=30):%d.%m.%Y}."
+    )
+    assert reply["request"].splitlines()[-1] == "Общо еднократно: 2 669,00 € без ДДС, 3 202,80 € с ДДС"
+    # The estimate's own parts are empty under an offer that holds.
+    assert (reply["slots"]["answer"], reply["slots"]["notice"]) == ("", "")
+
+
+def _tampered(kind: str) -> str:
+    link = offer_link()
+    unsigned, _, signature = link.rpartition("&s=")
+    if kind == "a character":
+        return unsigned.replace("dsc=10", "dsc=50") + "&s=" + signature
+    if kind == "short signature":
+        return unsigned + "&s=" + signature[:-2]
+    if kind == "malleable signature":
+        raw = base64.urlsafe_b64decode(signature + "==")
+        s = (int.from_bytes(raw[32:], "little") + L).to_bytes(32, "little")
+        return unsigned + "&s=" + base64.urlsafe_b64encode(raw[:32] + s).decode().rstrip("=")
+    if kind == "unknown key":
+        return offer_link(key_id="t9")
+    raise AssertionError(kind)
+
+
+@pytest.mark.parametrize(
+    ("kind", "reason"),
+    [
+        ("a character", "подписът не съвпада"),
+        ("short signature", "подписът е с грешна дължина"),
+        ("malleable signature", "подписът не съвпада"),
+        ("unknown key", "непознат или оттеглен ключ „t9“"),
+    ],
+)
+def test_a_changed_or_unknown_offer_shows_no_name_no_figure_and_an_ordinary_quote(
+    kind: str, reason: str
+) -> None:
+    reply = open_link(_tampered(kind))
+    text = json.dumps(reply, ensure_ascii=False)
+    assert (
+        "ТехКлиент" not in text and "Иван Петров" not in text and "1234" not in text and "1 234" not in text
+    )
+    assert reply["slots"]["offer"] == "" and "locked" not in reply and "accept" not in reply
+    assert reply["slots"]["notice"].startswith(f"<p>Офертата не може да бъде потвърдена: {reason}. ")
+    # The profile still opens, at the list's prices, under an ordinary link.
+    assert reply["form"]["workstations"] == "10"
+    assert reply["link"].startswith("#v=1&pl=2026-12&d=") and "of=" not in reply["link"]
+    assert 'data-plan="sub"' in reply["slots"]["answer"]
+
+
+def test_a_retired_key_refuses_what_it_signed() -> None:
+    reply = json.loads(
+        web.open_link(json.dumps({"link": offer_link(), "offers": json.dumps({"company": "X", "keys": {}})}))
+    )
+    assert reply["slots"]["notice"].startswith(
+        "<p>Офертата не може да бъде потвърдена: непознат или оттеглен ключ „t1“."
+    )
+
+
+def test_an_expired_offer_shows_its_figures_marked_expired_and_todays_prices_beside() -> None:
+    issued = today() - timedelta(days=40)
+    reply = open_link(offer_link(issued=issued))
+    offer = reply["slots"]["offer"].replace("\u00a0", " ")
+    assert 'class="calc-offer calc-offer--expired"' in offer
+    assert f"Срокът на офертата изтече на {issued + timedelta(days=30):%d.%m.%Y}." in offer
+    assert "<dt>С ДДС</dt><dd>453,60 €</dd>" in offer and "Приемам офертата" not in offer
+    # Today's list prices beside: the subscription at 300 €, 4 h over at 30 €.
+    assert 'data-plan="sub" data-gross="504.00"' in reply["slots"]["answer"]
+    assert (reply["accept"], reply["status"]) == ("", "Срокът на оферта № T-1 изтече.")
+
+
+def sales_form(**changes: str) -> dict[str, str]:
+    form = web.form_values(PROFILE, ["training"]) | {
+        "offer.customer": "ТехКлиент ООД",
+        "offer.eik": "206813475",
+        "offer.plan": "sub",
+        "offer.discount": "10",
+        "offer.number": "T-1",
+        "offer.days": "30",
+        "offer.salesperson": "",
+        "offer.note": "",
+        "offer.source": "",
+        "offer.item.1.text": "Лаптоп",
+        "offer.item.1.quantity": "2",
+        "offer.item.1.price": "1234,50",
+    }
+    return form | changes
+
+
+def sales(form: dict[str, str], key: str | None = PUBLIC_TEXT) -> dict[str, Any]:
+    request = {"form": form, "pin": None, "offers": OFFERS} | ({"key": key} if key is not None else {})
+    reply: dict[str, Any] = json.loads(web.answer(json.dumps(request)))
+    return reply
+
+
+def test_the_sales_page_writes_the_link_to_sign_and_it_verifies_once_signed() -> None:
+    reply = sales(sales_form())
+    unsigned = reply["unsigned"]
+    assert unsigned.startswith(f"#v=1&pl=2026-12&d={today().isoformat()}&c=b&ws=10&")
+    assert unsigned.endswith(
+        f"&it=%D0%9B%D0%B0%D0%BF%D1%82%D0%BE%D0%BF*2*1234.5&vu={today() + timedelta(days=30)}&k=t1"
+    )
+    assert "Преглед на оферта № T-1 за ТехКлиент ООД" in reply["slots"]["offer"]
+    assert {name: text for name, text in reply["errors"].items() if text} == {}
+    signed = sign_offer(unsigned, KEY.sign(signed_bytes(unsigned)))
+    check = decode_offer(signed, {"t1": PUBLIC}, today())
+    assert (check.signed, check.offer and check.offer.customer) == (True, "ТехКлиент ООД")
+
+
+def test_the_sales_page_names_what_is_missing_and_signs_nothing() -> None:
+    reply = sales(sales_form(**{"offer.customer": "", "offer.number": " "}))
+    assert "unsigned" not in reply and reply["slots"]["offer"] == ""
+    assert {name: text for name, text in reply["errors"].items() if text} == {
+        "offer.customer": "въведете името на клиента",
+        "offer.number": "въведете номер на офертата",
+    }
+    bad_item = sales(sales_form(**{"offer.item.2.text": "Мишка", "offer.item.2.price": "12,345"}))
+    assert bad_item["errors"]["offer.items"] == "позиция 2: цената е в евро без ДДС, до 2 знака след точката"
+    assert (
+        sales(sales_form(**{"offer.eik": "206813476"}))["errors"]["offer.eik"]
+        == "„206813476“ не е валиден ЕИК"
+    )
+    assert (
+        sales(sales_form(**{"offer.days": "91"}))["errors"]["offer.days"]
+        == "срокът е цяло число дни от 1 до 90"
+    )
+
+
+def test_the_sales_page_signs_only_with_a_key_the_site_lists() -> None:
+    assert "unsigned" not in sales(sales_form(), key=None)
+    assert sales(sales_form(), key=None)["errors"]["offer.key"] == ""
+    unlisted = base64.urlsafe_b64encode(bytes(32)).decode().rstrip("=")
+    reply = sales(sales_form(), key=unlisted)
+    assert "unsigned" not in reply
+    assert (
+        reply["errors"]["offer.key"]
+        == "ключът не е сред ключовете на сайта (extra.offers.keys): офертата няма да се потвърди"
+    )
+    not_a_key = sales(sales_form(), key="")
+    assert not_a_key["errors"]["offer.key"] == "файлът не е частен ключ Ed25519 във формат PEM (PKCS#8)"
+
+
+def test_the_sales_page_takes_a_prospects_link_into_the_form() -> None:
+    link = "https://example.bg/kalkulator/#v=1&pl=2026-12&d=2026-12-01&c=i&ws=3&sv=0&inc=2&vis=0&km=0"
+    reply = sales(sales_form(**{"offer.source": link}))
+    assert (reply["form"]["customer"], reply["form"]["workstations"], reply["form"]["offer.source"]) == (
+        "individual",
+        "3",
+        "",
+    )
+    assert "unsigned" in reply and "&c=i&ws=3&sv=0&inc=2&" in reply["unsigned"]
