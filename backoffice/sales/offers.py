@@ -4,8 +4,8 @@ Signing happens here only, on the salesperson's computer, with
 ``cryptography``; checking is the engine's (:mod:`calculator.page.offer_link`),
 the same in the browser and here. ``cryptography`` is imported only when a
 key is read or made, so the CLI's other commands run without it. The CLI
-(:mod:`backoffice.sales.cli`) reads the options and hands them over; every
-bad input is a :class:`SalesError` with one Bulgarian line.
+(:mod:`backoffice.sales.offer_commands`) reads the options and hands them
+over; every bad input is a :class:`SalesError` with one Bulgarian line.
 
 A key is signed with only when its public half is listed, under the id
 given, in ``mkdocs.yml`` (``extra.offers.keys``): an offer the site cannot
