@@ -24,6 +24,7 @@ PER_RUN: tuple[tuple[str, str | None], ...] = (
     ("recalc", "samples_ms"),
     ("builds", "all_s"),
     ("lighthouse_run", "pages"),
+    ("offer", "samples_ms"),
 )
 
 # key: (target, how to compare, label, unit)
@@ -51,6 +52,7 @@ TARGETS: dict[str, tuple[float, str, str, str]] = {
     "calculator_beyond_pyodide_bytes": (300 * KB, "<=", "calculator page beyond the Pyodide runtime", "B"),
     "content_page_pyodide_bytes": (0, "<=", "Pyodide bytes on a content page (max of all loads)", "B"),
     "lighthouse_performance_min": (95, ">=", "Lighthouse mobile performance, lowest of the 4 pages", "score"),
+    "offer_verify_ms": (50, "<=", "offer link: Ed25519 check in Pyodide (desktop), median of 30", "ms"),
 }
 
 
@@ -148,6 +150,7 @@ def results(
     seen: dict[str, Any],
     builds: dict[str, Any],
     engine: dict[str, Any],
+    offer: dict[str, Any],
     lighthouse: dict[str, Any],
     env: dict[str, Any],
 ) -> dict[str, Any]:
@@ -203,6 +206,7 @@ def results(
         "build_copy_s": builds["build_copy_s"],
         "build_200_plans_s": builds["build_200_plans_s"],
         "engine_us": engine["median_us"],
+        **offer_figures(offer),
     }
     out["targets"] = {
         key: {"target": target, "op": op, "measured": out[key], "met": _met(out[key], op, target)}
@@ -219,10 +223,54 @@ def results(
     out["playwright_sees_worker_requests"] = seen
     out["builds"] = builds
     out["engine"] = engine
+    out["offer"] = offer
     out["lighthouse_run"] = lighthouse
     out["env"] = env
     out["loads"] = dump(loads)
     return out
+
+
+def offer_figures(offer: dict[str, Any]) -> dict[str, float]:
+    """The offer link's check (bench/offer_bench.py), in ms: the target's figure and those beside it."""
+    pyodide, cpython = offer["pyodide"], offer["cpython"]
+    return {
+        "offer_verify_ms": pyodide["verify_median_ms"],
+        "offer_verify_first_ms": pyodide["verify_first_ms"],
+        "offer_decode_ms": pyodide["decode_median_ms"],
+        "offer_verify_cpython_ms": cpython["verify_median_ms"],
+        "offer_decode_cpython_ms": cpython["decode_median_ms"],
+    }
+
+
+def _offer_rows(r: dict[str, Any]) -> list[tuple[str, Any, str]]:
+    runs, size = r["offer"]["runs"], r["offer"]["message_bytes"]
+    return [
+        (
+            f"offer link: decode_offer of the whole link in Pyodide, median of {runs}",
+            r["offer_decode_ms"],
+            "ms",
+        ),
+        ("offer link: Ed25519 check in Pyodide, the first of them", r["offer_verify_first_ms"], "ms"),
+        (
+            f"offer link ({size} bytes signed): Ed25519 check / decode_offer in CPython, medians",
+            _pair(r, "offer_%s_cpython_ms", ("verify", "decode")),
+            "",
+        ),
+    ]
+
+
+def offer_table(offer: dict[str, Any]) -> str:
+    """The offer link's figures alone, as `run.py --only offer` prints them."""
+    figures = offer_figures(offer)
+    target, op, label, unit = TARGETS["offer_verify_ms"]
+    measured = figures["offer_verify_ms"]
+    met = "yes" if _met(measured, op, target) else "**no**"
+    lines = ["| target | measured | target | met |", "|---|---:|---:|---|"]
+    lines.append(f"| {label} | {_fmt(measured, unit)} | {op} {_fmt(target, unit)} | {met} |")
+    lines += ["", "| other figures | measured |", "|---|---:|"]
+    rows = _offer_rows({**figures, "offer": offer})
+    lines += [f"| {label} | {value if not unit else _fmt(value, unit)} |" for label, value, unit in rows]
+    return "\n".join(lines)
 
 
 def committed(full: dict[str, Any]) -> dict[str, Any]:
@@ -335,6 +383,7 @@ def table(r: dict[str, Any]) -> str:
         ("`mkdocs build --strict` of the site", f"{r['build_s']:.2f} s", ""),
         ("the same docs outside git (current price list only)", f"{r['build_copy_s']:.2f} s", ""),
         ("that copy with 200 more plans", f"{r['build_200_plans_s']:.2f} s", ""),
+        *_offer_rows(r),
     ]
     lines += ["", "| other figures | measured |", "|---|---:|"]
     lines += [f"| {label} | {value if not unit else _fmt(value, unit)} |" for label, value, unit in rows]

@@ -14,12 +14,15 @@ headless Chromium:
   stock bare page with its WebAssembly and zip brotli-compressed as if
   Netlify compressed every type;
 
-then 50 changes of the form on the live calculator, and Lighthouse (mobile)
+then 50 changes of the form on the live calculator, an offer link's check
+inside the site's Pyodide (bench/offer_bench.py), and Lighthouse (mobile)
 on four pages. Writes bench/results.json and the table in bench/README.md.
 Figures are reported, never asserted.
 
 Run: ``make bench`` or ``.venv/bin/python bench/run.py [--runs N] [--phone-runs N]
-[--build-runs N] [--lighthouse PATH]``.
+[--build-runs N] [--lighthouse PATH]``. ``--only offer`` builds the site
+once and times the offer link's check alone: it prints its figures and
+writes nothing.
 """
 
 from __future__ import annotations
@@ -41,6 +44,7 @@ from urllib.parse import urljoin
 
 import build_bench
 import lighthouse
+import offer_bench
 import report
 from browser_bench import Load, measure, playwright_sees, profile_context, recalc
 from playwright.sync_api import Page, sync_playwright
@@ -84,6 +88,22 @@ def add_bare_page(site: Path, folder: str, pyodide: str) -> None:
     shutil.copytree(BENCH / "bare", target)
     page = target / "index.html"
     page.write_text(page.read_text(encoding="utf-8").replace("{pyodide}", pyodide), encoding="utf-8")
+
+
+def calculator_wheels(site: Path) -> list[str]:
+    """The wheels' URLs, from the site's root, that the built calculator page names (`data-wheels`)."""
+    html = (site / PAGES["live"] / "index.html").read_text(encoding="utf-8")
+    match = re.search('data-wheels="([^"]*)"', html)
+    if match is None or not match.group(1).split():
+        raise RuntimeError(f"{PAGES['live']}index.html: no data-wheels")
+    return [urljoin("/" + PAGES["live"], wheel) for wheel in match.group(1).split()]
+
+
+def add_offer_page(site: Path, pyodide: str) -> dict[str, Any]:
+    """The offer page on the site's Pyodide and wheels; return its job, on the site's price list."""
+    offer_bench.add_offer_page(site, pyodide, calculator_wheels(site))
+    catalogue = calculator_url(site, "data-catalogue")
+    return offer_bench.job((site / catalogue.lstrip("/")).read_text(encoding="utf-8"))
 
 
 def add_bare_pages(site: Path) -> str:
@@ -193,6 +213,23 @@ def write_json(path: Path, data: dict[str, Any]) -> None:
     path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
+def offer_only() -> None:
+    """`--only offer`: one build, then the offer link's check in Pyodide; prints it, writes nothing."""
+    with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
+        site = Path(tmp) / "site"
+        print("building the site...", flush=True)
+        build_bench.build(ROOT / "mkdocs.yml", site)
+        work = add_offer_page(site, calculator_url(site, "data-pyodide"))
+        with serve(site, ROOT / "netlify.toml") as server:
+            print(f"offer link's check: {work['runs']} runs in Pyodide (desktop) and in CPython", flush=True)
+            try:
+                offer = offer_bench.measure(server.url, work)
+            except RuntimeError as error:
+                sys.exit(f"bench: {error}")
+    print(json.dumps(offer, indent=2))
+    print(report.offer_table(offer))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5, help="desktop: cold and warm loads of each page")
@@ -204,7 +241,15 @@ def main() -> None:
         default=lighthouse.DEFAULT,
         help="the Lighthouse command (make bench installs it)",
     )
+    parser.add_argument(
+        "--only",
+        choices=["offer"],
+        help="measure only this (offer: the offer link's check in Pyodide), print it, write nothing",
+    )
     args = parser.parse_args()
+    if args.only == "offer":
+        offer_only()
+        return
     started = time.time()
     env = {
         "chromium": subprocess.run([CHROMIUM, "--version"], capture_output=True, text=True).stdout.strip(),
@@ -225,12 +270,15 @@ def main() -> None:
         print(f"building the site ({args.build_runs} runs of each build)...", flush=True)
         builds = build_bench.build_times(work, site, args.build_runs)
         pyodide = add_bare_pages(site)
+        offer_job = add_offer_page(site, pyodide)
         print("engine micro-benchmark...", flush=True)
         engine = engine_figures()
         print("compressing and serving the site...", flush=True)
         with serve(site, ROOT / "netlify.toml") as server:
             try:
                 loads, recalculation, seen = browser_runs(server, args.runs, args.phone_runs, site)
+                print(f"offer link's check: {offer_job['runs']} runs in Pyodide (desktop)", flush=True)
+                offer = offer_bench.measure(server.url, offer_job)
             except RuntimeError as error:  # a page that never answered: say which, end the run
                 sys.exit(f"bench: {error}")
             encodings = sorted(server.accept_encodings)
@@ -240,7 +288,7 @@ def main() -> None:
     env["pyodide"] = pyodide
     env["accept_encoding"] = encodings
     env["bench_s"] = round(time.time() - started)
-    results = report.results(loads, recalculation, seen, builds, engine, scores, env)
+    results = report.results(loads, recalculation, seen, builds, engine, offer, scores, env)
     write_json(BENCH / "results.json", report.committed(results))
     write_json(RAW, results)
     report.write_readme(BENCH / "README.md", results)

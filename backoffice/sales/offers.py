@@ -2,9 +2,10 @@
 
 Signing happens here only, on the salesperson's computer, with
 ``cryptography``; checking is the engine's (:mod:`calculator.page.offer_link`),
-the same in the browser and here. The CLI (:mod:`backoffice.sales.cli`)
-reads the options and hands them over; every bad input is a
-:class:`SalesError` with one Bulgarian line.
+the same in the browser and here. ``cryptography`` is imported only when a
+key is read or made, so the CLI's other commands run without it. The CLI
+(:mod:`backoffice.sales.offer_commands`) reads the options and hands them
+over; every bad input is a :class:`SalesError` with one Bulgarian line.
 
 A key is signed with only when its public half is listed, under the id
 given, in ``mkdocs.yml`` (``extra.offers.keys``): an offer the site cannot
@@ -19,9 +20,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-
-from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from typing import TYPE_CHECKING
 
 from backoffice.build.offer_keys import FIELD, encode_key
 from calculator.catalogue import Catalogue
@@ -30,6 +29,9 @@ from calculator.page.offer_link import encode_offer, sign_offer, signed_bytes
 from calculator.page.offer_values import Offer
 from calculator.pricing.offer import OfferPrice, price_offer
 from calculator.profile.profile import Profile
+
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 __all__ = ["IssuedOffer", "SalesError", "issue", "load_key", "new_key", "offer_number", "summary"]
 
@@ -40,6 +42,9 @@ class SalesError(Exception):
 
 def load_key(path: Path) -> Ed25519PrivateKey:
     """The private key in ``path``: PEM PKCS#8 Ed25519, as ``openssl genpkey -algorithm ed25519`` has it."""
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
     try:
         data = path.read_bytes()
     except OSError as err:
@@ -55,6 +60,8 @@ def load_key(path: Path) -> Ed25519PrivateKey:
 
 def public_key(key: Ed25519PrivateKey) -> bytes:
     """The key's public half, the 32 raw bytes that mkdocs.yml lists."""
+    from cryptography.hazmat.primitives import serialization
+
     return key.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
 
 
@@ -79,6 +86,9 @@ def new_key(out: Path) -> str:
     Raises:
         SalesError: ``out`` exists (never overwritten) or cannot be written.
     """
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
     key = Ed25519PrivateKey.generate()
     pem = key.private_bytes(
         serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()

@@ -8,6 +8,7 @@ import os
 import shutil
 import stat
 import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -20,7 +21,8 @@ from backoffice.build.offer_keys import encode_key, read_keys
 from backoffice.sales.cli import main
 from calculator.page.offer_link import decode_offer
 
-DOCS = str(Path(__file__).resolve().parents[3] / "docs")
+ROOT = Path(__file__).resolve().parents[3]
+DOCS = str(ROOT / "docs")
 TODAY = "2026-12-03"
 OFFER = [
     "--plan",
@@ -289,6 +291,29 @@ def test_quote_refuses_a_bad_offer_in_words(
             capsys, "quote", "--mkdocs", str(signer[1]), "--today", TODAY, "--link", bad, "--json"
         )
         assert (code, out, err) == (2, "", f"calculator: грешка: --link: офертата не е приета: {reason}\n")
+
+
+# The CLI run in a Python where `cryptography` cannot be imported (None in sys.modules).
+_WITHOUT_CRYPTOGRAPHY = """
+import sys
+sys.modules["cryptography"] = None
+from backoffice.sales.cli import main
+code = main(sys.argv[1:])
+assert "cryptography" not in [name.split(".")[0] for name in sys.modules if sys.modules[name] is not None]
+sys.exit(code)
+"""
+
+
+def test_quote_and_an_offer_s_check_need_no_cryptography(
+    capsys: pytest.CaptureFixture[str], signer: tuple[Path, Path]
+) -> None:
+    link = _signed_link(capsys, signer)
+    argv = ["quote", "--docs", DOCS, "--mkdocs", str(signer[1]), "--today", TODAY, "--json", "--link", link]
+    done = subprocess.run(
+        [sys.executable, "-c", _WITHOUT_CRYPTOGRAPHY, *argv], capture_output=True, text=True, cwd=ROOT
+    )
+    assert (done.returncode, done.stderr) == (0, "")
+    assert json.loads(done.stdout)["offer"]["signed"] is True
 
 
 def bytes_of(signature: str) -> bytes:
