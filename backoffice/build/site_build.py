@@ -297,7 +297,9 @@ def calculator_settings(
         ],
         "rows": ROWS,
         # The sales page's offer: the plans to choose from, and the rows of agreed items.
-        "plans": [{"id": plan.id, "name": plan.name} for plan in sorted(catalogue.plans, key=lambda p: p.order)],
+        "plans": [
+            {"id": plan.id, "name": plan.name} for plan in sorted(catalogue.plans, key=lambda p: p.order)
+        ],
         "item_rows": ITEM_ROWS,
         "days": {"default": DEFAULT_DAYS, "most": MAX_VALID_DAYS},
         # The answer for the default form, rendered by the same code the

@@ -1,4 +1,4 @@
-"""The page's engine with offers: the customer's view, each refusal, the expired offer, the sales page's answer.
+"""The page's engine with offers: the customer's view, each refusal, an expired offer, the sales page.
 
 Signed here with `cryptography` (the engine's own tests, run in Pyodide too,
 cannot sign); the dates are today's, as the page's are, so that a good offer

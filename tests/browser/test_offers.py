@@ -1,0 +1,268 @@
+"""Offers in Chromium: signed on the sales page, opened, printed and accepted; tampering refused.
+
+The built site lists only its sample key, whose private half nobody has.
+Each test here makes its own key and lists it as `test-1`: the calculator's
+and the sales page's HTML are served with it added to ``data-offers``, as a
+site whose mkdocs.yml listed it would be built.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import json
+import re
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+from pathlib import Path
+from urllib.parse import parse_qs, parse_qsl, unquote, urlsplit
+
+import pytest
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from playwright.sync_api import Browser, BrowserContext, Page, Request, Route
+
+from calculator.clock import SOFIA
+from calculator.page.offer_link import encode_offer, sign_offer, signed_bytes
+from calculator.page.offer_values import Offer
+from calculator.pricing.offer import OfferItem
+from calculator.profile.profile import Profile
+
+from .waiting import READY_TIMEOUT_MS, expect
+
+pytestmark = pytest.mark.browser
+
+KEY = Ed25519PrivateKey.generate()
+PUBLIC = base64.urlsafe_b64encode(
+    KEY.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+).decode()
+PEM = KEY.private_bytes(
+    serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+)
+PAGES = re.compile(r"/(kalkulator|prodazhbi)/(index\.html)?$")
+# The group order: S + L is the same signature made malleable.
+L = 2**252 + 27742317777372353535851937790883648493
+
+
+def list_test_key(context: BrowserContext) -> None:
+    """Serve the calculator and the sales page as a site listing the test key as `test-1`."""
+
+    def listed(route: Route) -> None:
+        response = route.fetch()
+
+        def add_key(match: re.Match[str]) -> str:
+            offers = json.loads(html.unescape(match[1]))
+            offers["keys"]["test-1"] = PUBLIC.rstrip("=")
+            return f'data-offers="{html.escape(json.dumps(offers, ensure_ascii=False))}"'
+
+        route.fulfill(response=response, body=re.sub(r'data-offers="([^"]*)"', add_key, response.text()))
+
+    context.route(PAGES, listed)
+
+
+def fresh(browser: Browser) -> BrowserContext:
+    context = browser.new_context(locale="bg-BG", timezone_id="Europe/Sofia")
+    list_test_key(context)
+    return context
+
+
+def today() -> date:
+    return datetime.now(SOFIA).date()
+
+
+def signed(base_url: str, issued: date, items: tuple[OfferItem, ...] = (), key_id: str = "test-1") -> str:
+    offer = Offer("2026-0042", "ТехКлиент ООД", "standard", issued + timedelta(days=30), key_id, items=items)
+    unsigned = encode_offer("2026-12", Profile(), issued, offer)
+    return base_url + "kalkulator/" + sign_offer(unsigned, KEY.sign(signed_bytes(unsigned)))
+
+
+def pages_in(pdf: bytes) -> int:
+    return len(re.findall(rb"/Type\s*/Page(?!s)", pdf))
+
+
+def test_sales_sign_an_offer_the_customer_opens_prints_and_accepts_it(
+    browser: Browser, context: BrowserContext, page: Page, base_url: str, tmp_path: Path, watch
+) -> None:
+    list_test_key(context)
+    page.goto(base_url + "prodazhbi/")
+    expect(page.locator("[data-calculator]")).to_have_attribute(
+        "data-state", "ready", timeout=READY_TIMEOUT_MS
+    )
+    page.get_by_label("Клиент", exact=True).fill("ТехКлиент ООД")
+    page.get_by_label("ЕИК на клиента (по желание)").fill("206813475")
+    page.get_by_label("План", exact=True).select_option("standard")
+    page.get_by_label("Отстъпка (%)").fill("10")
+    page.get_by_label("Номер на офертата").fill("2026-0042")
+    page.get_by_label("Позиция 1: описание").fill("Лаптоп Lenovo ThinkPad")
+    page.locator('[name="offer.item.1.quantity"]').fill("2")
+    page.locator('[name="offer.item.1.price"]').fill("1234.50")
+    expect(page.locator(".calc-offer--preview h2")).to_have_text(
+        "Преглед на оферта № 2026-0042 за ТехКлиент ООД"
+    )
+    link_field = page.locator("[data-offer-link]")
+    expect(link_field).to_have_value("")
+    key_file = tmp_path / "kluch.pem"
+    key_file.write_bytes(PEM)
+    page.get_by_label("Файл с ключа (PEM)").set_input_files(key_file)
+    expect(link_field).to_have_value(
+        re.compile(
+            r"^http://127\.0\.0\.1:\d+/kalkulator/#v=1&pl=2026-12&d=\d{4}-\d\d-\d\d&c=b&ws=5&sv=1&inc=1&vis=1"
+            r"&km=0&of=2026-0042&cu=%D0%A2%D0%B5%D1%85%D0%9A%D0%BB%D0%B8%D0%B5%D0%BD%D1%82%20%D0%9E%D0%9E%D0%94"
+            r"&eik=206813475&plan=standard&dsc=10&it=%D0%9B%D0%B0%D0%BF%D1%82%D0%BE%D0%BF%20Lenovo%20ThinkPad"
+            r"\*2\*1234\.5&vu=\d{4}-\d\d-\d\d&k=test-1&s=[A-Za-z0-9_-]{86}$"
+        )
+    )
+    link = link_field.input_value()
+
+    customer = fresh(browser)
+    other = customer.new_page()
+    other.goto(link)
+    offer = other.locator(".calc-offer--valid")
+    expect(offer.locator("h2")).to_have_text("Оферта № 2026-0042 за ТехКлиент ООД", timeout=READY_TIMEOUT_MS)
+    expect(offer.locator(".calc-offer__seal")).to_have_text(
+        "Подписът е проверен с ключ „test-1“ на ТехОпора ЕООД: офертата е такава, каквато сме я издали."
+    )
+    # 240 € less 10 % and 2 h over the 4 included at 38 € less 10 %; once, two laptops at the agreed price.
+    assert offer.locator("tbody tr").all_inner_texts() == [
+        "Месечна такса\nфиксирана такса за Абонамент Стандарт\n\t216,00\u00a0€",
+        "Часове над включените\n4\u00a0ч включени, 2\u00a0ч над тях × 34,20\u00a0€\n\t68,40\u00a0€",
+        "Лаптоп Lenovo ThinkPad\n1\u00a0234,50\u00a0€ / бр.\n\t2\u00a0бр.\t2\u00a0469,00\u00a0€",
+    ]
+    assert offer.locator(".calc-offer__sums").all_inner_texts() == [
+        "Без ДДС\n284,40\u00a0€\nДДС 20\u00a0%\n56,88\u00a0€\nС ДДС\n341,28\u00a0€",
+        "Без ДДС\n2\u00a0469,00\u00a0€\nДДС 20\u00a0%\n493,80\u00a0€\nС ДДС\n2\u00a0962,80\u00a0€",
+    ]
+    expect(offer.locator(".calc-offer__reaction")).to_contain_text("гарантирана реакция до 4 ч, денонощно")
+    expect(other.get_by_label("Работни станции")).to_be_disabled()
+    expect(other.locator(".calc__answer-section")).to_be_hidden()
+
+    other.emulate_media(media="print")
+    expect(other.locator(".calc-print-head__company")).to_be_visible()
+    expect(other.locator(".calc-print-head__estimate")).to_be_hidden()
+    expect(other.locator(".calc__form")).to_be_hidden()
+    expect(offer.locator(".calc-offer__actions")).to_be_hidden()
+    assert pages_in(other.pdf(format="A4")) == 1
+    other.emulate_media(media="screen")
+
+    other.get_by_role("link", name="Приемам офертата").click()
+    expect(other).to_have_url(re.compile(r"/kontakti/#oferta="))
+    assert parse_qs(urlsplit(other.url).fragment)["oferta"] == [link]
+    expect(other.locator(".contact-form__accept")).to_have_text(
+        "Приемате оферта № 2026-0042. С изпращането на формата ни съобщавате, че я приемате; "
+        "ще се свържем с вас, за да подпишем договора."
+    )
+    message = other.get_by_label("Съобщение", exact=True)
+    expect(message).to_have_value(
+        re.compile(r"^Приемам оферта № 2026-0042 за ТехКлиент ООД, ЕИК 206813475, ")
+    )
+    sent: list[Request] = []
+
+    def record(route: Route) -> None:
+        if route.request.method == "POST":
+            sent.append(route.request)
+        route.continue_()
+
+    other.route("**/kontakti/blagodarim/", record)
+    other.get_by_label("Име", exact=True).fill("Мария Иванова")
+    other.get_by_label("Телефон", exact=True).fill("+359 888 000 111")
+    other.get_by_role("button", name="Изпратете приемането").click()
+    expect(other).to_have_url(base_url + "kontakti/blagodarim/")
+    [request] = sent
+    fields = dict(parse_qsl(request.post_data or "", keep_blank_values=True))
+    assert (fields["accepted_offer"], fields["quote_link"]) == ("2026-0042", link)
+    assert fields["message"].splitlines()[1] == (
+        "Абонамент Стандарт: 284,40 € на месец без ДДС, 341,28 € с ДДС; отстъпка 10 % "
+        "(месечната такса 240,00 € → 216,00 €; часовата ставка 38,00 € → 34,20 €)."
+    )
+    customer.close()
+    assert watch.console_errors == []
+
+
+def _tampered(link: str, kind: str) -> str:
+    unsigned, _, signature = link.rpartition("&s=")
+    if kind == "a character":
+        return unsigned.replace("&of=2026-0042", "&of=2026-0043") + "&s=" + signature
+    if kind == "short signature":
+        return unsigned + "&s=" + signature[:-1]
+    raw = base64.urlsafe_b64decode(signature + "==")
+    s = (int.from_bytes(raw[32:], "little") + L).to_bytes(32, "little")
+    return unsigned + "&s=" + base64.urlsafe_b64encode(raw[:32] + s).decode().rstrip("=")
+
+
+@pytest.mark.parametrize(
+    ("kind", "reason"),
+    [
+        ("a character", "подписът не съвпада"),
+        ("short signature", "подписът е с грешна дължина"),
+        ("malleable signature", "подписът не съвпада"),
+        ("unknown key", "непознат или оттеглен ключ „k9“"),
+    ],
+)
+def test_a_changed_or_unknown_offer_is_refused_and_shows_an_ordinary_quote(
+    browser: Browser, base_url: str, kind: str, reason: str
+) -> None:
+    link = signed(
+        base_url,
+        today(),
+        (OfferItem("Лаптоп", 2, Decimal("1234.50")),),
+        "k9" if kind == "unknown key" else "test-1",
+    )
+    customer = fresh(browser)
+    page = customer.new_page()
+    page.goto(link if kind == "unknown key" else _tampered(link, kind))
+    expect(page.locator("[data-calc-notice]")).to_contain_text(
+        f"Офертата не може да бъде потвърдена: {reason}. Затова не показваме нито клиента, "
+        "нито договорените условия",
+        timeout=READY_TIMEOUT_MS,
+    )
+    expect(page.locator("[data-calc-offer]")).to_be_hidden()
+    expect(page.locator("[data-plan]")).to_have_count(6)
+    expect(page.get_by_label("Работни станции")).to_be_enabled()
+    assert "ТехКлиент" not in page.content() and "1234" not in unquote(page.url)
+    assert "of=" not in page.url
+    customer.close()
+
+
+def test_an_expired_offer_shows_its_figures_marked_expired_with_todays_prices_beside(
+    browser: Browser, base_url: str
+) -> None:
+    issued = today() - timedelta(days=45)
+    customer = fresh(browser)
+    page = customer.new_page()
+    page.goto(signed(base_url, issued))
+    offer = page.locator(".calc-offer--expired")
+    expect(offer.locator(".calc-offer__seal")).to_have_text(
+        f"Срокът на офертата изтече на {issued + timedelta(days=30):%d.%m.%Y}. Цените в нея вече не важат; "
+        "под нея са същите данни по днешните цени, без договорените условия.",
+        timeout=READY_TIMEOUT_MS,
+    )
+    expect(offer.locator(".calc-offer__sums").first).to_have_text(
+        "Без ДДС316,00\u00a0€ДДС 20\u00a0%63,20\u00a0€С ДДС379,20\u00a0€"
+    )
+    expect(page.get_by_role("link", name="Приемам офертата")).to_have_count(0)
+    expect(page.locator(".calc__answer-section [data-plan]")).to_have_count(6)
+    expect(page.locator('.calc__answer-section [data-plan="standard"] .plan-card__amount')).to_have_text(
+        "316,00\u00a0€"
+    )
+    customer.close()
+
+
+def test_an_offer_of_twelve_long_lines_stays_under_2000_characters_and_prints_on_one_page(
+    browser: Browser, base_url: str
+) -> None:
+    items = tuple(
+        OfferItem(f"Лаптоп Леново ТинкПад модел Е{n:02} сребрист", n, Decimal("999.99")) for n in range(1, 13)
+    )
+    assert {len(item.description) for item in items} == {40}
+    link = signed(base_url, today(), items)
+    fragment = link.split("#", 1)[1]
+    assert len(unquote(fragment)) < 2000
+    customer = fresh(browser)
+    page = customer.new_page()
+    page.goto(link)
+    offer = page.locator(".calc-offer--valid")
+    expect(offer.locator("tbody tr")).to_have_count(14, timeout=READY_TIMEOUT_MS)
+    expect(offer.locator("tbody tr").last).to_contain_text("Лаптоп Леново ТинкПад модел Е12 сребрист")
+    page.emulate_media(media="print")
+    assert pages_in(page.pdf(format="A4")) == 1
+    customer.close()
