@@ -114,6 +114,8 @@ def assert_sent_as_typed(request: Request, link: str) -> None:
     assert parse_qsl(body, keep_blank_values=True) == [
         ("form-name", "zaqvka"),
         ("quote_link", link),
+        # Not an acceptance of an offer: sent empty.
+        ("accepted_offer", ""),
         ("bot-field", ""),
         ("name", TYPED["#contact-name"]),
         ("company", TYPED["#contact-company"]),

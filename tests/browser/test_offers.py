@@ -165,7 +165,7 @@ def test_sales_sign_an_offer_the_customer_opens_prints_and_accepts_it(
     other.route("**/kontakti/blagodarim/", record)
     other.get_by_label("Име", exact=True).fill("Мария Иванова")
     other.get_by_label("Телефон", exact=True).fill("+359 888 000 111")
-    other.get_by_role("button", name="Изпратете приемането").click()
+    other.get_by_role("button", name="Изпратете запитването").click()
     expect(other).to_have_url(base_url + "kontakti/blagodarim/")
     [request] = sent
     fields = dict(parse_qsl(request.post_data or "", keep_blank_values=True))

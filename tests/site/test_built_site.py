@@ -108,8 +108,11 @@ def test_the_sitemap_lists_every_page_with_the_site_url(site_dir: Path):
     locations = sorted(
         element.text or "" for element in tree.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")
     )
-    assert locations == sorted(SITE_URL + url for url in pages(site_dir))
+    # Every page but the sales page, which asks not to be indexed.
+    assert locations == sorted(SITE_URL + url for url in pages(site_dir) if url != "prodazhbi/")
     assert SITE_URL + "planove/premium/" in locations
+    sales = (site_dir / "prodazhbi" / "index.html").read_text(encoding="utf-8")
+    assert '<meta name="robots" content="noindex, nofollow">' in sales
 
 
 def test_the_site_names_netlifys_address_and_never_the_sample_one(site_dir: Path):

@@ -37,7 +37,7 @@ def footer(html: str) -> str:
 
 def test_every_page_has_the_bulgarian_footer_with_the_providers_details(site_dir: Path):
     pages = sorted(site_dir.rglob("*.html"))
-    assert len(pages) == 21
+    assert len(pages) == 22
     for page in pages:
         html = page.read_text(encoding="utf-8")
         assert "Made with" not in html, page

@@ -110,6 +110,6 @@ def test_a_configured_repository_is_used_off_netlify(tmp_path: Path):
 
 def test_without_a_known_repository_there_is_no_edit_button_anywhere(site_dir: Path):
     pages = sorted(site_dir.rglob("*.html"))
-    assert len(pages) == 21  # 20 pages and the 404
+    assert len(pages) == 22  # 21 pages and the 404
     assert [page for page in pages if 'rel="edit"' in page.read_text(encoding="utf-8")] == []
     assert "github.com" not in (site_dir / "vaprosi" / "index.html").read_text(encoding="utf-8")

@@ -113,9 +113,10 @@ def test_prepare_gives_the_templates_the_company_the_price_lists_and_the_calcula
             "assets/price-lists/index.json",
         ]
     )
+    # With the offers' keys (none listed here) and who issues them, for the page's engine.
     assert site.calculator == calculator_settings(
         site.catalogue, site.pyodide_dest, site.files, catalogue_path, TODAY
-    )
+    ) | {"offers": '{"company": "ТехОпора ЕООД", "keys": {}}'}
     assert site.offline_bytes == offline_bytes(site.cut_runtime, site.files)
 
 
@@ -329,6 +330,14 @@ def test_calculator_settings_name_the_engines_files_from_the_sites_root(small_ca
         "fields": FIELDS,
         "services": [{"id": "training", "name": "Обучение", "price": "100,00\xa0€ без ДДС / занятие"}],
         "rows": 10,
+        "plans": [
+            {"id": "sub", "name": "Абонамент"},
+            {"id": "hourly", "name": "Почасов"},
+            {"id": "job", "name": "На работа"},
+            {"id": "sos", "name": "Аварийна"},
+        ],
+        "item_rows": 12,
+        "days": {"default": 30, "most": 90},
         "default": default_answer(small_catalogue, TODAY),
     }
 
