@@ -24,7 +24,7 @@ a hostile link cannot move the cursor, recolour or reorder the terminal.
 an older price list (found in the archive ``price-lists/`` beside the docs,
 or in the git history of ``docs/plans/``) is quoted at its own list, with
 today's beside it: the text has the quote as issued, under a line saying so,
-then "Същата оферта по днешните цени:" and the quote at today's list; the
+then "Същата оценка по днешните цени:" and the quote at today's list; the
 JSON is ``{"link_price_list", "notice", "as_issued", "today"}``, the last two
 each the usual quote JSON (with its own ``link``). A link under today's list
 gives the usual output. A link under a list that is not found is quoted at

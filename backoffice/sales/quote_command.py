@@ -83,10 +83,14 @@ def run_quote(args: argparse.Namespace, out: TextIO) -> None:
         if older is None:
             notices.append(f"Ценоразпис {linked} от връзката не е намерен, затова цените са днешните.")
         else:
+            # A prospect's link is an estimate, as the page calls it; only a signed one is an offer.
+            what, made = (
+                ("оферта", "издадена") if check is not None and check.signed else ("оценка", "изчислена")
+            )
             notices.append(
-                f"Тази оферта е издадена по ценоразпис {older.price_list} от "
+                f"Тази {what} е {made} по ценоразпис {older.price_list} от "
                 f"{older.effective.strftime('%d.%m.%Y')}, който вече не е в сила. Показваме я, както е "
-                f"издадена, а под нея - същата оферта по днешните цени (ценоразпис {catalogue.price_list})."
+                f"{made}, а под нея - същата {what} по днешните цени (ценоразпис {catalogue.price_list})."
             )
     # A signed offer's line comes first in the text; the JSON has it apart, as "offer".
     said = [_offer_notice(check), *notices] if check is not None else notices

@@ -16,7 +16,7 @@ from calculator.pricing.vat import GROSS, NET
 __all__ = ["TODAY_HEADING", "quote_table"]
 
 #: Above the second table when a link's older price list is quoted as issued.
-TODAY_HEADING = "Същата оферта по днешните цени:"
+TODAY_HEADING = "Същата оценка по днешните цени:"
 
 
 def _cell(text: str, width: int) -> str:
@@ -60,7 +60,7 @@ def quote_table(quote: Quote, link: str, *, notices: Sequence[str] = ()) -> str:
     columns = [(GROSS, f"{GROSS.label} {vat}%"), (NET, NET.label)]
     if columns[0][0] != quote.basis:
         columns.reverse()
-    lines = [f"Оферта по ценоразпис {quote.price_list}, в евро на месец"]
+    lines = [f"Оценка по ценоразпис {quote.price_list}, в евро на месец"]
     lines += notices
     lines.append(f"Работа: {quote.workload.explanation}".replace("\u00a0", " "))
     name_width = max(len(item.price.plan.name) for item in quote.plans) + 2

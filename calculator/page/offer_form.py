@@ -20,7 +20,7 @@ from calculator.numbers import NumberProblem, read_decimal
 from calculator.page.offer_values import MAX_ITEMS, MAX_VALID_DAYS, Offer, offer_item
 from calculator.pricing.offer import OfferItem
 
-__all__ = ["DEFAULT_DAYS", "FIELD_OF", "ITEM_ROWS", "OFFER_FIELDS", "read_offer_form"]
+__all__ = ["DEFAULT_DAYS", "FIELD_OF", "ITEM_ROWS", "OFFER_FIELDS", "REQUIRED", "missing", "read_offer_form"]
 
 #: The offer's inputs, besides the items' rows.
 OFFER_FIELDS = (
@@ -54,10 +54,11 @@ FIELD_OF = {
     "nt": "offer.note",
     "k": "offer.key",
 }
-_REQUIRED = {
-    "offer.customer": "въведете името на клиента",
-    "offer.plan": "изберете план",
-    "offer.number": "въведете номер на офертата",
+#: What an offer cannot be without, as the sales page lists what is left to fill in.
+REQUIRED = {
+    "offer.customer": "името на клиента",
+    "offer.plan": "плана",
+    "offer.number": "номера на офертата",
 }
 
 
@@ -85,6 +86,11 @@ def _days(form: Mapping[str, Any]) -> int:
         raise QuoteLinkError("vu", f"срокът е цяло число дни от 1 до {MAX_VALID_DAYS}") from None
 
 
+def missing(form: Mapping[str, Any]) -> list[str]:
+    """The required values not filled in yet, in words (not an error: the salesperson has not got there)."""
+    return [words for name, words in REQUIRED.items() if not _text(form, name)]
+
+
 def read_offer_form(form: Mapping[str, Any], key_id: str, today: date) -> tuple[Offer | None, dict[str, str]]:
     """The offer the sales form holds, issued ``today``, or the messages that say what to fix.
 
@@ -94,13 +100,12 @@ def read_offer_form(form: Mapping[str, Any], key_id: str, today: date) -> tuple[
         today: The day of issue.
 
     Returns:
-        The offer and no messages; or None and the messages by input
-        (:data:`OFFER_FIELDS`): every missing required value, else the first
-        bad one.
+        The offer and no messages; or None and the message of the first bad
+        value, by input (:data:`OFFER_FIELDS`); or None and no message when
+        a required value is still to be filled in (:func:`missing`).
     """
-    missing = {name: message for name, message in _REQUIRED.items() if not _text(form, name)}
-    if missing:
-        return None, missing
+    if missing(form):
+        return None, {}
     optional = {name: _text(form, name) or None for name in ("offer.eik", "offer.salesperson", "offer.note")}
     try:
         offer = Offer(

@@ -28,7 +28,8 @@ from calculator.page import catalogues
 from calculator.page.answer_html import answer_html, inputs_html
 from calculator.page.form import form_values
 from calculator.page.links import encode_link
-from calculator.page.offer_form import OFFER_FIELDS, read_offer_form
+from calculator.page.markup import escape
+from calculator.page.offer_form import OFFER_FIELDS, missing, read_offer_form
 from calculator.page.offer_html import OfferView, offer_html, offer_words
 from calculator.page.offer_link import decode_offer, encode_offer, quote_part
 from calculator.pricing.offer import price_offer
@@ -155,7 +156,12 @@ def sales_reply(
     errors = dict.fromkeys(OFFER_FIELDS, "") | errors
     errors["offer.key"] = key_error
     slots = reply.setdefault("slots", {})
-    slots["offer"] = ""
+    left = missing(form)
+    slots["offer"] = (
+        f'<p class="calc-offer__todo">За офертата остава да попълните: {escape(", ".join(left))}.</p>'
+        if left
+        else ""
+    )
     reply["errors"] = reply.get("errors", {}) | errors
     if offer is None or profile is None:
         return reply

@@ -28,6 +28,7 @@ from calculator.page.offer_values import Offer
 from calculator.pricing.offer import OfferItem
 from calculator.profile.profile import Profile
 
+from .test_site_quality import AXE
 from .waiting import READY_TIMEOUT_MS, expect
 
 pytestmark = pytest.mark.browser
@@ -88,6 +89,13 @@ def test_sales_sign_an_offer_the_customer_opens_prints_and_accepts_it(
     expect(page.locator("[data-calculator]")).to_have_attribute(
         "data-state", "ready", timeout=READY_TIMEOUT_MS
     )
+    # The prospect's own link fills the form: the default profile and two trainings.
+    prospect = (
+        base_url + "kalkulator/#v=1&pl=2026-12&d=2026-12-01&c=b&ws=5&sv=1&inc=1&vis=1&km=0&us=obuchenie*2"
+    )
+    page.get_by_label("Връзка от калкулатора (по желание)").fill(prospect)
+    expect(page.get_by_label("Обучение на потребители")).to_have_value("2")
+    expect(page.get_by_label("Връзка от калкулатора (по желание)")).to_have_value("")
     page.get_by_label("Клиент", exact=True).fill("ТехКлиент ООД")
     page.get_by_label("ЕИК на клиента (по желание)").fill("206813475")
     page.get_by_label("План", exact=True).select_option("standard")
@@ -107,7 +115,7 @@ def test_sales_sign_an_offer_the_customer_opens_prints_and_accepts_it(
     expect(link_field).to_have_value(
         re.compile(
             r"^http://127\.0\.0\.1:\d+/kalkulator/#v=1&pl=2026-12&d=\d{4}-\d\d-\d\d&c=b&ws=5&sv=1&inc=1&vis=1"
-            r"&km=0&of=2026-0042&cu=%D0%A2%D0%B5%D1%85%D0%9A%D0%BB%D0%B8%D0%B5%D0%BD%D1%82%20%D0%9E%D0%9E%D0%94"
+            r"&km=0&us=obuchenie\*2&of=2026-0042&cu=%D0%A2%D0%B5%D1%85%D0%9A%D0%BB%D0%B8%D0%B5%D0%BD%D1%82%20%D0%9E%D0%9E%D0%94"
             r"&eik=206813475&plan=standard&dsc=10&it=%D0%9B%D0%B0%D0%BF%D1%82%D0%BE%D0%BF%20Lenovo%20ThinkPad"
             r"\*2\*1234\.5&vu=\d{4}-\d\d-\d\d&k=test-1&s=[A-Za-z0-9_-]{86}$"
         )
@@ -122,15 +130,17 @@ def test_sales_sign_an_offer_the_customer_opens_prints_and_accepts_it(
     expect(offer.locator(".calc-offer__seal")).to_have_text(
         "Подписът е проверен с ключ „test-1“ на ТехОпора ЕООД: офертата е такава, каквато сме я издали."
     )
-    # 240 € less 10 % and 2 h over the 4 included at 38 € less 10 %; once, two laptops at the agreed price.
+    # 240 € less 10 % and 2 h over the 4 included at 38 € less 10 %; once, two trainings at the list's
+    # 120 € and two laptops at the agreed price.
     assert offer.locator("tbody tr").all_inner_texts() == [
         "Месечна такса\nфиксирана такса за Абонамент Стандарт\n\t216,00\u00a0€",
         "Часове над включените\n4\u00a0ч включени, 2\u00a0ч над тях × 34,20\u00a0€\n\t68,40\u00a0€",
+        "Обучение на потребители\n120,00\u00a0€ / занятие\n\t2\t240,00\u00a0€",
         "Лаптоп Lenovo ThinkPad\n1\u00a0234,50\u00a0€ / бр.\n\t2\u00a0бр.\t2\u00a0469,00\u00a0€",
     ]
     assert offer.locator(".calc-offer__sums").all_inner_texts() == [
         "Без ДДС\n284,40\u00a0€\nДДС 20\u00a0%\n56,88\u00a0€\nС ДДС\n341,28\u00a0€",
-        "Без ДДС\n2\u00a0469,00\u00a0€\nДДС 20\u00a0%\n493,80\u00a0€\nС ДДС\n2\u00a0962,80\u00a0€",
+        "Без ДДС\n2\u00a0709,00\u00a0€\nДДС 20\u00a0%\n541,80\u00a0€\nС ДДС\n3\u00a0250,80\u00a0€",
     ]
     expect(offer.locator(".calc-offer__reaction")).to_contain_text("гарантирана реакция до 4 ч, денонощно")
     expect(other.get_by_label("Работни станции")).to_be_disabled()
@@ -244,6 +254,13 @@ def test_an_expired_offer_shows_its_figures_marked_expired_with_todays_prices_be
     expect(page.locator('.calc__answer-section [data-plan="standard"] .plan-card__amount')).to_have_text(
         "316,00\u00a0€"
     )
+    # Their own quote: the same profile, unlocked, under an ordinary link.
+    expect(page.get_by_label("Работни станции")).to_be_disabled()
+    page.get_by_role("link", name="Направете своя оценка").click()
+    expect(page.locator("[data-calc-offer]")).to_be_hidden()
+    expect(page.get_by_label("Работни станции")).to_be_enabled()
+    expect(page.get_by_label("Работни станции")).to_have_value("5")
+    assert "of=" not in page.url and "&d=" in page.url
     customer.close()
 
 
@@ -266,3 +283,27 @@ def test_an_offer_of_twelve_long_lines_stays_under_2000_characters_and_prints_on
     page.emulate_media(media="print")
     assert pages_in(page.pdf(format="A4")) == 1
     customer.close()
+
+
+def test_the_offer_and_the_sales_page_pass_axe_once_answered(browser: Browser, base_url: str) -> None:
+    # axe is injected as a script the site's CSP would block: this context alone bypasses it.
+    context = browser.new_context(locale="bg-BG", timezone_id="Europe/Sofia", bypass_csp=True)
+    list_test_key(context)
+    page = context.new_page()
+    findings: dict[str, list[str]] = {}
+    for url, ready in [
+        (signed(base_url, today(), (OfferItem("Лаптоп", 2, Decimal("1234.50")),)), ".calc-offer--valid"),
+        (base_url + "prodazhbi/", '[data-calculator][data-state="ready"]'),
+    ]:
+        page.goto(url)
+        expect(page.locator(ready)).to_be_visible(timeout=READY_TIMEOUT_MS)
+        page.add_script_tag(path=str(AXE))
+        violations = page.evaluate(
+            """async () => (await axe.run(document, {resultTypes: ['violations']})).violations
+                .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+                .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`))"""
+        )
+        if violations:
+            findings[url] = violations
+    context.close()
+    assert findings == {}

@@ -16,6 +16,8 @@ from typing import Any
 import pytest
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from calculator.clock import SOFIA
 from calculator.page import catalogues, web
@@ -204,11 +206,13 @@ def test_the_sales_page_writes_the_link_to_sign_and_it_verifies_once_signed() ->
 
 def test_the_sales_page_names_what_is_missing_and_signs_nothing() -> None:
     reply = sales(sales_form(**{"offer.customer": "", "offer.number": " "}))
-    assert "unsigned" not in reply and reply["slots"]["offer"] == ""
-    assert {name: text for name, text in reply["errors"].items() if text} == {
-        "offer.customer": "въведете името на клиента",
-        "offer.number": "въведете номер на офертата",
-    }
+    assert "unsigned" not in reply
+    # Not filled in yet is not a mistake: said once, above the link, not under each field.
+    assert reply["slots"]["offer"] == (
+        '<p class="calc-offer__todo">За офертата остава да попълните: '
+        "името на клиента, номера на офертата.</p>"
+    )
+    assert {name: text for name, text in reply["errors"].items() if text} == {}
     bad_item = sales(sales_form(**{"offer.item.2.text": "Мишка", "offer.item.2.price": "12,345"}))
     assert bad_item["errors"]["offer.items"] == "позиция 2: цената е в евро без ДДС, до 2 знака след точката"
     assert (
@@ -244,3 +248,26 @@ def test_the_sales_page_takes_a_prospects_link_into_the_form() -> None:
         "",
     )
     assert "unsigned" in reply and "&c=i&ws=3&sv=0&inc=2&" in reply["unsigned"]
+
+
+# What an offer link is made of, for the hostile text below.
+PIECES = ["of=", "cu=", "plan=", "vu=", "k=", "s=", "&", "=", "~", "*", "%", "%D0", "t1", "sub"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["of=", "cu=", "plan=", "vu=", "k=", "s=", "&", "=", "~", "*", "%", "%D0", "t1", "sub"]
+        )
+        | st.text(max_size=8),
+        max_size=12,
+    )
+)
+def test_any_text_that_means_to_be_an_offer_gets_an_answer_never_an_error(parts: list[str]) -> None:
+    link = offer_link()
+    text = link[: len(link) // 2] + "".join(parts) + "&s=" + "".join(parts)
+    reply = open_link(text)
+    # Refused, with its reason in words, and opened as an estimate (or a bad link's notice).
+    assert reply["slots"]["offer"] == "" and "locked" not in reply
+    assert "Офертата не може да бъде потвърдена: " in reply["slots"]["notice"]

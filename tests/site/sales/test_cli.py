@@ -247,7 +247,7 @@ def test_quote_from_a_link_with_an_override(capsys: pytest.CaptureFixture[str]) 
 def test_quote_table(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "quote", "--at", "2026-11-16T10:00", "--reaction", "4")
     assert code == 0
-    assert out.startswith("Оферта по ценоразпис 2026-12, в евро на месец\n")
+    assert out.startswith("Оценка по ценоразпис 2026-12, в евро на месец\n")
     assert "Препоръка: Абонамент Почасов е най-изгодният план, който реагира до 4 ч" in out
     assert out.endswith("Връзка: #v=1&pl=2026-12&c=b&ws=5&sv=1&inc=1&vis=1&km=0&rt=4&at=2026-11-16T10:00\n")
 
@@ -255,7 +255,7 @@ def test_quote_table(capsys: pytest.CaptureFixture[str]) -> None:
 def test_a_link_to_an_unknown_price_list_is_quoted_at_today_s(capsys: pytest.CaptureFixture[str]) -> None:
     _, out, _ = run(capsys, "quote", "--link", "#v=1&pl=2025-01")
     assert out.startswith(
-        "Оферта по ценоразпис 2026-12, в евро на месец\n"
+        "Оценка по ценоразпис 2026-12, в евро на месец\n"
         "Ценоразпис 2025-01 от връзката не е намерен, затова цените са днешните.\n"
     )
     _, out, _ = run(capsys, "quote", "--link", "#v=1&pl=2025-01", "--json")
@@ -286,8 +286,8 @@ def newer_prices(tmp_path: Path) -> str:
 
 OLD_LINK = "#v=1&pl=2026-11&c=b&ws=10&sv=1&inc=1&vis=1&km=0&at=2026-12-21T00:00"
 AS_ISSUED = (
-    "Тази оферта е издадена по ценоразпис 2026-11 от 01.11.2026, който вече не е в сила. Показваме я, "
-    "както е издадена, а под нея - същата оферта по днешните цени (ценоразпис 2027-01)."
+    "Тази оценка е изчислена по ценоразпис 2026-11 от 01.11.2026, който вече не е в сила. Показваме я, "
+    "както е изчислена, а под нея - същата оценка по днешните цени (ценоразпис 2027-01)."
 )
 
 
@@ -297,11 +297,11 @@ def test_an_old_link_is_quoted_at_its_own_list_and_today_s(
     code = main(["quote", "--link", OLD_LINK, "--docs", newer_prices])
     out = capsys.readouterr().out
     assert code == 0
-    issued, today = out.split("\nСъщата оферта по днешните цени:\n\n")
-    assert issued.startswith(f"Оферта по ценоразпис 2026-11, в евро на месец\n{AS_ISSUED}\n")
+    issued, today = out.split("\nСъщата оценка по днешните цени:\n\n")
+    assert issued.startswith(f"Оценка по ценоразпис 2026-11, в евро на месец\n{AS_ISSUED}\n")
     assert "Абонамент Премиум           477,50 €        573,00 €\n" in issued
     assert issued.endswith(f"Връзка: {OLD_LINK}\n")
-    assert today.startswith("Оферта по ценоразпис 2027-01, в евро на месец\nРабота: ")
+    assert today.startswith("Оценка по ценоразпис 2027-01, в евро на месец\nРабота: ")
     assert "Абонамент Премиум           497,50 €        597,00 €\n" in today
     assert today.endswith("Връзка: #v=1&pl=2027-01&c=b&ws=10&sv=1&inc=1&vis=1&km=0&at=2026-12-21T00:00\n")
 
@@ -330,7 +330,7 @@ def test_a_link_to_today_s_list_gives_the_usual_output(
     )
     main(["quote", "--link", link, "--docs", newer_prices])
     out = capsys.readouterr().out
-    assert out.startswith("Оферта по ценоразпис 2027-01, в евро на месец\nРабота: ")
+    assert out.startswith("Оценка по ценоразпис 2027-01, в евро на месец\nРабота: ")
     assert "днешните цени" not in out
 
 
