@@ -169,6 +169,8 @@ def prepare(
     files = {
         f"assets/wheels/{wheel.digest}/{wheel.filename}": wheel.data for wheel in (cut.engine, tzdata_wheel)
     }
+    # What the Worker fetches of the engine, where the browser can inflate it (cut.py).
+    files[f"assets/wheels/{cut.engine.digest}/{cut.engine.filename}.gz"] = cut.engine_gz
     catalogue_path = f"assets/catalogue/{bundle.Wheel('', catalogue_json).digest}.json"
     files[catalogue_path] = catalogue_json
     # Named after its contents: a new engine or release is a new folder.
@@ -267,6 +269,8 @@ def calculator_settings(
 ) -> dict[str, Any]:
     """``extra.calculator``: where the page finds the engine's files, and its first answer."""
     wheels = [path for path in files if path.endswith(".whl")]
+    # A wheel served gzipped too is fetched gzipped (calculator-worker.js): that is what to download ahead.
+    fetched = [path + ".gz" if path + ".gz" in files else path for path in wheels]
     return {
         "pyodide": pyodide_dest,
         "wheels": wheels,
@@ -277,7 +281,7 @@ def calculator_settings(
         "prefetch": [
             WORKER,
             *(pyodide_dest + name for name in runtime.PAGE_FILES),
-            *wheels,
+            *fetched,
             catalogue_path,
         ],
         "current_list": catalogue.price_list,

@@ -19,7 +19,9 @@ two large files are also served gzipped, by zopfli: the stock WebAssembly
 as `pyodide.asm.wasm.gz` (3.4 MB for 9.6 MB) and the cut standard library,
 a zip of stored entries, as `python_stdlib.zip.gz` (1.0 MB for 2.7 MB;
 gzipped whole, it compresses across modules, and Python imports from it
-without inflating). The Worker asks for the `.gz` files and inflates them
+without inflating). Our engine's wheel is served the same way, its entries
+stored and the whole gzipped (150 KB, where each entry deflated made 183
+KB). The Worker asks for the `.gz` files and inflates them
 with the browser's own DecompressionStream on their way in; a browser
 without DecompressionStream gets the plain files.
 
@@ -71,7 +73,8 @@ class CutRuntime:
     source: Path  # the npm Pyodide folder
     stdlib: bytes  # the cut python_stdlib.zip, entries stored
     lock: bytes  # pyodide-lock.json without packages
-    engine: bundle.Wheel  # our calculator wheel, compiled
+    engine: bundle.Wheel  # our calculator wheel, compiled, entries stored
+    engine_gz: bytes  # that wheel, gzipped
     modules: tuple[str, ...]  # the standard library's modules kept
     wasm_gz: bytes  # the stock pyodide.asm.wasm, gzipped
     stdlib_gz: bytes  # the cut standard library, gzipped
@@ -182,11 +185,13 @@ def cut(source: Path, wheels: Sequence[bundle.Wheel], catalogue_json: bytes, cac
     with zipfile.ZipFile(io.BytesIO((folder / "engine.zip").read_bytes())) as archive:
         compiled = [(entry, archive.read(entry)) for entry in archive.namelist()]
     stdlib = (folder / "python_stdlib.zip").read_bytes()
+    engine = bundle.make_wheel(name, version, compiled, stored=True)
     return CutRuntime(
         source=source,
         stdlib=stdlib,
         lock=lock_without_packages(source),
-        engine=bundle.make_wheel(name, version, compiled),
+        engine=engine,
+        engine_gz=gzipped(engine.data, cache / "gzipped"),
         modules=tuple(json.loads((folder / "modules.json").read_text(encoding="utf-8"))),
         wasm_gz=gzipped((source / "pyodide.asm.wasm").read_bytes(), cache / "gzipped"),
         stdlib_gz=gzipped(stdlib, cache / "gzipped"),

@@ -133,6 +133,10 @@ def offline_files(site_dir: Path, page: str) -> list[str]:
             text = (site_dir / path).read_text(encoding="utf-8")
             folder = posixpath.dirname(path)
             paths.update(posixpath.normpath(posixpath.join(folder, name)) for name in _IMPORT.findall(text))
+    # A wheel served gzipped too is fetched gzipped (calculator-worker.js): the copy keeps that one.
+    for path in [path for path in paths if path.endswith(".whl") and (site_dir / f"{path}.gz").is_file()]:
+        paths.remove(path)
+        paths.add(f"{path}.gz")
     missing = sorted(path for path in paths if not (site_dir / path).is_file())
     if missing:
         raise FileNotFoundError(f"{page}: the page loads files the build did not write: {', '.join(missing)}")

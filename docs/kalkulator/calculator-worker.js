@@ -28,13 +28,14 @@ const runtime = (promise) =>
     throw error instanceof TypeError ? new Error("download:python") : error;
   });
 
-// Pyodide fetches its WebAssembly and stdlib by plain name; the site also serves them gzipped (cut.py).
-const GZIPPED = /\/(pyodide\.asm\.wasm|python_stdlib\.zip)$/;
+// Pyodide fetches its WebAssembly and stdlib, we our engine's wheel, by plain name; the site also serves
+// them gzipped (cut.py).
+const GZIPPED = /\/(pyodide\.asm\.wasm|python_stdlib\.zip|calculator-[^/]+\.whl)$/;
 const plainFetch = self.fetch.bind(self);
 self.fetch = async (url, options) => {
   if (!GZIPPED.test(String(url))) return plainFetch(url, options);
   const fetched = (address) => plainFetch(address, options).catch((error) => {
-    bootFailed(new Error("download:python"));
+    bootFailed(new Error(`download:${String(url).endsWith(".whl") ? "engine" : "python"}`));
     throw error;
   });
   const response = typeof DecompressionStream === "function" ? await fetched(`${url}.gz`) : null;

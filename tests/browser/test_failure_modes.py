@@ -82,7 +82,8 @@ BLOCKED = {
     "runtime-module": (re.compile(r"/pyodide\.mjs$"), abort, "Python за браузъра"),
     "stdlib": (re.compile(r"/python_stdlib\.zip\.gz$"), abort, "Python за браузъра"),
     "wasm-gzipped": (re.compile(r"/pyodide\.asm\.wasm\.gz$"), abort, "Python за браузъра"),
-    "wheel": (re.compile(r"/assets/wheels/[^/]+/calculator-[^/]+\.whl$"), abort, "програмата на калкулатора"),
+    # The engine's wheel, gzipped or plain.
+    "wheel": (re.compile(r"/calculator-[^/]+\.whl(\.gz)?$"), abort, "програмата на калкулатора"),
     "catalogue": (re.compile(r"/assets/catalogue/[^/]+\.json$"), abort, "ценоразписа"),
     "catalogue-404": (re.compile(r"/assets/catalogue/[^/]+\.json$"), not_found, "ценоразписа"),
 }

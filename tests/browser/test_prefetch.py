@@ -11,7 +11,7 @@ pytestmark = pytest.mark.browser
 CALCULATOR_LINK = '.md-tabs a[href$="kalkulator/"]'
 PREFETCH_HINTS = 'link[rel="prefetch"]'
 ENGINE_FILES = (
-    "calculator-0.1.0-py3-none-any.whl",
+    "calculator-0.1.0-py3-none-any.whl.gz",
     "calculator-worker.js",
     "pyodide.asm.wasm.gz",
     "python_stdlib.zip.gz",

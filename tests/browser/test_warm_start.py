@@ -30,7 +30,7 @@ pytestmark = pytest.mark.browser
 
 CACHE = "calculator-warm-start"
 SAVE_TIMEOUT_MS = 30_000
-WHEELS = re.compile(r"/assets/wheels/[^/]+/[^/]+\.whl$")
+WHEELS = re.compile(r"/assets/wheels/[^/]+/[^/]+\.whl(\.gz)?$")
 RUNTIME_KEY = re.compile(r"assets/pyodide/[0-9a-f]{12}/warm-start\?/assets/wheels/")
 
 

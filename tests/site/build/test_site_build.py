@@ -107,6 +107,7 @@ def test_prepare_gives_the_templates_the_company_the_price_lists_and_the_calcula
     assert sorted(site.files) == sorted(
         [
             f"assets/wheels/{engine.digest}/calculator-0.1.0-py3-none-any.whl",
+            f"assets/wheels/{engine.digest}/calculator-0.1.0-py3-none-any.whl.gz",
             f"assets/wheels/{tzdata.digest}/tzdata-2026.6-py3-none-any.whl",
             catalogue_path,
             "assets/price-lists/2026-12.json",

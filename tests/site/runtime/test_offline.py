@@ -39,7 +39,9 @@ FILES = {
     "assets/py/1.0/python_stdlib.zip.gz": "cut, gzipped",
     "assets/py/1.0/python_stdlib_full.zip": "full",
     "assets/py/1.0/pyodide-lock.json": "{}",
+    # Our engine's wheel is served gzipped too, and fetched so; the other is not.
     "assets/w/a.whl": "a",
+    "assets/w/a.whl.gz": "a, gzipped",
     "assets/w/b.whl": "b",
     "assets/cat.json": "{}",
     "assets/lists.json": "[]",
@@ -71,7 +73,7 @@ EXPECTED = [
     "assets/py/1.0/pyodide.mjs",
     "assets/py/1.0/python_stdlib.zip.gz",
     "assets/search.js",
-    "assets/w/a.whl",
+    "assets/w/a.whl.gz",
     "assets/w/b.whl",
     "kalkulator/calculator-worker.js",
     "search/search_index.json",

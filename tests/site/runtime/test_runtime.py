@@ -95,13 +95,21 @@ def test_the_lock_file_keeps_its_info_and_no_packages(runtime_dir: Path):
     assert lock["info"]["python"].startswith("3.14.")
 
 
-def test_the_engine_wheel_is_compiled_and_deflated(site_dir: Path):
+def test_the_engine_wheel_is_compiled_stored_and_served_gzipped_too(site_dir: Path):
     [wheel] = (site_dir / "assets" / "wheels").glob("*/calculator-*.whl")
     found = entries(wheel.read_bytes())
     modules = sorted(name for name in found if not name.startswith("calculator-"))
     assert "calculator/page/web.pyc" in modules
     assert [name for name in modules if not name.endswith(".pyc")] == []
-    assert {info.compress_type for info in found.values()} == {zipfile.ZIP_DEFLATED}
+    # Stored, and gzipped whole beside it: compressed across its modules, not each alone.
+    assert {info.compress_type for info in found.values()} == {zipfile.ZIP_STORED}
+    gzipped = wheel.with_name(wheel.name + ".gz").read_bytes()
+    assert gzip.decompress(gzipped) == wheel.read_bytes()
+    deflated = io.BytesIO()
+    with zipfile.ZipFile(deflated, "w") as archive:
+        for name in found:
+            archive.writestr(name, zipfile.ZipFile(wheel).read(name), compress_type=zipfile.ZIP_DEFLATED)
+    assert len(gzipped) < 0.9 * len(deflated.getvalue())
 
 
 def test_the_offline_copy_and_the_prefetch_leave_out_the_full_standard_library(site_dir: Path):
