@@ -323,7 +323,9 @@ def offline_bytes(cut: runtime.CutRuntime, files: Mapping[str, bytes]) -> int:
         for name, data in cut.files().items()
         if name in runtime.PAGE_FILES
     )
-    return engine + sum(len(data) for data in files.values()) + OFFLINE_PAGE_ALLOWANCE
+    # A file served gzipped too is kept gzipped only (offline.py).
+    kept = sum(len(data) for name, data in files.items() if f"{name}.gz" not in files)
+    return engine + kept + OFFLINE_PAGE_ALLOWANCE
 
 
 def published_uri(src_uri: str, dest_uri: str) -> str:

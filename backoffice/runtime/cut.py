@@ -74,10 +74,10 @@ class CutRuntime:
     stdlib: bytes  # the cut python_stdlib.zip, entries stored
     lock: bytes  # pyodide-lock.json without packages
     engine: bundle.Wheel  # our calculator wheel, compiled, entries stored
-    engine_gz: bytes  # that wheel, gzipped
     modules: tuple[str, ...]  # the standard library's modules kept
     wasm_gz: bytes  # the stock pyodide.asm.wasm, gzipped
     stdlib_gz: bytes  # the cut standard library, gzipped
+    engine_gz: bytes  # our wheel, gzipped (served beside the runtime's folder, with the wheel)
 
     @cached_property
     def digest(self) -> str:

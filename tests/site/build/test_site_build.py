@@ -359,8 +359,14 @@ def test_the_offline_bound_counts_the_files_the_page_fetches_and_the_allowance(t
         modules=(),
         wasm_gz=b"w" * 100,
         stdlib_gz=b"g" * 50,
+        engine_gz=b"z" * 40,
     )
-    files = {"assets/wheels/a/calculator.whl": b"e" * 60, "assets/catalogue/b.json": b"c" * 6}
+    files = {
+        "assets/wheels/a/calculator.whl": b"e" * 80,  # served plain beside its .gz: not counted
+        "assets/wheels/a/calculator.whl.gz": b"z" * 40,
+        "assets/wheels/b/tzdata.whl": b"t" * 20,
+        "assets/catalogue/b.json": b"c" * 6,
+    }
     # pyodide.mjs 10 + pyodide.asm.mjs 20 + wasm.gz 100 + stdlib.gz 50 + lock 4, and the site's 66.
     assert OFFLINE_PAGE_ALLOWANCE == 1_000_000
     assert offline_bytes(cut, files) == 1_000_250

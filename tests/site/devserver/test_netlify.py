@@ -18,7 +18,7 @@ FINGERPRINTED = re.compile(
     r"|assets/javascripts/workers/search\.[0-9a-f]{8}\.min\.js"
     r"|assets/stylesheets/(main|palette)\.[0-9a-f]{8}\.min\.css"
     r"|assets/pyodide/[0-9a-f]{12}/[^/]+"
-    r"|assets/wheels/[0-9a-f]{12}/[^/]+\.whl"
+    r"|assets/wheels/[0-9a-f]{12}/[^/]+\.whl(\.gz)?"
     r"|assets/catalogue/[0-9a-f]{12}\.json"
 )
 

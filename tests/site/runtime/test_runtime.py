@@ -34,11 +34,23 @@ def test_the_runtime_folder_is_named_after_its_contents(runtime_dir: Path):
     stock = bundle.pyodide_dir(ROOT)
     engine = bundle.make_wheel("calculator", "0.1.0", [("calculator/__init__.pyc", b"")])
     lock = runtime.lock_without_packages(stock)
-    made = runtime.CutRuntime(stock, b"cut", lock, engine, ("os",), b"wasm gz", b"cut gz")
-    assert made.digest == runtime.CutRuntime(stock, b"cut", lock, engine, (), b"wasm gz", b"cut gz").digest
-    assert made.digest != runtime.CutRuntime(stock, b"cut 2", lock, engine, (), b"wasm gz", b"cut gz").digest
-    assert made.digest != runtime.CutRuntime(stock, b"cut", lock, engine, (), b"wasm gz 2", b"cut gz").digest
-    assert made.digest != runtime.CutRuntime(stock, b"cut", lock, engine, (), b"wasm gz", b"cut gz 2").digest
+    made = runtime.CutRuntime(stock, b"cut", lock, engine, ("os",), b"wasm gz", b"cut gz", b"engine gz")
+    assert (
+        made.digest
+        == runtime.CutRuntime(stock, b"cut", lock, engine, (), b"wasm gz", b"cut gz", b"engine gz").digest
+    )
+    assert (
+        made.digest
+        != runtime.CutRuntime(stock, b"cut 2", lock, engine, (), b"wasm gz", b"cut gz", b"engine gz").digest
+    )
+    assert (
+        made.digest
+        != runtime.CutRuntime(stock, b"cut", lock, engine, (), b"wasm gz 2", b"cut gz", b"engine gz").digest
+    )
+    assert (
+        made.digest
+        != runtime.CutRuntime(stock, b"cut", lock, engine, (), b"wasm gz", b"cut gz 2", b"engine gz").digest
+    )
     assert re.fullmatch(r"[0-9a-f]{12}", runtime_dir.name)
 
 
