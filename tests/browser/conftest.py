@@ -8,7 +8,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, Playwright, Request, Route, sync_playwright
 
 from backoffice.devserver.chromium import CHROMIUM, CHROMIUM_ARGS
 from backoffice.devserver.netlify_server import serve
@@ -81,3 +81,16 @@ def watch(context: BrowserContext) -> Watch:
 @pytest.fixture
 def page(context: BrowserContext, watch: Watch) -> Page:
     return context.new_page()
+
+
+def record_posts(page: Page, url: str = "**/kontakti/blagodarim/") -> list[Request]:
+    """The POSTs the page sends to `url` from now on (the request form's), each let through."""
+    sent: list[Request] = []
+
+    def record(route: Route) -> None:
+        if route.request.method == "POST":
+            sent.append(route.request)
+        route.continue_()
+
+    page.route(url, record)
+    return sent

@@ -5,6 +5,7 @@ from urllib.parse import parse_qsl, quote
 import pytest
 from playwright.sync_api import Browser, Page, Request, Route
 
+from .conftest import record_posts
 from .waiting import expect
 
 pytestmark = pytest.mark.browser
@@ -172,16 +173,9 @@ def test_a_failed_send_keeps_every_field_says_so_and_sends_again(
 
 
 def test_a_send_the_host_accepts_shows_the_thank_you_page(page: Page, base_url: str, watch):
-    sent: list[Request] = []
-
-    def record(route: Route) -> None:
-        if route.request.method == "POST":
-            sent.append(route.request)
-        route.continue_()
-
     link = fill_in(page, base_url)
     expect(page.get_by_role("alert")).to_be_hidden()
-    page.route("**/kontakti/blagodarim/", record)
+    sent = record_posts(page)
     page.get_by_role("button", name="Изпратете запитването").click()
     expect(page).to_have_url(base_url + "kontakti/blagodarim/")
     expect(page.get_by_role("heading", level=1)).to_have_accessible_name("Благодарим ви")

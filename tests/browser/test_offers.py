@@ -20,7 +20,7 @@ from urllib.parse import parse_qs, parse_qsl, unquote, urlsplit
 import pytest
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from playwright.sync_api import Browser, BrowserContext, Page, Request, Route
+from playwright.sync_api import Browser, BrowserContext, Page, Route
 
 from calculator.clock import SOFIA
 from calculator.page.offer_link import encode_offer, sign_offer, signed_bytes
@@ -28,7 +28,8 @@ from calculator.page.offer_values import Offer
 from calculator.pricing.offer import OfferItem
 from calculator.profile.profile import Profile
 
-from .test_site_quality import AXE
+from .conftest import record_posts
+from .test_site_quality import serious_findings
 from .waiting import READY_TIMEOUT_MS, expect
 
 pytestmark = pytest.mark.browser
@@ -165,14 +166,7 @@ def test_sales_sign_an_offer_the_customer_opens_prints_and_accepts_it(
     expect(message).to_have_value(
         re.compile(r"^Приемам оферта № 2026-0042 за ТехКлиент ООД, ЕИК 206813475, ")
     )
-    sent: list[Request] = []
-
-    def record(route: Route) -> None:
-        if route.request.method == "POST":
-            sent.append(route.request)
-        route.continue_()
-
-    other.route("**/kontakti/blagodarim/", record)
+    sent = record_posts(other)
     other.get_by_label("Име", exact=True).fill("Мария Иванова")
     other.get_by_label("Телефон", exact=True).fill("+359 888 000 111")
     other.get_by_role("button", name="Изпратете запитването").click()
@@ -297,12 +291,7 @@ def test_the_offer_and_the_sales_page_pass_axe_once_answered(browser: Browser, b
     ]:
         page.goto(url)
         expect(page.locator(ready)).to_be_visible(timeout=READY_TIMEOUT_MS)
-        page.add_script_tag(path=str(AXE))
-        violations = page.evaluate(
-            """async () => (await axe.run(document, {resultTypes: ['violations']})).violations
-                .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-                .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`))"""
-        )
+        violations = serious_findings(page)
         if violations:
             findings[url] = violations
     context.close()

@@ -4,8 +4,9 @@ import re
 from urllib.parse import parse_qs, parse_qsl, urlsplit
 
 import pytest
-from playwright.sync_api import Browser, Page, Request, Route
+from playwright.sync_api import Browser, Page
 
+from .conftest import record_posts
 from .test_calculator_page import answered, open_answered
 from .waiting import expect
 
@@ -70,14 +71,7 @@ def test_a_prospect_adds_training_and_procurement_shares_it_and_requests_it(
     assert parse_qs(urlsplit(other.url).fragment)["oferta"] == [link]
     lines = other.get_by_label("Еднократни услуги и доставки от калкулатора")
     expect(lines).to_have_value(LINES)
-    sent: list[Request] = []
-
-    def record(route: Route) -> None:
-        if route.request.method == "POST":
-            sent.append(route.request)
-        route.continue_()
-
-    other.route("**/kontakti/blagodarim/", record)
+    sent = record_posts(other)
     other.get_by_label("Име", exact=True).fill("Мария Иванова")
     other.get_by_label("Телефон", exact=True).fill("+359 888 000 111")
     other.get_by_label("Съобщение", exact=True).fill("Искаме оферта.")

@@ -36,6 +36,17 @@ def test_every_page_loads_cleanly_under_the_policy(page: Page, base_url: str, si
     assert problems == {}
 
 
+def serious_findings(page: Page) -> list[str]:
+    """axe's serious and critical findings on the page as it is now, by rule and element."""
+    page.add_script_tag(path=str(AXE))
+    found: list[str] = page.evaluate(
+        """async () => (await axe.run(document, {resultTypes: ['violations']})).violations
+            .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+            .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`))"""
+    )
+    return found
+
+
 def test_every_page_passes_axe_without_serious_findings(browser: Browser, base_url: str, site_dir: Path):
     # axe is injected as a script the site's CSP would block (rightly): this
     # context alone bypasses the CSP; the test above checks the pages under it.
@@ -45,12 +56,7 @@ def test_every_page_passes_axe_without_serious_findings(browser: Browser, base_u
     try:
         for url in page_urls(site_dir):
             page.goto(base_url + url, wait_until="load")
-            page.add_script_tag(path=str(AXE))
-            violations = page.evaluate(
-                """async () => (await axe.run(document, {resultTypes: ['violations']})).violations
-                    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-                    .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`))"""
-            )
+            violations = serious_findings(page)
             if violations:
                 findings[url] = violations
     finally:
