@@ -125,6 +125,11 @@ def _key_id(request: Mapping[str, Any], keys: Mapping[str, bytes]) -> tuple[str 
     public = request.get("key")
     if public is None:
         return None, ""
+    if public == "unsupported":
+        return None, (
+            "този браузър не може да подписва с Ed25519: отворете страницата в последна версия на Chrome, "
+            "Edge, Firefox или Safari, или издайте офертата с командата offer"
+        )
     try:
         raw = _raw(str(public)) if public else b""
     except binascii.Error:
@@ -147,7 +152,8 @@ def sales_reply(
         form: The form's values.
         profile: The profile the estimate was made for (None: a field of it is wrong).
         request: The Worker's request (``key``: the loaded key's public half in
-            base64url, ``""`` when the file was not a key; ``offers``).
+            base64url, ``""`` when the file was not a key, ``"unsupported"``
+            when the browser cannot sign with Ed25519; ``offers``).
     """
     keys, company = site_offers(request)
     key_id, key_error = _key_id(request, keys)

@@ -237,6 +237,11 @@ def test_the_sales_page_signs_only_with_a_key_the_site_lists() -> None:
     )
     not_a_key = sales(sales_form(), key="")
     assert not_a_key["errors"]["offer.key"] == "файлът не е частен ключ Ed25519 във формат PEM (PKCS#8)"
+    old_browser = sales(sales_form(), key="unsupported")
+    assert old_browser["errors"]["offer.key"] == (
+        "този браузър не може да подписва с Ed25519: отворете страницата в последна версия на Chrome, "
+        "Edge, Firefox или Safari, или издайте офертата с командата offer"
+    )
 
 
 def test_the_sales_page_takes_a_prospects_link_into_the_form() -> None:

@@ -89,8 +89,8 @@ function mount(root) {
         const der = Uint8Array.from(atob(pem.replace(/-----[^-]+-----|\s/g, "")), (c) => c.charCodeAt(0));
         const key = await crypto.subtle.importKey("pkcs8", der, "Ed25519", true, ["sign"]);
         signer = { key, public: (await crypto.subtle.exportKey("jwk", key)).x };
-      } catch {
-        signer = { public: "" }; // not an Ed25519 key: Python says so
+      } catch (error) {
+        signer = { public: error.name === "NotSupportedError" ? "unsupported" : "" }; // Python says which
       }
       ask("answer", {});
     });
