@@ -16,7 +16,7 @@ from typing import Any
 from calculator.catalogue import Catalogue
 from calculator.errors import CatalogueError
 
-__all__ = ["current", "find", "load_catalogue"]
+__all__ = ["current", "find", "known", "load_catalogue"]
 
 _catalogues: dict[str, Catalogue] = {}
 _current: list[str] = []
@@ -34,6 +34,11 @@ def load_catalogue(text: str, current: bool = True) -> str:
 def current() -> Catalogue:
     """Today's price list."""
     return _catalogues[_current[0]]
+
+
+def known(list_id: str) -> Catalogue | None:
+    """A price list already held, by id (a reopened quote's, once :func:`find` had it fetched)."""
+    return _catalogues.get(list_id)
 
 
 def find(list_id: str, request: Mapping[str, Any]) -> Catalogue | str | None:

@@ -134,8 +134,7 @@ def _answer_profile(profile: Profile, with_bgn: bool, pin: Mapping[str, Any]) ->
     notice = notice_html([str(message) for message in pin.get("notices") or []])
     now = datetime.now(SOFIA)
     current = catalogues.current()
-    listed = catalogues.find(str(pin.get("price_list") or ""), {})
-    catalogue = listed if listed is not None and not isinstance(listed, str) else current
+    catalogue = catalogues.known(str(pin.get("price_list") or "")) or current
     issued = _issued(pin.get("issued")) or now.date()
     reply = _render(catalogue, quote(catalogue, profile, now=now), issued, live=True, with_bgn=with_bgn)
     if catalogue is not current:
