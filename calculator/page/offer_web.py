@@ -33,8 +33,7 @@ from calculator.page.offer_form import OFFER_FIELDS, missing, read_offer_form
 from calculator.page.offer_html import OfferView, offer_html, offer_words
 from calculator.page.offer_link import decode_offer, encode_offer, quote_part
 from calculator.pricing.offer import price_offer
-from calculator.pricing.quote import quote
-from calculator.profile.profile import Profile
+from calculator.pricing.quote import Quote, quote
 
 __all__ = ["Refused", "is_sales_form", "open_offer", "sales_reply", "site_offers"]
 
@@ -143,14 +142,14 @@ def _key_id(request: Mapping[str, Any], keys: Mapping[str, bytes]) -> tuple[str 
 
 
 def sales_reply(
-    reply: dict[str, Any], form: Mapping[str, Any], profile: Profile | None, request: Mapping[str, Any]
+    reply: dict[str, Any], form: Mapping[str, Any], result: Quote | None, request: Mapping[str, Any]
 ) -> dict[str, Any]:
     """The sales page's answer: the estimate's ``reply`` and the offer's preview, messages and ``unsigned``.
 
     Args:
         reply: The estimate's answer to the same form.
         form: The form's values.
-        profile: The profile the estimate was made for (None: a field of it is wrong).
+        result: The estimate's quote (None: a field of the profile is wrong).
         request: The Worker's request (``key``: the loaded key's public half in
             base64url, ``""`` when the file was not a key, ``"unsupported"``
             when the browser cannot sign with Ed25519; ``offers``).
@@ -169,15 +168,17 @@ def sales_reply(
         else ""
     )
     reply["errors"] = reply.get("errors", {}) | errors
-    if offer is None or profile is None:
+    if offer is None or result is None:
         return reply
-    catalogue = catalogues.current()
+    catalogue, profile = catalogues.current(), result.profile
     try:
         price = price_offer(catalogue, profile, offer.plan, offer.discount, offer.items)
     except CatalogueError as error:
         reply["errors"]["offer.plan"] = str(error)
         return reply
-    result = quote(catalogue, profile, now=now)
+    if result.price_list != catalogue.price_list:
+        # The estimate was pinned to an older list; an offer is issued at today's.
+        result = quote(catalogue, profile, now=now)
     view = OfferView(offer, price, catalogue, result, now.date(), company, preview=True)
     slots["offer"] = offer_html(view)
     if key_id is not None:

@@ -101,7 +101,7 @@ def _answer(form: Mapping[str, Any], pin: Mapping[str, Any], request: Mapping[st
     if source:
         return _from_source(source, form, request)
     names = {service.id: service.name for service in catalogues.current().services}
-    profile: Profile | None = None
+    result: Quote | None = None
     try:
         profile = form_profile(form, names)
     except ProfileError as error:
@@ -110,19 +110,19 @@ def _answer(form: Mapping[str, Any], pin: Mapping[str, Any], request: Mapping[st
         reply: dict[str, Any] = {"errors": _errors(error), "slots": {"notice": notice}}
     else:
         # A checkbox is in a form's values only when ticked, as "on".
-        reply = _answer_profile(profile, form.get("bgn") == "on", pin)
-    return sales_reply(reply, form, profile, request) if sales else reply
+        reply, result = _answer_profile(profile, form.get("bgn") == "on", pin)
+    return sales_reply(reply, form, result, request) if sales else reply
 
 
 def _from_source(source: str, form: Mapping[str, Any], request: Mapping[str, Any]) -> dict[str, Any]:
     """The sales page, filled from a prospect's quote link (or an offer's quote part)."""
     link, problems = decode_link_lenient(quote_part(source))
     notices = [_problems(problems)] if problems else []
-    reply = _answer_profile(link.profile, form.get("bgn") == "on", {"notices": notices})
+    reply, result = _answer_profile(link.profile, form.get("bgn") == "on", {"notices": notices})
     services = [service.id for service in catalogues.current().services]
     values = form_values(link.profile, services) | {"offer.source": ""}
     reply["form"] = values
-    return sales_reply(reply, {**form, **values}, link.profile, request)
+    return sales_reply(reply, {**form, **values}, result, request)
 
 
 def _problems(problems: list[Any]) -> str:
@@ -130,17 +130,19 @@ def _problems(problems: list[Any]) -> str:
     return f"Не успяхме да прочетем всичко от връзката: {named}. Останалото е приложено."
 
 
-def _answer_profile(profile: Profile, with_bgn: bool, pin: Mapping[str, Any]) -> dict[str, Any]:
+def _answer_profile(profile: Profile, with_bgn: bool, pin: Mapping[str, Any]) -> tuple[dict[str, Any], Quote]:
+    """The reply for a profile, and the quote it shows (the sales page's offer reuses it)."""
     notice = notice_html([str(message) for message in pin.get("notices") or []])
     now = datetime.now(SOFIA)
     current = catalogues.current()
     catalogue = catalogues.known(str(pin.get("price_list") or "")) or current
     issued = _issued(pin.get("issued")) or now.date()
-    reply = _render(catalogue, quote(catalogue, profile, now=now), issued, live=True, with_bgn=with_bgn)
+    result = quote(catalogue, profile, now=now)
+    reply = _render(catalogue, result, issued, live=True, with_bgn=with_bgn)
     if catalogue is not current:
         reply["slots"]["today"] = today_html(current, quote(current, profile, now=now), with_bgn=with_bgn)
     reply["slots"]["notice"] = notice
-    return reply
+    return reply, result
 
 
 def _json(data: Mapping[str, Any]) -> str:
@@ -220,7 +222,7 @@ def _open_quote(text: str, request: Mapping[str, Any], notices: list[str]) -> di
     pin = {"price_list": price_list, "issued": issued, "notices": notices}
     # The link's profile is quoted as it is: read and checked once, by the decoder.
     with_bgn = (request.get("form") or {}).get("bgn") == "on"
-    reply = _answer_profile(link.profile, with_bgn, pin)
+    reply, _ = _answer_profile(link.profile, with_bgn, pin)
     # The form asks for today's services: one the list has no more stays in the quote, not in the form.
     services = [service.id for service in catalogues.current().services]
     return reply | {"form": form_values(link.profile, services), "pin": pin}
