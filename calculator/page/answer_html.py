@@ -21,7 +21,7 @@ from typing import Any
 from calculator.catalogue import Catalogue
 from calculator.money import format_bgn, format_eur, format_hours, format_number
 from calculator.page.chart_html import chart_range, cheapest_changes, cost_chart, cover_notes, legend
-from calculator.page.markup import escape, sentence
+from calculator.page.markup import definitions, escape, sentence
 from calculator.page.one_off_html import first_month, one_off_html
 from calculator.page.waiting_html import card_wait_html, waiting_html
 from calculator.pricing.quote import MONTHS, PlanQuote, Quote, shortfall_text
@@ -81,8 +81,7 @@ def _sums(item: PlanQuote, quote: Quote, bgn_rate: Decimal | None) -> str:
         rows.append(("Първи месец с еднократните", start + first_month(quote.one_off, primary, quote)))
     if bgn_rate is not None:
         rows.append(("В лева", f"{format_bgn(basis.amount(price.bgn(bgn_rate)))} на месец"))
-    cells = "".join(f"<div><dt>{escape(label)}</dt><dd>{escape(value)}</dd></div>" for label, value in rows)
-    return f'<dl class="plan-card__sums">{cells}</dl>'
+    return definitions(rows, "plan-card__sums")
 
 
 def _calculation(item: PlanQuote, quote: Quote) -> str:
@@ -235,8 +234,7 @@ def inputs_html(quote: Quote) -> str:
         if not field.summary or (field.later and profile.downtime_cost is None):
             continue
         rows.append((field.summary, _input_words(field, getattr(profile, field.name), quote)))
-    cells = "".join(f"<div><dt>{escape(label)}</dt><dd>{escape(value)}</dd></div>" for label, value in rows)
-    return f'<dl class="calc-inputs">{cells}</dl>'
+    return definitions(rows, "calc-inputs")
 
 
 def _input_words(field: Field, value: Any, quote: Quote) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["escape", "sentence"]
+__all__ = ["definitions", "escape", "sentence"]
 
 # The five characters that matter in element text and quoted attributes.
 # The standard library's `html.escape` does the same, but importing `html`
@@ -25,3 +25,9 @@ def escape(text: str) -> str:
 def sentence(text: str) -> str:
     """`text` with its first letter in capitals (names inside keep theirs)."""
     return text[:1].upper() + text[1:]
+
+
+def definitions(rows: list[tuple[str, str]], css: str) -> str:
+    """A ``<dl>`` of class ``css``: each (label, value) a ``<div>`` of its ``<dt>`` and ``<dd>``, escaped."""
+    cells = "".join(f"<div><dt>{escape(label)}</dt><dd>{escape(value)}</dd></div>" for label, value in rows)
+    return f'<dl class="{css}">{cells}</dl>'

@@ -16,7 +16,7 @@ from decimal import Decimal
 
 from calculator.catalogue import Catalogue
 from calculator.money import format_eur, format_hours, format_number
-from calculator.page.markup import escape
+from calculator.page.markup import definitions, escape
 from calculator.page.offer_values import Offer
 from calculator.page.one_off_html import ON_REQUEST, count_words, price_each
 from calculator.pricing.offer import OfferPrice, discounted
@@ -58,11 +58,6 @@ def _day(value: date) -> str:
     return value.strftime("%d.%m.%Y")
 
 
-def _pairs(rows: list[tuple[str, str]], css: str) -> str:
-    cells = "".join(f"<div><dt>{escape(label)}</dt><dd>{escape(value)}</dd></div>" for label, value in rows)
-    return f'<dl class="{css}">{cells}</dl>'
-
-
 def _customer(offer: Offer) -> str:
     return offer.customer + (f", ЕИК {offer.eik}" if offer.eik else "")
 
@@ -78,7 +73,7 @@ def _facts(view: OfferView) -> str:
     ]
     if offer.salesperson:
         rows.append(("Търговец", offer.salesperson))
-    return _pairs(rows, "calc-offer__facts")
+    return definitions(rows, "calc-offer__facts")
 
 
 def _sums(net: Decimal, vat: Decimal, vat_percent: Decimal) -> str:
@@ -87,7 +82,7 @@ def _sums(net: Decimal, vat: Decimal, vat_percent: Decimal) -> str:
         (f"ДДС {format_number(vat_percent)}\u00a0%", format_eur(vat)),
         (GROSS.label, format_eur(net + vat)),
     ]
-    return _pairs(rows, "calc-offer__sums")
+    return definitions(rows, "calc-offer__sums")
 
 
 def discount_words(offer: Offer, catalogue: Catalogue) -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from calculator.money import format_bgn, format_eur, format_number
-from calculator.page.markup import escape
+from calculator.page.markup import definitions, escape
 from calculator.pricing.one_off import OneOff, OneOffLine
 from calculator.pricing.quote import Quote
 from calculator.pricing.vat import GROSS, NET
@@ -59,8 +59,7 @@ def one_off_html(quote: Quote, *, bgn_rate: Decimal | None = None, id_prefix: st
         sums.reverse()
     if bgn_rate is not None:
         sums.append(("В лева", f"{format_bgn(basis.amount(part.bgn(bgn_rate)))} {basis.words}"))
-    cells = "".join(f"<div><dt>{escape(label)}</dt><dd>{escape(value)}</dd></div>" for label, value in sums)
-    total = f'<dl class="calc-one-off__sums">{cells}</dl>' if part.priced else ""
+    total = definitions(sums, "calc-one-off__sums") if part.priced else ""
     note = (
         f"<p>Позициите „{ON_REQUEST}“ ще остойностим в офертата си"
         + ("; те не са в сумата.</p>" if part.priced else ".</p>")
