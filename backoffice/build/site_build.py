@@ -264,13 +264,19 @@ def page_address(canonical_url: str | None, url: str) -> str:
     return canonical_url or "/" + url
 
 
+def as_fetched(path: str, files: Mapping[str, bytes]) -> str:
+    """The file the page fetches for ``path``: its ``.gz`` when the site serves one (calculator-worker.js).
+
+    What other pages download ahead and what the offline copy keeps (offline.py, for the built site).
+    """
+    return f"{path}.gz" if f"{path}.gz" in files else path
+
+
 def calculator_settings(
     catalogue: Catalogue, pyodide_dest: str, files: Mapping[str, bytes], catalogue_path: str, today: date
 ) -> dict[str, Any]:
     """``extra.calculator``: where the page finds the engine's files, and its first answer."""
     wheels = [path for path in files if path.endswith(".whl")]
-    # A wheel served gzipped too is fetched gzipped (calculator-worker.js): that is what to download ahead.
-    fetched = [path + ".gz" if path + ".gz" in files else path for path in wheels]
     return {
         "pyodide": pyodide_dest,
         "wheels": wheels,
@@ -281,7 +287,7 @@ def calculator_settings(
         "prefetch": [
             WORKER,
             *(pyodide_dest + name for name in runtime.PAGE_FILES),
-            *fetched,
+            *(as_fetched(path, files) for path in wheels),
             catalogue_path,
         ],
         "current_list": catalogue.price_list,
@@ -323,8 +329,7 @@ def offline_bytes(cut: runtime.CutRuntime, files: Mapping[str, bytes]) -> int:
         for name, data in cut.files().items()
         if name in runtime.PAGE_FILES
     )
-    # A file served gzipped too is kept gzipped only (offline.py).
-    kept = sum(len(data) for name, data in files.items() if f"{name}.gz" not in files)
+    kept = sum(len(files[name]) for name in {as_fetched(name, files) for name in files})
     return engine + kept + OFFLINE_PAGE_ALLOWANCE
 
 
