@@ -31,7 +31,7 @@ from calculator.page.links import encode_link
 from calculator.page.markup import escape
 from calculator.page.offer_form import OFFER_FIELDS, missing, read_offer_form
 from calculator.page.offer_html import OfferView, offer_html, offer_words
-from calculator.page.offer_link import decode_offer, encode_offer, quote_part
+from calculator.page.offer_link import decode_offer, encode_offer
 from calculator.pricing.offer import price_offer
 from calculator.pricing.quote import Quote, quote
 
@@ -43,10 +43,9 @@ _PREVIEW_KEY = "preview"
 
 @dataclass(frozen=True)
 class Refused:
-    """An offer link that cannot be confirmed: why, and its quote part to open as an estimate."""
+    """An offer link that cannot be confirmed, and why (web.py opens its quote part as an estimate)."""
 
     reason: str
-    quote_text: str
 
 
 def site_offers(request: Mapping[str, Any]) -> tuple[dict[str, bytes], str]:
@@ -74,17 +73,17 @@ def open_offer(text: str, request: Mapping[str, Any]) -> dict[str, Any] | Refuse
     now = datetime.now(SOFIA)
     check = decode_offer(text, keys, now.date())
     if check.offer is None or check.link is None or check.link.issued is None:
-        return Refused(check.reason, quote_part(text))
+        return Refused(check.reason)
     link, offer, issued = check.link, check.offer, check.link.issued
     catalogue = catalogues.find(link.price_list or "", request)
     if isinstance(catalogue, str):
         return {"need": catalogue}
     if catalogue is None:
-        return Refused(f"ценоразпис {link.price_list} на офертата не е публикуван", quote_part(text))
+        return Refused(f"ценоразпис {link.price_list} на офертата не е публикуван")
     try:
         price = price_offer(catalogue, link.profile, offer.plan, offer.discount, offer.items)
     except CatalogueError as error:
-        return Refused(str(error), quote_part(text))
+        return Refused(str(error))
     today = catalogues.current()
     result = quote(catalogue, link.profile, now=now)
     own = encode_link(today.price_list, link.profile, now.date())

@@ -188,7 +188,7 @@ def open_link(request_json: str) -> str:
         "договорените условия; по-долу е обикновена ориентировъчна оценка за същите данни. "
         "Поискайте от търговеца си нова връзка."
     )
-    return _json(_open_quote(opened.quote_text, request, [refused]))
+    return _json(_open_quote(quote_part(text), request, [refused]))
 
 
 def _open_quote(text: str, request: Mapping[str, Any], notices: list[str]) -> dict[str, Any]:
