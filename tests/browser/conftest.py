@@ -51,6 +51,16 @@ class Watch:
 def context(browser: Browser) -> Iterator[BrowserContext]:
     context = browser.new_context(locale="bg-BG", timezone_id="Europe/Sofia")
     yield context
+    close(context)
+
+
+def close(context: BrowserContext) -> None:
+    """Close a context whose routes may still be handling a request.
+
+    The offline copy's Service Worker keeps fetching pages after a test is
+    done; a handler cut off by the close would raise in the next test.
+    """
+    context.unroute_all(behavior="ignoreErrors")
     context.close()
 
 

@@ -9,6 +9,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import Browser, Page
 
+from .conftest import close
 from .waiting import READY_TIMEOUT_MS, expect, wait_until
 
 pytestmark = pytest.mark.browser
@@ -109,7 +110,7 @@ def test_a_deploy_without_the_gzipped_webassembly_answers_from_the_plain_file(
         (404, "pyodide.asm.wasm.gz"),
         (200, "pyodide.asm.wasm"),
     ]
-    context.close()
+    close(context)
 
 
 def test_typing_recomputes_in_python_and_the_address_bar_follows(page: Page, base_url: str, watch):
@@ -383,7 +384,7 @@ def test_without_webassembly_the_page_says_so_and_keeps_prices_and_contacts(brow
     expect(page.locator("[data-calc-fallback]")).to_be_visible()
     expect(page.locator("[data-calc-fallback] a[href^='tel:']")).to_be_visible()
     assert gross_by_plan(page) == DEFAULT_GROSS
-    context.close()
+    close(context)
 
 
 def test_an_out_of_range_value_is_named_inline_and_the_last_answer_stays(page: Page, base_url: str, watch):

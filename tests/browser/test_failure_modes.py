@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, Page, Playwright, Route
 
-from .conftest import CHROMIUM, CHROMIUM_ARGS
+from .conftest import CHROMIUM, CHROMIUM_ARGS, close
 from .test_calculator_page import DEFAULT_GROSS, gross_by_plan
 from .waiting import expect
 
@@ -72,8 +72,7 @@ def failing(browser: Browser) -> Iterator[Callable[..., tuple[Page, list[str]]]]
 
     yield make
     for context in contexts:
-        context.unroute_all(behavior="ignoreErrors")
-        context.close()
+        close(context)
 
 
 # What is blocked, how, and what the page must then say. Each failed download

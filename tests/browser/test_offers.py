@@ -12,6 +12,7 @@ import base64
 import html
 import json
 import re
+from collections.abc import Callable, Iterator
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -28,7 +29,7 @@ from calculator.page.offer_values import Offer
 from calculator.pricing.offer import OfferItem
 from calculator.profile.profile import Profile
 
-from .conftest import record_posts
+from .conftest import close, record_posts
 from .test_site_quality import serious_findings
 from .waiting import READY_TIMEOUT_MS, expect
 
@@ -44,6 +45,7 @@ PEM = KEY.private_bytes(
 PAGES = re.compile(r"/(kalkulator|prodazhbi)/(index\.html)?$")
 # The group order: S + L is the same signature made malleable.
 L = 2**252 + 27742317777372353535851937790883648493
+Fresh = Callable[[], BrowserContext]
 
 
 def list_test_key(context: BrowserContext) -> None:
@@ -62,10 +64,20 @@ def list_test_key(context: BrowserContext) -> None:
     context.route(PAGES, listed)
 
 
-def fresh(browser: Browser) -> BrowserContext:
-    context = browser.new_context(locale="bg-BG", timezone_id="Europe/Sofia")
-    list_test_key(context)
-    return context
+@pytest.fixture
+def fresh(browser: Browser) -> Iterator[Fresh]:
+    """A fresh browser (the customer's) for each call, listing the test key; all closed after the test."""
+    contexts: list[BrowserContext] = []
+
+    def make() -> BrowserContext:
+        context = browser.new_context(locale="bg-BG", timezone_id="Europe/Sofia")
+        list_test_key(context)
+        contexts.append(context)
+        return context
+
+    yield make
+    for context in contexts:
+        close(context)
 
 
 def today() -> date:
@@ -83,7 +95,7 @@ def pages_in(pdf: bytes) -> int:
 
 
 def test_sales_sign_an_offer_the_customer_opens_prints_and_accepts_it(
-    browser: Browser, context: BrowserContext, page: Page, base_url: str, tmp_path: Path, watch
+    fresh: Fresh, context: BrowserContext, page: Page, base_url: str, tmp_path: Path, watch
 ) -> None:
     list_test_key(context)
     page.goto(base_url + "prodazhbi/")
@@ -123,7 +135,7 @@ def test_sales_sign_an_offer_the_customer_opens_prints_and_accepts_it(
     )
     link = link_field.input_value()
 
-    customer = fresh(browser)
+    customer = fresh()
     other = customer.new_page()
     other.goto(link)
     offer = other.locator(".calc-offer--valid")
@@ -178,7 +190,6 @@ def test_sales_sign_an_offer_the_customer_opens_prints_and_accepts_it(
         "Абонамент Стандарт: 284,40 € на месец без ДДС, 341,28 € с ДДС; отстъпка 10 % "
         "(месечната такса 240,00 € → 216,00 €; часовата ставка 38,00 € → 34,20 €)."
     )
-    customer.close()
     assert watch.console_errors == []
 
 
@@ -203,7 +214,7 @@ def _tampered(link: str, kind: str) -> str:
     ],
 )
 def test_a_changed_or_unknown_offer_is_refused_and_shows_an_ordinary_quote(
-    browser: Browser, base_url: str, kind: str, reason: str
+    fresh: Fresh, base_url: str, kind: str, reason: str
 ) -> None:
     link = signed(
         base_url,
@@ -211,7 +222,7 @@ def test_a_changed_or_unknown_offer_is_refused_and_shows_an_ordinary_quote(
         (OfferItem("Лаптоп", 2, Decimal("1234.50")),),
         "k9" if kind == "unknown key" else "test-1",
     )
-    customer = fresh(browser)
+    customer = fresh()
     page = customer.new_page()
     page.goto(link if kind == "unknown key" else _tampered(link, kind))
     expect(page.locator("[data-calc-notice]")).to_contain_text(
@@ -224,14 +235,13 @@ def test_a_changed_or_unknown_offer_is_refused_and_shows_an_ordinary_quote(
     expect(page.get_by_label("Работни станции")).to_be_enabled()
     assert "ТехКлиент" not in page.content() and "1234" not in unquote(page.url)
     assert "of=" not in page.url
-    customer.close()
 
 
 def test_an_expired_offer_shows_its_figures_marked_expired_with_todays_prices_beside(
-    browser: Browser, base_url: str
+    fresh: Fresh, base_url: str
 ) -> None:
     issued = today() - timedelta(days=45)
-    customer = fresh(browser)
+    customer = fresh()
     page = customer.new_page()
     page.goto(signed(base_url, issued))
     offer = page.locator(".calc-offer--expired")
@@ -255,11 +265,10 @@ def test_an_expired_offer_shows_its_figures_marked_expired_with_todays_prices_be
     expect(page.get_by_label("Работни станции")).to_be_enabled()
     expect(page.get_by_label("Работни станции")).to_have_value("5")
     assert "of=" not in page.url and "&d=" in page.url
-    customer.close()
 
 
 def test_an_offer_of_twelve_long_lines_stays_under_2000_characters_and_prints_on_one_page(
-    browser: Browser, base_url: str
+    fresh: Fresh, base_url: str
 ) -> None:
     items = tuple(
         OfferItem(f"Лаптоп Леново ТинкПад модел Е{n:02} сребрист", n, Decimal("999.99")) for n in range(1, 13)
@@ -268,7 +277,7 @@ def test_an_offer_of_twelve_long_lines_stays_under_2000_characters_and_prints_on
     link = signed(base_url, today(), items)
     fragment = link.split("#", 1)[1]
     assert len(unquote(fragment)) < 2000
-    customer = fresh(browser)
+    customer = fresh()
     page = customer.new_page()
     page.goto(link)
     offer = page.locator(".calc-offer--valid")
@@ -276,7 +285,6 @@ def test_an_offer_of_twelve_long_lines_stays_under_2000_characters_and_prints_on
     expect(offer.locator("tbody tr").last).to_contain_text("Лаптоп Леново ТинкПад модел Е12 сребрист")
     page.emulate_media(media="print")
     assert pages_in(page.pdf(format="A4")) == 1
-    customer.close()
 
 
 def test_the_offer_and_the_sales_page_pass_axe_once_answered(browser: Browser, base_url: str) -> None:
@@ -294,5 +302,5 @@ def test_the_offer_and_the_sales_page_pass_axe_once_answered(browser: Browser, b
         violations = serious_findings(page)
         if violations:
             findings[url] = violations
-    context.close()
+    close(context)
     assert findings == {}
