@@ -16,11 +16,21 @@ from decimal import Decimal
 from typing import Any, cast
 
 from calculator.errors import QuoteLinkError
+from calculator.money import decimal_text
 from calculator.numbers import NumberProblem, read_decimal
 from calculator.page.offer_values import MAX_ITEMS, MAX_VALID_DAYS, Offer, offer_item
 from calculator.pricing.offer import OfferItem
 
-__all__ = ["DEFAULT_DAYS", "FIELD_OF", "ITEM_ROWS", "OFFER_FIELDS", "REQUIRED", "missing", "read_offer_form"]
+__all__ = [
+    "DEFAULT_DAYS",
+    "FIELD_OF",
+    "ITEM_ROWS",
+    "OFFER_FIELDS",
+    "REQUIRED",
+    "missing",
+    "offer_form",
+    "read_offer_form",
+]
 
 #: The offer's inputs, besides the items' rows.
 OFFER_FIELDS = (
@@ -124,3 +134,30 @@ def read_offer_form(form: Mapping[str, Any], key_id: str, today: date) -> tuple[
     except QuoteLinkError as error:
         return None, {FIELD_OF.get(error.param, "offer.items"): error.reason}
     return offer, {}
+
+
+def offer_form(offer: Offer, issued: date) -> dict[str, str]:
+    """The sales form's offer fields holding ``offer`` (read back by :func:`read_offer_form`).
+
+    A signed offer pasted into the sales page fills them, so that sales
+    reissue it with what changed; its validity is kept as a number of days,
+    counted afresh from the day it is signed again. Every item row is
+    written, the rows past the offer's items empty.
+    """
+    values = {
+        "offer.customer": offer.customer,
+        "offer.eik": offer.eik or "",
+        "offer.plan": offer.plan,
+        "offer.discount": decimal_text(offer.discount) if offer.discount else "",
+        "offer.number": offer.number,
+        "offer.days": str((offer.valid_until - issued).days),
+        "offer.salesperson": offer.salesperson or "",
+        "offer.note": offer.note or "",
+    }
+    for row in range(1, ITEM_ROWS + 1):
+        item = offer.items[row - 1] if row <= len(offer.items) else None
+        values[f"offer.item.{row}.text"] = item.description if item else ""
+        values[f"offer.item.{row}.quantity"] = str(item.quantity) if item else ""
+        values[f"offer.item.{row}.price"] = decimal_text(item.unit_price) if item else ""
+    return values
+

@@ -29,13 +29,13 @@ from calculator.page.answer_html import answer_html, inputs_html
 from calculator.page.form import form_values
 from calculator.page.links import encode_link
 from calculator.page.markup import escape
-from calculator.page.offer_form import OFFER_FIELDS, missing, read_offer_form
+from calculator.page.offer_form import OFFER_FIELDS, missing, offer_form, read_offer_form
 from calculator.page.offer_html import OfferView, offer_html, offer_words
 from calculator.page.offer_link import decode_offer, encode_offer
 from calculator.pricing.offer import price_offer
 from calculator.pricing.quote import Quote, quote
 
-__all__ = ["Refused", "is_sales_form", "open_offer", "sales_reply", "site_offers"]
+__all__ = ["Refused", "is_sales_form", "open_offer", "pasted_offer", "sales_reply", "site_offers"]
 
 #: The id a preview's offer carries before a key is chosen.
 _PREVIEW_KEY = "preview"
@@ -116,6 +116,28 @@ def open_offer(text: str, request: Mapping[str, Any]) -> dict[str, Any] | Refuse
 def is_sales_form(form: Mapping[str, Any]) -> bool:
     """Whether the form is the sales page's (it has the offer's fields)."""
     return "offer.customer" in form
+
+
+def pasted_offer(text: str, request: Mapping[str, Any]) -> tuple[dict[str, str], str]:
+    """The offer fields filled from an offer link pasted into the sales page, and the notice saying so.
+
+    Only an offer whose signature holds gives its terms: sales would
+    otherwise sign again whatever anyone wrote into a link. A refused one
+    gives nothing here (its quote part still fills the profile).
+    """
+    keys, _ = site_offers(request)
+    check = decode_offer(text, keys, datetime.now(SOFIA).date())
+    if check.offer is None or check.link is None or check.link.issued is None:
+        return {}, (
+            f"Офертата не може да бъде потвърдена: {check.reason}. От нея взехме само данните "
+            "за изчислението; договорените условия попълнете наново."
+        )
+    offer = check.offer
+    expired = " (срокът ѝ е изтекъл)" if check.expired else ""
+    return offer_form(offer, check.link.issued), (
+        f"Формата е попълнена от оферта № {offer.number} за {offer.customer}{expired}. Променете каквото "
+        "е договорено и я подпишете отново; старата връзка остава валидна до срока си."
+    )
 
 
 def _key_id(request: Mapping[str, Any], keys: Mapping[str, bytes]) -> tuple[str | None, str]:

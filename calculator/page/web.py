@@ -39,7 +39,7 @@ from calculator.page.form import CHECKED, DEFAULT_FORM, form_profile, form_value
 from calculator.page.links import PARAM_NAMES, decode_link_lenient, encode_link
 from calculator.page.markup import escape
 from calculator.page.offer_link import is_offer_link, quote_part
-from calculator.page.offer_web import Refused, is_sales_form, open_offer, sales_reply
+from calculator.page.offer_web import Refused, is_sales_form, open_offer, pasted_offer, sales_reply
 from calculator.page.one_off_html import one_off_words
 from calculator.pricing.quote import Quote, quote
 from calculator.profile.profile import Profile
@@ -115,12 +115,16 @@ def _answer(form: Mapping[str, Any], pin: Mapping[str, Any], request: Mapping[st
 
 
 def _from_source(source: str, form: Mapping[str, Any], request: Mapping[str, Any]) -> dict[str, Any]:
-    """The sales page, filled from a prospect's quote link (or an offer's quote part)."""
+    """The sales page, filled from a prospect's quote link, or from an offer (its terms too when signed)."""
     link, problems = decode_link_lenient(quote_part(source))
     notices = [_problems(problems)] if problems else []
+    terms: dict[str, str] = {}
+    if is_offer_link(source):
+        terms, said = pasted_offer(source, request)
+        notices.append(said)
     reply, result = _answer_profile(link.profile, form.get("bgn") == "on", {"notices": notices})
     services = [service.id for service in catalogues.current().services]
-    values = form_values(link.profile, services) | {"offer.source": ""}
+    values = form_values(link.profile, services) | terms | {"offer.source": ""}
     reply["form"] = values
     return sales_reply(reply, {**form, **values}, result, request)
 

@@ -193,6 +193,37 @@ def test_sales_sign_an_offer_the_customer_opens_prints_and_accepts_it(
     assert watch.console_errors == []
 
 
+def test_sales_paste_a_signed_offer_and_sign_it_again_with_its_terms(
+    page: Page, context: BrowserContext, base_url: str, tmp_path: Path
+) -> None:
+    list_test_key(context)
+    old = signed(base_url, today() - timedelta(days=45), (OfferItem("Лаптоп", 2, Decimal("1234.50")),))
+    page.goto(base_url + "prodazhbi/")
+    expect(page.locator("[data-calculator]")).to_have_attribute(
+        "data-state", "ready", timeout=READY_TIMEOUT_MS
+    )
+    page.get_by_label("Връзка от калкулатора (по желание)").fill(old)
+    expect(page.get_by_label("Клиент", exact=True)).to_have_value("ТехКлиент ООД")
+    expect(page.locator("[data-calc-notice]")).to_have_text(
+        "Формата е попълнена от оферта № 2026-0042 за ТехКлиент ООД (срокът ѝ е изтекъл). Променете "
+        "каквото е договорено и я подпишете отново; старата връзка остава валидна до срока си."
+    )
+    expect(page.get_by_label("План", exact=True)).to_have_value("standard")
+    expect(page.get_by_label("Позиция 1: описание")).to_have_value("Лаптоп")
+    expect(page.locator('[name="offer.item.1.price"]')).to_have_value("1234.5")
+    page.get_by_label("Номер на офертата").fill("2026-0042-2")
+    key_file = tmp_path / "kluch.pem"
+    key_file.write_bytes(PEM)
+    page.get_by_label("Файл с ключа (PEM)").set_input_files(key_file)
+    link_field = page.locator("[data-offer-link]")
+    expect(link_field).to_have_value(re.compile(r"&k=test-1&s=[A-Za-z0-9_-]{86}$"))
+    fragment = urlsplit(link_field.input_value()).fragment
+    assert (
+        f"&of=2026-0042-2&cu=%D0%A2%D0%B5%D1%85%D0%9A%D0%BB%D0%B8%D0%B5%D0%BD%D1%82%20%D0%9E%D0%9E%D0%94"
+        f"&plan=standard&it=%D0%9B%D0%B0%D0%BF%D1%82%D0%BE%D0%BF*2*1234.5&vu={today() + timedelta(days=30)}&"
+    ) in fragment
+
+
 def _tampered(link: str, kind: str) -> str:
     unsigned, _, signature = link.rpartition("&s=")
     if kind == "a character":

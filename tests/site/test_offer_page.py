@@ -255,6 +255,58 @@ def test_the_sales_page_takes_a_prospects_link_into_the_form() -> None:
     assert "unsigned" in reply and "&c=i&ws=3&sv=0&inc=2&" in reply["unsigned"]
 
 
+def test_a_signed_offer_pasted_into_the_sales_page_fills_its_terms_to_issue_again() -> None:
+    # Issued 40 days ago for 60 days: pasted, it gives its terms and 60 days from today.
+    link = "https://example.bg/kalkulator/" + offer_link(today() - timedelta(days=40), valid_days=60)
+    blank = sales_form(**{"offer.customer": "", "offer.number": "", "offer.item.1.text": ""})
+    reply = sales(blank | {"offer.source": link})
+    assert {name: value for name, value in reply["form"].items() if name.startswith("offer.")} == {
+        "offer.customer": "ТехКлиент ООД",
+        "offer.eik": "206813475",
+        "offer.plan": "sub",
+        "offer.discount": "10",
+        "offer.number": "T-1",
+        "offer.days": "60",
+        "offer.salesperson": "Иван Петров",
+        "offer.note": "",
+        "offer.source": "",
+        "offer.item.1.text": "Лаптоп",
+        "offer.item.1.quantity": "2",
+        "offer.item.1.price": "1234.5",
+    } | {f"offer.item.{row}.{part}": "" for row in range(2, 13) for part in ("text", "quantity", "price")}
+    assert (reply["form"]["workstations"], reply["form"]["services.training"]) == ("10", "2")
+    assert reply["slots"]["notice"] == (
+        "<p>Формата е попълнена от оферта № T-1 за ТехКлиент ООД. Променете каквото е договорено "
+        "и я подпишете отново; старата връзка остава валидна до срока си.</p>"
+    )
+    # Signed again today, for the same 60 days, with the same terms.
+    assert reply["unsigned"].endswith(
+        f"&vu={today() + timedelta(days=60)}"
+        "&sp=%D0%98%D0%B2%D0%B0%D0%BD%20%D0%9F%D0%B5%D1%82%D1%80%D0%BE%D0%B2&k=t1"
+    )
+    assert "&dsc=10&it=%D0%9B%D0%B0%D0%BF%D1%82%D0%BE%D0%BF*2*1234.5&" in reply["unsigned"]
+
+
+def test_an_expired_offer_pasted_into_the_sales_page_says_so_and_fills_its_terms() -> None:
+    link = offer_link(today() - timedelta(days=45))
+    reply = sales(sales_form(**{"offer.source": link}))
+    assert reply["form"]["offer.days"] == "30"
+    assert reply["slots"]["notice"] == (
+        "<p>Формата е попълнена от оферта № T-1 за ТехКлиент ООД (срокът ѝ е изтекъл). Променете каквото "
+        "е договорено и я подпишете отново; старата връзка остава валидна до срока си.</p>"
+    )
+
+
+def test_a_changed_offer_pasted_into_the_sales_page_gives_its_profile_but_none_of_its_terms() -> None:
+    reply = sales(sales_form(**{"offer.source": _tampered("a character")}))
+    assert not any(name.startswith("offer.") and name != "offer.source" for name in reply["form"])
+    assert reply["form"]["workstations"] == "10"
+    assert reply["slots"]["notice"] == (
+        "<p>Офертата не може да бъде потвърдена: подписът не съвпада. От нея взехме само данните "
+        "за изчислението; договорените условия попълнете наново.</p>"
+    )
+
+
 # What an offer link is made of, for the hostile text below.
 PIECES = ["of=", "cu=", "plan=", "vu=", "k=", "s=", "&", "=", "~", "*", "%", "%D0", "t1", "sub"]
 
