@@ -160,4 +160,3 @@ def offer_form(offer: Offer, issued: date) -> dict[str, str]:
         values[f"offer.item.{row}.quantity"] = str(item.quantity) if item else ""
         values[f"offer.item.{row}.price"] = decimal_text(item.unit_price) if item else ""
     return values
-
