@@ -211,6 +211,13 @@ def test_sales_paste_a_signed_offer_and_sign_it_again_with_its_terms(
     expect(page.get_by_label("План", exact=True)).to_have_value("standard")
     expect(page.get_by_label("Позиция 1: описание")).to_have_value("Лаптоп")
     expect(page.locator('[name="offer.item.1.price"]')).to_have_value("1234.5")
+    # What sales hand out is the offer's link, never the estimate's (it would name this page); the
+    # plans' estimates are folded away until asked for.
+    expect(page.locator("[data-calc-share]")).to_be_hidden()
+    cards = page.locator(".calc__answer-section [data-plan]")
+    expect(cards.first).to_be_hidden()
+    page.get_by_text("Покажи цените на всички планове").click()
+    expect(cards.nth(5)).to_be_visible()
     page.get_by_label("Номер на офертата").fill("2026-0042-2")
     key_file = tmp_path / "kluch.pem"
     key_file.write_bytes(PEM)
