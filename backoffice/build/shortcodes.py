@@ -24,6 +24,7 @@ from typing import Any
 from calculator.catalogue import Catalogue, Plan
 from calculator.money import format_eur, format_hours, format_number
 from calculator.page.answer_html import VALID_DAYS
+from calculator.page.offer_values import MAX_VALID_DAYS
 from calculator.profile.fields import FIELDS
 from calculator.time.reaction import terms_text
 from calculator.time.worktime import WorkCalendar
@@ -325,6 +326,7 @@ SHORTCODES: dict[str, Callable[[Context, list[str]], str]] = {
     "warm-start-size": lambda ctx, args: f"до {WARM_START_MAX_MB} MB",
     "vat-percent": lambda ctx, args: f"{format_number(ctx.catalogue.vat_percent)} %",
     "offer-validity": lambda ctx, args: f"{VALID_DAYS} дни",
+    "offer-longest": lambda ctx, args: f"{MAX_VALID_DAYS} дни",
 }
 
 

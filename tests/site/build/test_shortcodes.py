@@ -127,6 +127,7 @@ def test_the_sizes_are_whole_megabytes_rounded_up(small_catalogue: Catalogue):
         expand("<!-- md:warm-start-size -->", small_catalogue, {}) == f"до {shortcodes.WARM_START_MAX_MB} MB"
     )
     assert expand("<!-- md:offer-validity -->", small_catalogue, {}) == "30 дни"
+    assert expand("<!-- md:offer-longest -->", small_catalogue, {}) == "90 дни"
     assert expand("<!-- md:vat-percent -->", small_catalogue, {}) == "20 %"
 
 
