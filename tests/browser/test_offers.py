@@ -281,6 +281,7 @@ def test_an_expired_offer_shows_its_figures_marked_expired_with_todays_prices_be
     issued = today() - timedelta(days=45)
     customer = fresh()
     page = customer.new_page()
+    page.set_viewport_size({"width": 390, "height": 844})
     page.goto(signed(base_url, issued))
     offer = page.locator(".calc-offer--expired")
     expect(offer.locator(".calc-offer__seal")).to_have_text(
@@ -291,6 +292,9 @@ def test_an_expired_offer_shows_its_figures_marked_expired_with_todays_prices_be
     expect(offer.locator(".calc-offer__sums").first).to_have_text(
         "Без ДДС316,00\u00a0€ДДС 20\u00a0%63,20\u00a0€С ДДС379,20\u00a0€"
     )
+    # On a phone the offer is on the first screen: the calculator's introduction steps aside.
+    expect(offer.locator("h2")).to_be_in_viewport()
+    expect(page.get_by_text("Опишете с каква техника работите")).to_be_hidden()
     expect(page.get_by_role("link", name="Приемам офертата")).to_have_count(0)
     expect(page.locator(".calc__answer-section [data-plan]")).to_have_count(6)
     expect(page.locator('.calc__answer-section [data-plan="standard"] .plan-card__amount')).to_have_text(
