@@ -18,7 +18,7 @@ from backoffice.sales.usage import UsageError
 from calculator.errors import QuoteLinkError
 from calculator.numbers import NumberProblem, read_decimal
 from calculator.page.links import encode_link
-from calculator.page.offer_values import KEY_ID, MAX_VALID_DAYS, Offer, offer_item
+from calculator.page.offer_values import KEY_ID, MAX_VALID_DAYS, Offer, offer_item, offer_number
 from calculator.pricing.offer import MAX_DISCOUNT, OfferItem
 
 __all__ = ["run_offer", "run_offer_key"]
@@ -74,7 +74,7 @@ def run_offer(args: argparse.Namespace, out: TextIO) -> None:
         raise UsageError(f"--plan: в ценоразписа няма план {args.plan!r} (има: {', '.join(plans)})")
     profile, _, _ = read_profile(args, catalogue)
     today = read_today(args)
-    number = args.number or offers.offer_number(
+    number = args.number or offer_number(
         today, args.customer_name, args.plan, encode_link(catalogue.price_list, profile, today)
     )
     try:

@@ -14,7 +14,6 @@ check would reach the customer as "not signed".
 
 from __future__ import annotations
 
-import hashlib
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -33,7 +32,7 @@ from calculator.profile.profile import Profile
 if TYPE_CHECKING:
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-__all__ = ["IssuedOffer", "SalesError", "issue", "load_key", "new_key", "offer_number", "summary"]
+__all__ = ["IssuedOffer", "SalesError", "issue", "load_key", "new_key", "summary"]
 
 
 class SalesError(Exception):
@@ -104,12 +103,6 @@ def new_key(out: Path) -> str:
         file.write(pem)
     os.chmod(out, 0o600)
     return encode_key(public_key(key))
-
-
-def offer_number(issued: date, customer: str, plan: str, quote_link: str) -> str:
-    """A number for an offer that was given none: its day and a short digest of what it offers."""
-    digest = hashlib.sha256("\n".join([customer, plan, quote_link]).encode()).hexdigest()
-    return f"{issued:%Y%m%d}-{digest[:6].upper()}"
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from typing import Any, cast
 from calculator.errors import QuoteLinkError
 from calculator.money import decimal_text
 from calculator.numbers import NumberProblem, read_decimal
-from calculator.page.offer_values import MAX_ITEMS, MAX_VALID_DAYS, Offer, offer_item
+from calculator.page.offer_values import MAX_ITEMS, MAX_VALID_DAYS, Offer, offer_item, offer_number
 from calculator.pricing.offer import OfferItem
 
 __all__ = [
@@ -68,7 +68,6 @@ FIELD_OF = {
 REQUIRED = {
     "offer.customer": "името на клиента",
     "offer.plan": "плана",
-    "offer.number": "номера на офертата",
 }
 
 
@@ -101,13 +100,17 @@ def missing(form: Mapping[str, Any]) -> list[str]:
     return [words for name, words in REQUIRED.items() if not _text(form, name)]
 
 
-def read_offer_form(form: Mapping[str, Any], key_id: str, today: date) -> tuple[Offer | None, dict[str, str]]:
+def read_offer_form(
+    form: Mapping[str, Any], key_id: str, today: date, quote_link: str
+) -> tuple[Offer | None, dict[str, str]]:
     """The offer the sales form holds, issued ``today``, or the messages that say what to fix.
 
     Args:
         form: The form's values.
         key_id: The id of the key it will be signed with.
         today: The day of issue.
+        quote_link: The estimate's link, for the number of an offer given
+            none (:func:`~calculator.page.offer_values.offer_number`).
 
     Returns:
         The offer and no messages; or None and the message of the first bad
@@ -118,10 +121,11 @@ def read_offer_form(form: Mapping[str, Any], key_id: str, today: date) -> tuple[
         return None, {}
     optional = {name: _text(form, name) or None for name in ("offer.eik", "offer.salesperson", "offer.note")}
     try:
+        customer, plan = _text(form, "offer.customer"), _text(form, "offer.plan")
         offer = Offer(
-            number=_text(form, "offer.number"),
-            customer=_text(form, "offer.customer"),
-            plan=_text(form, "offer.plan"),
+            number=_text(form, "offer.number") or offer_number(today, customer, plan, quote_link),
+            customer=customer,
+            plan=plan,
             valid_until=today + timedelta(days=_days(form)),
             key_id=key_id,
             eik=optional["offer.eik"],

@@ -8,6 +8,7 @@ reasons, named by the link's parameter.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -20,7 +21,7 @@ from calculator.money import ZERO
 from calculator.numbers import NumberProblem, read_decimal
 from calculator.pricing.offer import MAX_DISCOUNT, OfferItem
 
-__all__ = ["KEY_ID", "MAX_ITEMS", "MAX_VALID_DAYS", "Offer", "offer_item"]
+__all__ = ["KEY_ID", "MAX_ITEMS", "MAX_VALID_DAYS", "Offer", "offer_item", "offer_number"]
 
 #: The longest an offer may be valid, from its day of issue.
 MAX_VALID_DAYS = 90
@@ -130,3 +131,13 @@ def offer_item(number: int, description: object, quantity: object, unit_price: o
             "it", f"позиция {number}: цената е в евро без ДДС, до 2 знака след точката"
         ) from None
     return OfferItem(text, count, price)
+
+
+def offer_number(issued: date, customer: str, plan: str, quote_link: str) -> str:
+    """A number for an offer given none: its day and a short digest of what it offers.
+
+    The sales page and the CLI both use it, so that the same offer gets the
+    same number from either.
+    """
+    digest = hashlib.sha256("\n".join([customer, plan, quote_link]).encode()).hexdigest()
+    return f"{issued:%Y%m%d}-{digest[:6].upper()}"

@@ -178,7 +178,10 @@ def sales_reply(
     keys, company = site_offers(request)
     key_id, key_error = _key_id(request, keys)
     now = datetime.now(SOFIA)
-    offer, errors = read_offer_form(form, key_id or _PREVIEW_KEY, now.date())
+    catalogue = catalogues.current()
+    # The link the CLI would number the offer by: the profile at today's list.
+    quote_link = encode_link(catalogue.price_list, result.profile, now.date()) if result else ""
+    offer, errors = read_offer_form(form, key_id or _PREVIEW_KEY, now.date(), quote_link)
     errors = dict.fromkeys(OFFER_FIELDS, "") | errors
     errors["offer.key"] = key_error
     slots = reply.setdefault("slots", {})
@@ -191,7 +194,7 @@ def sales_reply(
     reply["errors"] = reply.get("errors", {}) | errors
     if offer is None or result is None:
         return reply
-    catalogue, profile = catalogues.current(), result.profile
+    profile = result.profile
     try:
         price = price_offer(catalogue, profile, offer.plan, offer.discount, offer.items)
     except CatalogueError as error:

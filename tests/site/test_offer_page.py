@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import json
+import re
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
@@ -21,8 +22,9 @@ from hypothesis import strategies as st
 
 from calculator.clock import SOFIA
 from calculator.page import catalogues, web
+from calculator.page.links import encode_link
 from calculator.page.offer_link import decode_offer, encode_offer, sign_offer, signed_bytes
-from calculator.page.offer_values import Offer
+from calculator.page.offer_values import Offer, offer_number
 from calculator.pricing.offer import OfferItem
 from calculator.profile.profile import Profile
 from tests.engine.samples import small_catalogue_data
@@ -205,12 +207,11 @@ def test_the_sales_page_writes_the_link_to_sign_and_it_verifies_once_signed() ->
 
 
 def test_the_sales_page_names_what_is_missing_and_signs_nothing() -> None:
-    reply = sales(sales_form(**{"offer.customer": "", "offer.number": " "}))
+    reply = sales(sales_form(**{"offer.customer": "", "offer.plan": " "}))
     assert "unsigned" not in reply
     # Not filled in yet is not a mistake: said once, above the link, not under each field.
     assert reply["slots"]["offer"] == (
-        '<p class="calc-offer__todo">За офертата остава да попълните: '
-        "името на клиента, номера на офертата.</p>"
+        '<p class="calc-offer__todo">За офертата остава да попълните: името на клиента, плана.</p>'
     )
     assert {name: text for name, text in reply["errors"].items() if text} == {}
     bad_item = sales(sales_form(**{"offer.item.2.text": "Мишка", "offer.item.2.price": "12,345"}))
@@ -223,6 +224,15 @@ def test_the_sales_page_names_what_is_missing_and_signs_nothing() -> None:
         sales(sales_form(**{"offer.days": "91"}))["errors"]["offer.days"]
         == "срокът е цяло число дни от 1 до 90"
     )
+
+
+def test_an_offer_given_no_number_gets_the_one_the_cli_would_give_it() -> None:
+    reply = sales(sales_form(**{"offer.number": ""}))
+    quote_link = encode_link("2026-12", PROFILE, today())
+    number = offer_number(today(), "ТехКлиент ООД", "sub", quote_link)
+    assert re.fullmatch(rf"{today():%Y%m%d}-[0-9A-F]{{6}}", number)
+    assert f"&of={number}&" in reply["unsigned"]
+    assert f"Преглед на оферта № {number} за ТехКлиент ООД" in reply["slots"]["offer"]
 
 
 def test_the_sales_page_signs_only_with_a_key_the_site_lists() -> None:
