@@ -262,6 +262,7 @@ def test_a_changed_or_unknown_offer_is_refused_and_shows_an_ordinary_quote(
     )
     customer = fresh()
     page = customer.new_page()
+    page.set_viewport_size({"width": 390, "height": 844})
     page.goto(link if kind == "unknown key" else _tampered(link, kind))
     expect(page.locator("[data-calc-notice]")).to_contain_text(
         f"Офертата не може да бъде потвърдена: {reason}. Затова не показваме нито клиента, "
@@ -273,6 +274,13 @@ def test_a_changed_or_unknown_offer_is_refused_and_shows_an_ordinary_quote(
     expect(page.get_by_label("Работни станции")).to_be_enabled()
     assert "ТехКлиент" not in page.content() and "1234" not in unquote(page.url)
     assert "of=" not in page.url
+    # On a phone the advice bar stays below the form while the notice shows, covering none of it;
+    # once the visitor changes the quote, the notice goes and the bar follows the screen again.
+    summary = page.locator("[data-calc-summary]")
+    expect(summary).to_have_css("position", "static")
+    page.get_by_label("Работни станции").fill("6")
+    expect(page.locator("[data-calc-notice]")).to_be_hidden()
+    expect(summary).to_have_css("position", "sticky")
 
 
 def test_an_expired_offer_shows_its_figures_marked_expired_with_todays_prices_beside(
