@@ -132,11 +132,17 @@ def pasted_offer(text: str, request: Mapping[str, Any]) -> tuple[dict[str, str],
             f"Офертата не може да бъде потвърдена: {check.reason}. От нея взехме само данните "
             "за изчислението; договорените условия попълнете наново."
         )
-    offer = check.offer
+    offer, today = check.offer, catalogues.current().price_list
     expired = " (срокът ѝ е изтекъл)" if check.expired else ""
+    # An offer is issued at today's list: sales must know when its prices will not be the old ones.
+    older = (
+        f" Тя е по ценоразпис {check.link.price_list}, а новата ще бъде по днешния, {today}."
+        if check.link.price_list != today
+        else ""
+    )
     return offer_form(offer, check.link.issued), (
-        f"Формата е попълнена от оферта № {offer.number} за {offer.customer}{expired}. Променете каквото "
-        "е договорено и я подпишете отново; старата връзка остава валидна до срока си."
+        f"Формата е попълнена от оферта № {offer.number} за {offer.customer}{expired}.{older} Променете "
+        "каквото е договорено и я подпишете отново; старата връзка остава валидна до срока си."
     )
 
 

@@ -307,6 +307,19 @@ def test_an_expired_offer_pasted_into_the_sales_page_says_so_and_fills_its_terms
     )
 
 
+def test_an_offer_of_an_older_list_pasted_into_the_sales_page_says_it_will_be_issued_at_todays() -> None:
+    offer = Offer("T-2", "ТехКлиент ООД", "sub", today() + timedelta(days=10), "t1")
+    unsigned = encode_offer("2026-11", PROFILE, today() - timedelta(days=20), offer)
+    link = sign_offer(unsigned, KEY.sign(signed_bytes(unsigned)))
+    reply = sales(sales_form(**{"offer.source": link}))
+    assert reply["slots"]["notice"] == (
+        "<p>Формата е попълнена от оферта № T-2 за ТехКлиент ООД. Тя е по ценоразпис 2026-11, а новата "
+        "ще бъде по днешния, 2026-12. Променете каквото е договорено и я подпишете отново; старата "
+        "връзка остава валидна до срока си.</p>"
+    )
+    assert "&pl=2026-12&" in reply["unsigned"] and "&of=T-2&" in reply["unsigned"]
+
+
 def test_a_changed_offer_pasted_into_the_sales_page_gives_its_profile_but_none_of_its_terms() -> None:
     reply = sales(sales_form(**{"offer.source": _tampered("a character")}))
     assert not any(name.startswith("offer.") and name != "offer.source" for name in reply["form"])
