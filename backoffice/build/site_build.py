@@ -33,8 +33,9 @@ from calculator.errors import CatalogueError
 from calculator.money import format_eur, format_number
 from calculator.page.form import ROWS
 from calculator.page.offer_form import DEFAULT_DAYS, ITEM_ROWS
-from calculator.page.offer_values import MAX_VALID_DAYS
+from calculator.page.offer_values import LONGEST, MAX_QUANTITY, MAX_VALID_DAYS, NUMBER_LONGEST
 from calculator.page.web import default_answer
+from calculator.pricing.offer import MAX_DISCOUNT
 from calculator.profile.fields import FIELDS
 
 #: What the offline copy holds besides the engine's files: the page, its
@@ -312,6 +313,16 @@ def calculator_settings(
         ],
         "item_rows": ITEM_ROWS,
         "days": {"default": DEFAULT_DAYS, "most": MAX_VALID_DAYS},
+        # The offer's bounds as the engine checks them, for the inputs' limits and help.
+        "offer_limits": {
+            "customer": LONGEST["cu"],
+            "salesperson": LONGEST["sp"],
+            "note": LONGEST["nt"],
+            "item": LONGEST["it"],
+            "number": NUMBER_LONGEST,
+            "quantity": MAX_QUANTITY,
+            "discount": format_number(MAX_DISCOUNT),
+        },
         # The answer for the default form, rendered by the same code the
         # browser runs, so the page shows real prices before Python starts.
         "default": default_answer(catalogue, today),

@@ -11,6 +11,7 @@ import json
 from datetime import timedelta
 from decimal import Decimal
 from typing import TextIO
+from urllib.parse import urlsplit
 
 from backoffice.sales import offers
 from backoffice.sales.options import read_catalogue, read_offer_keys, read_profile, read_today
@@ -54,6 +55,21 @@ def _items(args: argparse.Namespace) -> tuple[OfferItem, ...]:
     return tuple(items)
 
 
+def _page_address(text: str | None) -> str:
+    """``--address``, the calculator page's address the link's ``#...`` is put after ("" without it)."""
+    if text is None:
+        return ""
+    parts = urlsplit(text.strip())
+    if parts.scheme not in ("http", "https") or not parts.hostname or parts.query or parts.fragment:
+        raise UsageError(
+            "--address: очаква се адресът на калкулатора, напр. https://tehopora.bg/kalkulator/, "
+            f"а е {text!r}"
+        )
+    page = parts.geturl()
+    # A folder's page without its last / would be redirected, and the fragment with it, for nothing.
+    return page if page.endswith(("/", ".html")) else page + "/"
+
+
 def run_offer(args: argparse.Namespace, out: TextIO) -> None:
     """``offer``: the offer priced, signed and summed up in Bulgarian, or its JSON (``--json``)."""
     try:
@@ -62,6 +78,7 @@ def run_offer(args: argparse.Namespace, out: TextIO) -> None:
         offers.check_listed(key, args.key_id, keys, mkdocs_yml)
     except offers.SalesError as err:
         raise UsageError(str(err)) from None
+    page = _page_address(args.address)
     if not 1 <= args.valid_days <= MAX_VALID_DAYS:
         raise UsageError(f"--valid-days: от 1 до {MAX_VALID_DAYS} дни, а е {args.valid_days}")
     try:
@@ -90,7 +107,7 @@ def run_offer(args: argparse.Namespace, out: TextIO) -> None:
             salesperson=args.salesperson,
             note=args.note,
         )
-        issued = offers.issue(catalogue, profile, offer, today, key)
+        issued = offers.issue(catalogue, profile, offer, today, key, page)
     except QuoteLinkError as err:
         raise UsageError(f"{_OFFER_OPTIONS.get(err.param, err.param)}: {err.reason}") from None
     if args.json:

@@ -107,7 +107,7 @@ def new_key(out: Path) -> str:
 
 @dataclass(frozen=True)
 class IssuedOffer:
-    """A signed offer: its link (fragment, ``#`` included) and its price."""
+    """A signed offer: its link (the fragment, after the calculator's address when given) and its price."""
 
     offer: Offer
     link: str
@@ -124,9 +124,12 @@ class IssuedOffer:
 
 
 def issue(
-    catalogue: Catalogue, profile: Profile, offer: Offer, issued: date, key: Ed25519PrivateKey
+    catalogue: Catalogue, profile: Profile, offer: Offer, issued: date, key: Ed25519PrivateKey, page: str = ""
 ) -> IssuedOffer:
-    """Price ``offer`` at ``catalogue`` and sign its link with ``key``.
+    """Price ``offer`` at ``catalogue`` and sign its link with ``key``; the link follows ``page``.
+
+    The signature covers the fragment only, so the same offer checks on any
+    address the site is served at.
 
     Raises:
         CatalogueError: the price list has no such plan.
@@ -134,7 +137,7 @@ def issue(
     """
     price = price_offer(catalogue, profile, offer.plan, offer.discount, offer.items)
     unsigned = encode_offer(catalogue.price_list, profile, issued, offer)
-    return IssuedOffer(offer, sign_offer(unsigned, key.sign(signed_bytes(unsigned))), price)
+    return IssuedOffer(offer, page + sign_offer(unsigned, key.sign(signed_bytes(unsigned))), price)
 
 
 def summary(issued: IssuedOffer, issued_on: date) -> str:
@@ -162,4 +165,9 @@ def summary(issued: IssuedOffer, issued_on: date) -> str:
     if offer.note:
         lines.append(f"Бележка: {offer.note}")
     lines.append(f"Връзка: {issued.link}")
+    if issued.link.startswith("#"):
+        lines.append(
+            "Пред връзката сложете адреса на калкулатора на сайта, напр. https://tehopora.bg/kalkulator/, "
+            "или го дайте с --address: така клиентът я отваря направо."
+        )
     return "\n".join(line.replace("\u00a0", " ") for line in lines) + "\n"

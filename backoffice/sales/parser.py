@@ -15,7 +15,8 @@ from typing import Any, NoReturn
 
 from backoffice.sales.usage import UsageError
 from calculator.catalogue import CALENDAR_24_7, CALENDAR_BUSINESS
-from calculator.page.offer_values import MAX_VALID_DAYS
+from calculator.page.offer_form import DEFAULT_DAYS
+from calculator.page.offer_values import LONGEST, MAX_ITEMS, MAX_QUANTITY, MAX_VALID_DAYS
 from calculator.pricing.offer import MAX_DISCOUNT
 from calculator.profile.fields import BY_NAME, FIELDS, Field
 
@@ -190,7 +191,7 @@ def build_parser() -> argparse.ArgumentParser:
         dest="customer_name",
         required=True,
         metavar="ИМЕ",
-        help="име на клиента",
+        help=f"име на клиента, до {LONGEST['cu']} знака",
     )
     cmd.add_argument("--eik", metavar="ЕИК", help="ЕИК на клиента: 9 цифри или 13 за клон")
     _profile_options(cmd, "--customer-kind")
@@ -205,19 +206,26 @@ def build_parser() -> argparse.ArgumentParser:
         dest="items",
         action="append",
         metavar="ОПИСАНИЕ;КОЛИЧЕСТВО;ЦЕНА",
-        help="еднократна позиция на договорена единична цена в евро без ДДС (може няколко пъти, до 12), "
+        help="еднократна позиция на договорена единична цена в евро без ДДС (може няколко пъти, "
+        f"до {MAX_ITEMS}; описание до {LONGEST['it']} знака, количество от 1 до {MAX_QUANTITY}), "
         'напр. "Лаптоп Lenovo;2;1234.50"',
     )
     cmd.add_argument(
         "--valid-days",
         type=int,
-        default=30,
+        default=DEFAULT_DAYS,
         metavar="ДНИ",
-        help=f"колко дни е валидна от днес, от 1 до {MAX_VALID_DAYS}; по подразбиране 30",
+        help=f"колко дни е валидна от днес, от 1 до {MAX_VALID_DAYS}; по подразбиране {DEFAULT_DAYS}",
     )
     cmd.add_argument("--number", metavar="НОМЕР", help="номер на офертата; по подразбиране от датата")
-    cmd.add_argument("--salesperson", metavar="ИМЕ", help="търговецът, до 80 знака")
-    cmd.add_argument("--note", metavar="ТЕКСТ", help="кратка бележка до клиента, до 200 знака")
+    cmd.add_argument("--salesperson", metavar="ИМЕ", help=f"търговецът, до {LONGEST['sp']} знака")
+    cmd.add_argument("--note", metavar="ТЕКСТ", help=f"кратка бележка до клиента, до {LONGEST['nt']} знака")
+    cmd.add_argument(
+        "--address",
+        metavar="АДРЕС",
+        help="адресът на калкулатора на сайта, напр. https://tehopora.bg/kalkulator/: връзката излиза "
+        "цяла, готова за клиента; без него е само частта след #",
+    )
     cmd.add_argument("--json", action="store_true", help="отговор в JSON")
     _hidden(cmd)
 

@@ -41,6 +41,9 @@ class OfferView:
         own_quote: The ordinary quote link of the same profile (``#...``).
         expired: The customer opens it after its last day.
         preview: Sales see it before it is signed: no seal, no buttons.
+        key_loaded: For a preview, a listed key is loaded: the page signs the
+            link as soon as the preview is made, so the preview says where
+            the link is, not that it is missing.
     """
 
     offer: Offer
@@ -52,6 +55,7 @@ class OfferView:
     own_quote: str = ""
     expired: bool = False
     preview: bool = False
+    key_loaded: bool = False
 
 
 def _day(value: date) -> str:
@@ -167,6 +171,11 @@ def _one_off(view: OfferView) -> str:
 
 def _status(view: OfferView) -> str:
     offer = view.offer
+    if view.preview and view.key_loaded:
+        return (
+            '<p class="calc-offer__seal calc-offer__seal--preview">Преглед: така ще види офертата '
+            f"клиентът. Тя е подписана с ключ „{escape(offer.key_id)}“; връзката към нея е под прегледа.</p>"
+        )
     if view.preview:
         return (
             '<p class="calc-offer__seal calc-offer__seal--preview">Преглед: офертата още не е подписана. '

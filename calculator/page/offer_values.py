@@ -21,7 +21,17 @@ from calculator.money import ZERO
 from calculator.numbers import NumberProblem, read_decimal
 from calculator.pricing.offer import MAX_DISCOUNT, OfferItem
 
-__all__ = ["KEY_ID", "MAX_ITEMS", "MAX_VALID_DAYS", "Offer", "offer_item", "offer_number"]
+__all__ = [
+    "KEY_ID",
+    "LONGEST",
+    "MAX_ITEMS",
+    "MAX_QUANTITY",
+    "MAX_VALID_DAYS",
+    "NUMBER_LONGEST",
+    "Offer",
+    "offer_item",
+    "offer_number",
+]
 
 #: The longest an offer may be valid, from its day of issue.
 MAX_VALID_DAYS = 90
@@ -30,9 +40,13 @@ MAX_QUANTITY = 1000
 MAX_UNIT_PRICE = Decimal(1_000_000)
 #: A key's id, in mkdocs.yml and in the link's ``k``.
 KEY_ID = re.compile(r"[a-z0-9-]{1,32}")
-_NUMBER = re.compile(r"[A-Za-z0-9/-]{1,20}")
-# Text limits (characters once escapes are read): customer, salesperson, note, item description.
-_LONGEST = {"cu": 120, "sp": 80, "nt": 200, "it": 120}
+#: The longest offer number, in letters, digits, - and /.
+NUMBER_LONGEST = 20
+_NUMBER = re.compile(rf"[A-Za-z0-9/-]{{1,{NUMBER_LONGEST}}}")
+#: Text limits (characters once escapes are read) by the link's parameter:
+#: customer, salesperson, note, item description. The sales page's inputs
+#: and the CLI's help say the same numbers from here.
+LONGEST = {"cu": 120, "sp": 80, "nt": 200, "it": 120}
 _WORDS = {"cu": "името на клиента", "sp": "името на търговеца", "nt": "бележката", "it": "описанието"}
 _MISSING = {"cu": "име на клиента", "sp": "име на търговеца", "nt": "текст на бележката", "it": "описание"}
 
@@ -91,8 +105,8 @@ def _text(param: str, value: object) -> str:
     text = " ".join(value.split())
     if not text:
         raise QuoteLinkError(param, f"липсва {_MISSING[param]}")
-    if len(text) > _LONGEST[param]:
-        raise QuoteLinkError(param, f"{_WORDS[param]} е над {_LONGEST[param]} знака")
+    if len(text) > LONGEST[param]:
+        raise QuoteLinkError(param, f"{_WORDS[param]} е над {LONGEST[param]} знака")
     # No control, bidi override or unassigned code point in what the customer reads as ours.
     if not text.isprintable():
         raise QuoteLinkError(param, f"{_WORDS[param]} съдържа непозволен знак")

@@ -209,7 +209,9 @@ def sales_reply(
     if result.price_list != catalogue.price_list:
         # The estimate was pinned to an older list; an offer is issued at today's.
         result = quote(catalogue, profile, now=now)
-    view = OfferView(offer, price, catalogue, result, now.date(), company, preview=True)
+    view = OfferView(
+        offer, price, catalogue, result, now.date(), company, preview=True, key_loaded=key_id is not None
+    )
     slots["offer"] = offer_html(view)
     if key_id is not None:
         reply["unsigned"] = encode_offer(catalogue.price_list, profile, now.date(), offer)

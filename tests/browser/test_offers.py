@@ -125,6 +125,10 @@ def test_sales_sign_an_offer_the_customer_opens_prints_and_accepts_it(
     key_file = tmp_path / "kluch.pem"
     key_file.write_bytes(PEM)
     page.get_by_label("Файл с ключа (PEM)").set_input_files(key_file)
+    expect(page.locator(".calc-offer--preview .calc-offer__seal")).to_have_text(
+        "Преглед: така ще види офертата клиентът. "
+        "Тя е подписана с ключ „test-1“; връзката към нея е под прегледа."
+    )
     expect(link_field).to_have_value(
         re.compile(
             r"^http://127\.0\.0\.1:\d+/kalkulator/#v=1&pl=2026-12&d=\d{4}-\d\d-\d\d&c=b&ws=5&sv=1&inc=1&vis=1"
@@ -354,3 +358,17 @@ def test_the_offer_and_the_sales_page_pass_axe_once_answered(browser: Browser, b
             findings[url] = violations
     close(context)
     assert findings == {}
+
+
+def test_on_a_phone_an_agreed_items_description_takes_the_whole_row(page: Page, base_url: str) -> None:
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(base_url + "prodazhbi/")
+    description = page.get_by_label("Позиция 1: описание")
+    row = page.locator(".calc-sales__item").first
+    expect(description).to_be_visible()
+    text_box, row_box = description.bounding_box(), row.bounding_box()
+    quantity_box = page.locator('[name="offer.item.1.quantity"]').bounding_box()
+    assert text_box and row_box and quantity_box
+    # The description spans the row; the count and the price sit on the line under it.
+    assert (round(text_box["x"]), round(text_box["width"])) == (round(row_box["x"]), round(row_box["width"]))
+    assert quantity_box["y"] > text_box["y"] + text_box["height"]

@@ -217,3 +217,29 @@ def test_each_plan_page_states_exactly_the_figures_of_its_front_matter(site_dir:
         assert {value for value in figures.values() if value} <= stated, url
         assert stated <= allowed, url
         assert terms["Приоритетно обслужване"] == ("да" if plan["priority"] else "не"), url
+
+
+def test_the_sales_pages_inputs_carry_the_limits_the_engine_checks(site_dir: Path):
+    sales = (site_dir / "prodazhbi" / "index.html").read_text(encoding="utf-8")
+    inputs = [dict(re.findall(r'([a-z-]+)="([^"]*)"', tag)) for tag in re.findall(r"<input\b[^>]*>", sales)]
+    # Every offer input but the agreed items' rows after the first (the same as the first).
+    limits = {
+        found["name"]: (found.get("maxlength"), found.get("max"))
+        for found in inputs
+        if re.fullmatch(r"offer\.(?!item\.)\w+|offer\.item\.1\.\w+", found.get("name", ""))
+    }
+    assert limits == {
+        "offer.source": (None, None),
+        "offer.customer": ("120", None),
+        "offer.eik": ("13", None),
+        "offer.discount": (None, "50"),
+        "offer.number": ("20", None),
+        "offer.days": (None, "90"),
+        "offer.salesperson": ("80", None),
+        "offer.note": ("200", None),
+        "offer.item.1.text": ("120", None),
+        "offer.item.1.quantity": (None, "1000"),
+        "offer.item.1.price": (None, None),
+        "offer.key": (None, None),
+    }
+    assert "описание до 120 знака, количество от 1 до 1000 и единична цена в евро без ДДС" in sales

@@ -200,6 +200,11 @@ def test_the_sales_page_writes_the_link_to_sign_and_it_verifies_once_signed() ->
         f"&it=%D0%9B%D0%B0%D0%BF%D1%82%D0%BE%D0%BF*2*1234.5&vu={today() + timedelta(days=30)}&k=t1"
     )
     assert "Преглед на оферта № T-1 за ТехКлиент ООД" in reply["slots"]["offer"]
+    # The page signs the link as soon as the preview is made: the preview says where it is.
+    assert (
+        '<p class="calc-offer__seal calc-offer__seal--preview">Преглед: така ще види офертата клиентът. '
+        "Тя е подписана с ключ „t1“; връзката към нея е под прегледа.</p>"
+    ) in reply["slots"]["offer"]
     assert {name: text for name, text in reply["errors"].items() if text} == {}
     signed = sign_offer(unsigned, KEY.sign(signed_bytes(unsigned)))
     check = decode_offer(signed, {"t1": PUBLIC}, today())
@@ -236,11 +241,17 @@ def test_an_offer_given_no_number_gets_the_one_the_cli_would_give_it() -> None:
 
 
 def test_the_sales_page_signs_only_with_a_key_the_site_lists() -> None:
-    assert "unsigned" not in sales(sales_form(), key=None)
-    assert sales(sales_form(), key=None)["errors"]["offer.key"] == ""
+    no_key = sales(sales_form(), key=None)
+    assert "unsigned" not in no_key
+    assert no_key["errors"]["offer.key"] == ""
+    assert (
+        '<p class="calc-offer__seal calc-offer__seal--preview">Преглед: офертата още не е подписана. '
+        "Връзката към нея се появява, когато заредите ключа си.</p>"
+    ) in no_key["slots"]["offer"]
     unlisted = base64.urlsafe_b64encode(bytes(32)).decode().rstrip("=")
     reply = sales(sales_form(), key=unlisted)
     assert "unsigned" not in reply
+    assert "Преглед: офертата още не е подписана." in reply["slots"]["offer"]
     assert (
         reply["errors"]["offer.key"]
         == "ключът не е сред ключовете на сайта (extra.offers.keys): офертата няма да се потвърди"

@@ -339,6 +339,15 @@ def test_calculator_settings_name_the_engines_files_from_the_sites_root(small_ca
         ],
         "item_rows": 12,
         "days": {"default": 30, "most": 90},
+        "offer_limits": {
+            "customer": 120,
+            "salesperson": 80,
+            "note": 200,
+            "item": 120,
+            "number": 20,
+            "quantity": 1000,
+            "discount": "50",
+        },
         "default": default_answer(small_catalogue, TODAY),
     }
 

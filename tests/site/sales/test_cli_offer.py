@@ -132,6 +132,33 @@ def test_an_offer_in_words(capsys: pytest.CaptureFixture[str], signer: tuple[Pat
     assert lines[9] == "Търговец: Иван Петров"
     assert lines[10].startswith("Връзка: #v=1&pl=2026-12&d=2026-12-03&")
     assert "&vu=2026-12-17&sp=%D0%98" in lines[10]
+    # Only the part after # is known: the salesperson is told what to put before it.
+    assert lines[11:] == [
+        "Пред връзката сложете адреса на калкулатора на сайта, напр. https://tehopora.bg/kalkulator/, "
+        "или го дайте с --address: така клиентът я отваря направо."
+    ]
+
+
+@pytest.mark.parametrize(
+    ("address", "page"),
+    [
+        ("https://tehopora.bg/kalkulator/", "https://tehopora.bg/kalkulator/"),
+        ("https://tehopora.bg/kalkulator", "https://tehopora.bg/kalkulator/"),
+        ("http://127.0.0.1:8000/kalkulator/index.html", "http://127.0.0.1:8000/kalkulator/index.html"),
+    ],
+)
+def test_an_offer_given_the_calculators_address_is_a_whole_link(
+    capsys: pytest.CaptureFixture[str], signer: tuple[Path, Path], address: str, page: str
+) -> None:
+    code, out, _ = offer(capsys, signer, "--address", address, "--json")
+    assert code == 0
+    link = json.loads(out)["link"]
+    assert link.startswith(page + "#v=1&pl=2026-12&d=2026-12-03&")
+    # The signature is over the fragment: the whole link checks as the fragment does.
+    check = decode_offer(link, read_keys(signer[1]), date(2026, 12, 3))
+    assert (check.signed, check.reason) == (True, "")
+    code, out, _ = offer(capsys, signer, "--address", address)
+    assert out.splitlines()[-1] == f"Връзка: {link}"
 
 
 def test_without_a_number_one_is_made_from_the_day(
@@ -162,6 +189,16 @@ def test_without_a_number_one_is_made_from_the_day(
         ),
         (["--item", "Тонер;4;12.345"], "--item: позиция 2: цената е в евро без ДДС, до 2 знака след точката"),
         (["--number", "2026 42"], "--number: номерът на офертата е от 1 до 20 латински букви, цифри, - и /"),
+        (
+            ["--address", "tehopora.bg/kalkulator/"],
+            "--address: очаква се адресът на калкулатора, напр. https://tehopora.bg/kalkulator/, "
+            "а е 'tehopora.bg/kalkulator/'",
+        ),
+        (
+            ["--address", "https://tehopora.bg/kalkulator/#v=1"],
+            "--address: очаква се адресът на калкулатора, напр. https://tehopora.bg/kalkulator/, "
+            "а е 'https://tehopora.bg/kalkulator/#v=1'",
+        ),
     ],
 )
 def test_bad_input_is_one_bulgarian_line(
