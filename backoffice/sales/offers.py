@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from backoffice.build.offer_keys import FIELD, encode_key
+from backoffice.sales.quote_table import one_off_line
 from calculator.catalogue import Catalogue
 from calculator.money import decimal_text, format_eur
 from calculator.page.offer_link import encode_offer, sign_offer, signed_bytes
@@ -151,15 +152,15 @@ def summary(issued: IssuedOffer, issued_on: date) -> str:
     lines.append(f"На месец: {format_eur(month.net)} без ДДС, {format_eur(month.gross)} с ДДС")
     for line in month.lines:
         lines.append(f"    {line.label}: {format_eur(line.amount)} ({line.explanation})")
-    if price.one_off_net or price.items:
+    if price.services.lines or price.items:
         lines.append(
             f"Еднократно: {format_eur(price.one_off_net)} без ДДС, {format_eur(price.one_off_gross)} с ДДС"
+            + (" (позициите по запитване не са в сумата)" if price.services.on_request else "")
         )
-        for service in price.services.lines:
-            if service.unit_net is not None:
-                lines.append(f"    {service.name}: {service.quantity} × {format_eur(service.unit_net)}")
+        lines += [f"    {one_off_line(line)}" for line in price.services.lines]
         for item in price.items:
-            lines.append(f"    {item.description}: {item.quantity} × {format_eur(item.unit_price)}")
+            each = f"{item.quantity} × {format_eur(item.unit_price)}"
+            lines.append(f"    {item.description}: {each} = {format_eur(item.net)}")
     if offer.salesperson:
         lines.append(f"Търговец: {offer.salesperson}")
     if offer.note:

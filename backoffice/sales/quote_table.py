@@ -10,10 +10,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from calculator.money import format_bgn, format_eur, format_hours, format_number
+from calculator.pricing.one_off import OneOffLine
 from calculator.pricing.quote import Quote, shortfall_text
 from calculator.pricing.vat import GROSS, NET
 
-__all__ = ["TODAY_HEADING", "quote_table"]
+__all__ = ["TODAY_HEADING", "one_off_line", "quote_table"]
 
 #: Above the second table when a link's older price list is quoted as issued.
 TODAY_HEADING = "Същата оценка по днешните цени:"
@@ -23,21 +24,22 @@ def _cell(text: str, width: int) -> str:
     return text.replace("\u00a0", " ").rjust(width)
 
 
+def one_off_line(line: OneOffLine) -> str:
+    """A one-off line in words: ``Обучение: 2 × 120,00 € = 240,00 €``, or its count ``- по запитване``."""
+    if line.unit_net is None or line.net is None:
+        # A service the list no longer has has no unit: its count stands alone.
+        count = " ".join(filter(None, [str(line.quantity), line.unit]))
+        return f"{line.name}: {count} - по запитване"
+    return f"{line.name}: {line.quantity} × {format_eur(line.unit_net)} = {format_eur(line.net)}"
+
+
 def _one_off(quote: Quote) -> list[str]:
     """The one-off lines under the plans, the same for each; none without them."""
     part = quote.one_off
     if not part.lines:
         return []
     lines = ["", "Еднократно, при всеки план (допълнителни услуги и доставки), без ДДС:"]
-    for line in part.lines:
-        if line.unit_net is None or line.net is None:
-            # A service the list no longer has has no unit: its count stands alone.
-            count = " ".join(filter(None, [str(line.quantity), line.unit]))
-            lines.append(f"    {line.name}: {count} - по запитване")
-        else:
-            lines.append(
-                f"    {line.name}: {line.quantity} × {format_eur(line.unit_net)} = {format_eur(line.net)}"
-            )
+    lines += [f"    {one_off_line(line)}" for line in part.lines]
     if part.priced:
         lines.append(
             f"    Общо еднократно: {format_eur(part.net)} {NET.words}; ДДС {format_eur(part.vat)}; "

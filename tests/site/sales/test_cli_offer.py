@@ -126,8 +126,8 @@ def test_an_offer_in_words(capsys: pytest.CaptureFixture[str], signer: tuple[Pat
         "    Месечна такса: 216,00 € (фиксирана такса за Абонамент Стандарт)",
         "    Часове над включените: 153,90 € (4 ч включени, 4,5 ч над тях × 34,20 €)",
         "Еднократно: 2 709,00 € без ДДС, 3 250,80 € с ДДС",
-        "    Обучение на потребители: 2 × 120,00 €",
-        "    Лаптоп Lenovo ThinkPad: 2 × 1 234,50 €",
+        "    Обучение на потребители: 2 × 120,00 € = 240,00 €",
+        "    Лаптоп Lenovo ThinkPad: 2 × 1 234,50 € = 2 469,00 €",
     ]
     assert lines[9] == "Търговец: Иван Петров"
     assert lines[10].startswith("Връзка: #v=1&pl=2026-12&d=2026-12-03&")
@@ -136,6 +136,21 @@ def test_an_offer_in_words(capsys: pytest.CaptureFixture[str], signer: tuple[Pat
     assert lines[11:] == [
         "Пред връзката сложете адреса на калкулатора на сайта, напр. https://tehopora.bg/kalkulator/, "
         "или го дайте с --address: така клиентът я отваря направо."
+    ]
+
+
+def test_an_offer_in_words_names_its_lines_on_request(
+    capsys: pytest.CaptureFixture[str], signer: tuple[Path, Path]
+) -> None:
+    code, out, _ = offer(capsys, signer, "--integration", "1", "--procure", "Тонер HP 85A;4")
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[6:11] == [
+        "Еднократно: 2 709,00 € без ДДС, 3 250,80 € с ДДС (позициите по запитване не са в сумата)",
+        "    Обучение на потребители: 2 × 120,00 € = 240,00 €",
+        "    Импорт и експорт на данни, интеграция с външни системи: 1 задача - по запитване",
+        "    Тонер HP 85A: 4 бр. - по запитване",
+        "    Лаптоп Lenovo ThinkPad: 2 × 1 234,50 € = 2 469,00 €",
     ]
 
 
