@@ -22,6 +22,10 @@ def test_a_link_to_our_calculator_is_shown_and_sent(page: Page, base_url: str):
     link = f"{base_url}kalkulator/#v=1&pl=2026-12&ws=12"
     open_with(page, base_url, link)
     expect(page.locator("[data-quote-note]")).to_be_visible()
+    # A calculator's link is the visitor's estimate, not an offer.
+    expect(page.locator("[data-quote-note]")).to_have_text(
+        f"Към запитването е приложена оценката ви от калкулатора: {link}", use_inner_text=True
+    )
     expect(page.locator("[data-quote-note] a")).to_have_text(link)
     expect(page.locator("[data-quote-note] a")).to_have_attribute("href", link)
     expect(page.locator("[data-quote-input]")).to_have_value(link)

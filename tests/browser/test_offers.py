@@ -178,6 +178,13 @@ def test_sales_sign_an_offer_the_customer_opens_prints_and_accepts_it(
         "Приемате оферта № 2026-0042. С изпращането на формата ни съобщавате, че я приемате; "
         "ще се свържем с вас, за да подпишем договора."
     )
+    note = other.locator("[data-quote-note]")
+    expect(note).to_have_text(
+        re.compile(r"^Към запитването е приложена офертата:\s+http"), use_inner_text=True
+    )
+    # The offer's link, some 500 characters of escapes, shows its first three lines only.
+    line_height = float(note.locator("a").evaluate("a => parseFloat(getComputedStyle(a).lineHeight)"))
+    assert (note.locator("a").bounding_box() or {"height": 0})["height"] <= 3 * line_height + 1
     message = other.get_by_label("Съобщение", exact=True)
     expect(message).to_have_value(
         re.compile(r"^Приемам оферта № 2026-0042 за ТехКлиент ООД, ЕИК 206813475, ")
@@ -363,12 +370,15 @@ def test_the_offer_and_the_sales_page_pass_axe_once_answered(browser: Browser, b
 def test_on_a_phone_an_agreed_items_description_takes_the_whole_row(page: Page, base_url: str) -> None:
     page.set_viewport_size({"width": 390, "height": 844})
     page.goto(base_url + "prodazhbi/")
-    description = page.get_by_label("Позиция 1: описание")
-    row = page.locator(".calc-sales__item").first
-    expect(description).to_be_visible()
-    text_box, row_box = description.bounding_box(), row.bounding_box()
-    quantity_box = page.locator('[name="offer.item.1.quantity"]').bounding_box()
-    assert text_box and row_box and quantity_box
+    expect(page.locator("[data-calculator]")).to_have_attribute(
+        "data-state", "ready", timeout=READY_TIMEOUT_MS
+    )
+    # Measured in one go: the page's answer may move the form between two separate reads.
+    row, text, quantity = page.locator(".calc-sales__item").first.evaluate(
+        """row => [row, row.querySelector("input[type=text]"), row.querySelector("input[type=number]")]
+            .map(element => element.getBoundingClientRect())
+            .map(({ x, y, width, height }) => ({ x: Math.round(x), y, width: Math.round(width), height }))"""
+    )
     # The description spans the row; the count and the price sit on the line under it.
-    assert (round(text_box["x"]), round(text_box["width"])) == (round(row_box["x"]), round(row_box["width"]))
-    assert quantity_box["y"] > text_box["y"] + text_box["height"]
+    assert (text["x"], text["width"]) == (row["x"], row["width"])
+    assert quantity["y"] > text["y"] + text["height"]
