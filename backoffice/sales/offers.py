@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from backoffice.build.offer_keys import FIELD, encode_key
-from backoffice.sales.quote_table import one_off_line
+from backoffice.sales.quote_table import one_off_line, priced_line
 from calculator.catalogue import Catalogue
 from calculator.money import decimal_text, format_eur
 from calculator.page.offer_link import encode_offer, sign_offer, signed_bytes
@@ -158,9 +158,10 @@ def summary(issued: IssuedOffer, issued_on: date) -> str:
             + (" (позициите по запитване не са в сумата)" if price.services.on_request else "")
         )
         lines += [f"    {one_off_line(line)}" for line in price.services.lines]
-        for item in price.items:
-            each = f"{item.quantity} × {format_eur(item.unit_price)}"
-            lines.append(f"    {item.description}: {each} = {format_eur(item.net)}")
+        lines += [
+            f"    {priced_line(item.description, item.quantity, item.unit_price, item.net)}"
+            for item in price.items
+        ]
     if offer.salesperson:
         lines.append(f"Търговец: {offer.salesperson}")
     if offer.note:

@@ -8,13 +8,14 @@ package that does not cover the profile's hours is marked, and says by how many.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from decimal import Decimal
 
 from calculator.money import format_bgn, format_eur, format_hours, format_number
 from calculator.pricing.one_off import OneOffLine
 from calculator.pricing.quote import Quote, shortfall_text
 from calculator.pricing.vat import GROSS, NET
 
-__all__ = ["TODAY_HEADING", "one_off_line", "quote_table"]
+__all__ = ["TODAY_HEADING", "one_off_line", "priced_line", "quote_table"]
 
 #: Above the second table when a link's older price list is quoted as issued.
 TODAY_HEADING = "Същата оценка по днешните цени:"
@@ -24,13 +25,18 @@ def _cell(text: str, width: int) -> str:
     return text.replace("\u00a0", " ").rjust(width)
 
 
+def priced_line(name: str, quantity: int, each: Decimal, net: Decimal) -> str:
+    """A priced line in words: ``Обучение: 2 × 120,00 € = 240,00 €`` (a quote's service, an offer's item)."""
+    return f"{name}: {quantity} × {format_eur(each)} = {format_eur(net)}"
+
+
 def one_off_line(line: OneOffLine) -> str:
-    """A one-off line in words: ``Обучение: 2 × 120,00 € = 240,00 €``, or its count ``- по запитване``."""
+    """A one-off line in words: its :func:`priced_line`, or its count ``- по запитване``."""
     if line.unit_net is None or line.net is None:
         # A service the list no longer has has no unit: its count stands alone.
         count = " ".join(filter(None, [str(line.quantity), line.unit]))
         return f"{line.name}: {count} - по запитване"
-    return f"{line.name}: {line.quantity} × {format_eur(line.unit_net)} = {format_eur(line.net)}"
+    return priced_line(line.name, line.quantity, line.unit_net, line.net)
 
 
 def _one_off(quote: Quote) -> list[str]:
