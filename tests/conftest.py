@@ -1,4 +1,7 @@
-"""Fixtures shared by every test directory: the small test catalogue, the site built once, a model counter.
+"""Fixtures shared by every test directory: the small test catalogue, the tests' own site, a model counter.
+
+The site tests and the browser tests build the tests' own content
+(`tests/content/`, see `tests/site/sample_site.py`), never the live `docs/`.
 
 Inside Pyodide, this file and `tests/engine/` are all there is; `site_dir`
 is never asked for there.
@@ -29,13 +32,32 @@ def small_catalogue() -> Catalogue:
 SITE_URL = "https://example-support.bg"
 
 
+def _sample_repository(target: Path) -> Path:
+    # Imported here: inside Pyodide there is no PyYAML, and no site to build.
+    from sample_site import make_repository
+
+    return make_repository(target)
+
+
 @pytest.fixture(scope="session")
-def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The site, built once per test session with `mkdocs build --strict`, at Netlify's `URL` `SITE_URL`."""
+def sample_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The tests' own repository (`tests/content/` with today's code), made once per session; read only."""
+    return _sample_repository(tmp_path_factory.mktemp("sample") / "repo")
+
+
+@pytest.fixture
+def sample_repo(tmp_path: Path) -> Path:
+    """A fresh copy of the tests' own repository, for a test to change."""
+    return _sample_repository(tmp_path / "repo")
+
+
+@pytest.fixture(scope="session")
+def site_dir(tmp_path_factory: pytest.TempPathFactory, sample_root: Path) -> Path:
+    """The tests' site, built once per test session with `mkdocs build --strict`, at Netlify's `URL` `SITE_URL`."""
     target = tmp_path_factory.mktemp("site")
     subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(target)],
-        cwd=Path(__file__).resolve().parent.parent,
+        cwd=sample_root,
         env={**os.environ, "URL": SITE_URL},
         check=True,
     )

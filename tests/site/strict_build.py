@@ -1,4 +1,4 @@
-"""The strict build of a changed configuration, as the site's build would run it."""
+"""The strict build of a repository's site, as Netlify would run it."""
 
 from __future__ import annotations
 
@@ -7,20 +7,21 @@ import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
 
+def strict_build(root: Path, config: str | None = None) -> subprocess.CompletedProcess[str]:
+    """Run `mkdocs build --strict` in the repository `root`, on its mkdocs.yml or on `config`.
 
-def strict_build(config: str) -> subprocess.CompletedProcess[str]:
-    """Run `mkdocs build --strict` on `config` (mkdocs.yml's text, changed) from the repository's root.
-
-    As Netlify runs it: its `URL` names the site's address (the sitemap lists pages only by one).
+    `config` is a mkdocs.yml text (the repository's, changed); its relative
+    paths are read from `root`. As Netlify runs it: its `URL` names the site's
+    address (the sitemap lists pages only by one).
     """
+    source = ["--config-file", "-"] if config is not None else []
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", "-"],
+        [sys.executable, "-m", "mkdocs", "build", "--strict", *source],
         input=config,
         capture_output=True,
         text=True,
-        cwd=ROOT,
+        cwd=root,
         env={**os.environ, "URL": "https://example-support.bg", "NO_MKDOCS_2_WARNING": "1"},
         timeout=120,
     )
