@@ -53,7 +53,7 @@ def sample_repo(tmp_path: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def site_dir(tmp_path_factory: pytest.TempPathFactory, sample_root: Path) -> Path:
-    """The tests' site, built once per test session with `mkdocs build --strict`, at Netlify's `URL` `SITE_URL`."""
+    """The tests' site, built once per session (`mkdocs build --strict`), at Netlify's `URL` `SITE_URL`."""
     target = tmp_path_factory.mktemp("site")
     subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(target)],
