@@ -95,7 +95,7 @@ def _cover_ends(limit: Decimal, ending: Plan, other: Plan) -> BreakEven:
     hours = limit.quantize(HOURS, rounding=ROUND_CEILING)
     text = (
         f"над {format_hours(hours)} редовна работа на месец {other.name} излиза по-изгодно от "
-        f"{ending.name}, защото пакетът вече не покрива обема"
+        f"{ending.name}, защото включените в него часове вече не стигат"
     )
     return BreakEven(hours, ending.id, other.id, text)
 

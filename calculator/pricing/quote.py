@@ -137,12 +137,12 @@ def _json_number(value: Decimal) -> int | float:
 
 
 def shortfall_text(item: PlanQuote) -> str:
-    """Why a package does not cover the profile, in one sentence; empty when it covers."""
+    """Why a fixed-volume plan (a package) does not cover the profile, in one sentence; "" if it covers."""
     if item.covers:
         return ""
     volume = item.price.plan.included_hours
     return (
-        f"Пакетът включва {format_hours(volume)} работа на месец, а по вашите данни са нужни "
+        f"Планът включва {format_hours(volume)} работа на месец, а по вашите данни са нужни "
         f"{format_hours(volume + item.hours_over)} - с {format_hours(item.hours_over)} повече."
     )
 

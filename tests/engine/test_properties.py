@@ -149,7 +149,7 @@ def test_no_plan_is_said_cheaper_where_it_does_not_cover(catalogue: Catalogue, p
     for point in result.break_even:
         if point.cheaper_above == "pack":
             assert point.hours <= limit and " до " in point.text
-        if point.cheaper_below == "pack" and "пакетът вече не покрива" in point.text:
+        if point.cheaper_below == "pack" and "включените в него часове вече не стигат" in point.text:
             assert point.hours >= limit
     top = chart_range(result, cheapest_changes(result))
     assert all(0 <= at <= limit for at, _ in chart_lines(result, top)["pack"])

@@ -41,7 +41,7 @@ def test_a_package_card_says_plainly_it_does_not_cover_and_by_how_much() -> None
         '<span class="plan-card__badge plan-card__badge--warn">Не покрива обема</span>'
         '<p class="plan-card__price"><span class="plan-card__amount">250,00\u00a0€</span> на месец без ДДС'
         " (не покрива вашия обем)</p>"
-        '<p class="plan-card__shortfall">Пакетът включва 8\u00a0ч работа на месец, а по вашите данни са '
+        '<p class="plan-card__shortfall">Планът включва 8\u00a0ч работа на месец, а по вашите данни са '
         "нужни 10,5\u00a0ч - с 2,5\u00a0ч повече.</p>"
     )
     assert "(фиксирана такса за Пакет, с 8\u00a0ч работа на месец)" in card

@@ -77,7 +77,7 @@ def test_a_packages_line_stops_where_it_stops_covering() -> None:
     assert line in svg
     ends = (
         "Линията на Пакет свършва при 6\u00a0ч редовна работа на месец: над тях, заедно с инцидентите, "
-        "работата надхвърля 8\u00a0ч, включени в пакета."
+        "работата надхвърля 8\u00a0ч, включени в плана."
     )
     assert (
         '<line class="chart__line chart__line--4 chart__end" x1="232.0" x2="232.0" y1="222.7" y2="242.7">'
@@ -87,8 +87,8 @@ def test_a_packages_line_stops_where_it_stops_covering() -> None:
     assert (
         '<desc id="chart-desc">Линиите показват цената на всеки план от 0 до 20 часа на месец. '
         f"{ends} От 3 до 6\u00a0ч редовна работа на месец Пакет излиза по-евтино от Почасов. "
-        "Над 6\u00a0ч редовна работа на месец Абонамент излиза по-изгодно от Пакет, защото пакетът "
-        "вече не покрива обема.</desc>"
+        "Над 6\u00a0ч редовна работа на месец Абонамент излиза по-изгодно от Пакет, защото включените "
+        "в него часове вече не стигат.</desc>"
     ) in svg
     assert cover_notes(result, D(20)) == {"pack": "покрива до 6\u00a0ч"}
     assert legend(result, cover_notes(result, D(20))).endswith(
@@ -105,6 +105,6 @@ def test_a_package_the_incidents_use_up_has_no_line() -> None:
     svg = cost_chart(result, cheapest_changes(result))
     assert 'data-plan-line="pack"' not in svg
     assert (
-        "Линия за Пакет няма: времето за инцидентите само по себе си надхвърля 8\u00a0ч, включени в пакета."
+        "Линия за Пакет няма: времето за инцидентите само по себе си надхвърля 8\u00a0ч, включени в плана."
     ) in svg
     assert cover_notes(result, D(20)) == {"pack": "не покрива обема"}

@@ -162,7 +162,7 @@ def test_a_package_too_small_is_not_recommended_though_its_fee_is_the_lowest() -
         "Пакет струва по-малко, но включва само 8\u00a0ч работа на месец, а са ви нужни 10,5\u00a0ч."
     )
     assert shortfall_text(result.plan("pack")) == (
-        "Пакетът включва 8\u00a0ч работа на месец, а по вашите данни са нужни 10,5\u00a0ч - "
+        "Планът включва 8\u00a0ч работа на месец, а по вашите данни са нужни 10,5\u00a0ч - "
         "с 2,5\u00a0ч повече."
     )
     assert shortfall_text(result.plan("sub")) == ""
