@@ -5,7 +5,7 @@ Commands::
     deadline --start 2026-12-23T17:00 --hours 4 --calendar business [--workday 09:00-18:00]
     holidays --year 2027
     quote [profile options] [--downtime-cost EUR --operating business|24/7]
-          [--training N] [--integration N] [--service ID=N]... [--procure "ОПИСАНИЕ;КОЛИЧЕСТВО"]...
+          [--service ID=N]... [--procure "ОПИСАНИЕ;КОЛИЧЕСТВО"]...
           [--link LINK] [--json] [--bgn]
     offer --key PATH --key-id ID --plan ID --customer NAME [--eik EIK] [--link LINK | profile options]
           [--discount PCT] [--item "ОПИСАНИЕ;КОЛИЧЕСТВО;ЦЕНА"]... [--valid-days N] [--number NO]

@@ -62,8 +62,7 @@ def _page_address(text: str | None) -> str:
     parts = urlsplit(text.strip())
     if parts.scheme not in ("http", "https") or not parts.hostname or parts.query or parts.fragment:
         raise UsageError(
-            "--address: очаква се адресът на калкулатора, напр. https://tehopora.bg/kalkulator/, "
-            f"а е {text!r}"
+            f"--address: очаква се адресът на калкулатора, напр. https://example.bg/kalkulator/, а е {text!r}"
         )
     page = parts.geturl()
     # A folder's page without its last / would be redirected, and the fragment with it, for nothing.

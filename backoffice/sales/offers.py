@@ -169,7 +169,7 @@ def summary(issued: IssuedOffer, issued_on: date) -> str:
     lines.append(f"Връзка: {issued.link}")
     if issued.link.startswith("#"):
         lines.append(
-            "Пред връзката сложете адреса на калкулатора на сайта, напр. https://tehopora.bg/kalkulator/, "
+            "Пред връзката сложете адреса на калкулатора на сайта, напр. https://example.bg/kalkulator/, "
             "или го дайте с --address: така клиентът я отваря направо."
         )
     return "\n".join(line.replace("\u00a0", " ") for line in lines) + "\n"

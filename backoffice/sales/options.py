@@ -13,7 +13,6 @@ from pathlib import Path
 
 from backoffice.build.offer_keys import OfferKeyError, read_keys
 from backoffice.build.sources import load_catalogue
-from backoffice.sales.parser import SERVICE_OPTIONS
 from backoffice.sales.usage import UsageError
 from calculator.catalogue import Catalogue
 from calculator.clock import SOFIA
@@ -34,25 +33,25 @@ def read_catalogue(args: argparse.Namespace) -> Catalogue:
 
 
 def _services(args: argparse.Namespace, catalogue: Catalogue, given: Counts) -> dict[str, object]:
-    """The link's service counts with the options' on top, each option's count checked in its name."""
+    """The link's service counts with the ``--service ID=N`` options on top, each count checked."""
     field = BY_NAME["services"]
     known = [service.id for service in catalogue.services]
+    # The example is the catalogue's own first service, whatever the content.
+    example = f", напр. {known[0]}=2" if known else ""
     counts: dict[str, object] = dict(given)
     for item in args.services or []:
         if "=" not in item:
-            raise UsageError(f"{field.option}: очаква се УСЛУГА=БРОЙ, напр. obuchenie=2, а е {item!r}")
-    asked = [(field.option, *item.partition("=")[::2]) for item in args.services or []]
-    asked += [(option, key, getattr(args, f"service_{key}")) for option, key, _ in SERVICE_OPTIONS]
-    for option, key, text in asked:
-        if text is None:
-            continue
+            raise UsageError(f"{field.option}: очаква се УСЛУГА=БРОЙ{example}, а е {item!r}")
+    for key, text in (item.partition("=")[::2] for item in args.services or []):
+        if not known:
+            raise UsageError(f"{field.option}: в ценоразписа няма допълнителни услуги (поискана е {key!r})")
         if key not in known:
-            raise UsageError(f"{option}: в ценоразписа няма услуга {key!r} (има: {', '.join(known)})")
+            raise UsageError(f"{field.option}: в ценоразписа няма услуга {key!r} (има: {', '.join(known)})")
         try:
             check_counts(field.name, [(key, text)], int(field.highest), field.most)
         except ProfileError:
             raise UsageError(
-                f"{option}: трябва да е цяло число от 0 до {field.limits[1]}, а е {text!r}"
+                f"{field.option}: трябва да е цяло число от 0 до {field.limits[1]}, а е {text!r}"
             ) from None
         counts[key] = text
     return counts

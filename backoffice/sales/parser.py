@@ -20,7 +20,7 @@ from calculator.page.offer_values import LONGEST, MAX_ITEMS, MAX_QUANTITY, MAX_V
 from calculator.pricing.offer import MAX_DISCOUNT
 from calculator.profile.fields import BY_NAME, FIELDS, Field
 
-__all__ = ["PROG", "SERVICE_OPTIONS", "build_parser"]
+__all__ = ["PROG", "build_parser"]
 
 PROG = "calculator"
 
@@ -73,18 +73,15 @@ def _field_help(field: Field) -> str:
     return f"{field.label}{unit}, от {low} до {high}. {field.help}"
 
 
-#: Options for the catalogue's usual services, each a count of one service by its id.
-SERVICE_OPTIONS = (
-    ("--training", "obuchenie", "брой занятия обучение на потребители"),
-    ("--integration", "integracia", "брой задачи по импорт, експорт и интеграция на данни"),
-)
-
-
 def _list_option(command: argparse.ArgumentParser, field: Field) -> None:
     """The repeatable option of one of the profile's two lists."""
     if field.widget == "counts":
         metavar = "УСЛУГА=БРОЙ"
-        words = "id на услуга от ценоразписа и брой, напр. obuchenie=2"
+        # The services are the catalogue's: a wrong id is answered with the list of them.
+        words = (
+            f"УСЛУГА е id на услуга от ценоразписа, БРОЙ - цяло число от 0 до {field.limits[1]}; "
+            "при непознат id командата изброява услугите"
+        )
     else:
         metavar = "ОПИСАНИЕ;КОЛИЧЕСТВО"
         words = (
@@ -117,14 +114,6 @@ def _profile_options(command: argparse.ArgumentParser, kind_option: str) -> None
         option = kind_option if field.name == "customer" else field.option
         command.add_argument(
             option, dest=field.name, choices=choices, metavar=metavar, help=_field_help(field)
-        )
-    for option, service, words in SERVICE_OPTIONS:
-        command.add_argument(
-            option,
-            dest=f"service_{service}",
-            metavar="БРОЙ",
-            help=f"{words} (услугата {service} от ценоразписа), цяло число; "
-            f"същото като {BY_NAME['services'].option} {service}=БРОЙ",
         )
 
 
@@ -184,7 +173,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     cmd.add_argument("--key-id", required=True, metavar="ИД", help="името на ключа в mkdocs.yml")
     cmd.add_argument(
-        "--plan", required=True, metavar="ПЛАН", help="id на плана от ценоразписа, напр. standard"
+        "--plan",
+        required=True,
+        metavar="ПЛАН",
+        help="id на плана от ценоразписа; при непознат id командата изброява плановете",
     )
     cmd.add_argument(
         "--customer",
@@ -223,7 +215,7 @@ def build_parser() -> argparse.ArgumentParser:
     cmd.add_argument(
         "--address",
         metavar="АДРЕС",
-        help="адресът на калкулатора на сайта, напр. https://tehopora.bg/kalkulator/: връзката излиза "
+        help="адресът на калкулатора на сайта, напр. https://example.bg/kalkulator/: връзката излиза "
         "цяла, готова за клиента; без него е само частта след #",
     )
     cmd.add_argument("--json", action="store_true", help="отговор в JSON")

@@ -26,7 +26,7 @@ def _cell(text: str, width: int) -> str:
 
 
 def priced_line(name: str, quantity: int, each: Decimal, net: Decimal) -> str:
-    """A priced line in words: ``Обучение: 2 × 120,00 € = 240,00 €`` (a quote's service, an offer's item)."""
+    """A priced line in words: ``Услуга: 2 × 120,00 € = 240,00 €`` (a quote's service, an offer's item)."""
     return f"{name}: {quantity} × {format_eur(each)} = {format_eur(net)}"
 
 

@@ -1,20 +1,27 @@
 import json
 import re
-import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+import yaml
+from sample_site import CONTENT
 
+from backoffice.build.sources import load_catalogue
 from backoffice.sales.cli import main, visible
 
-ROOT = Path(__file__).resolve().parents[3]
-DOCS = str(ROOT / "docs")
+#: The CLI run on the tests' own docs: its exit status, stdout and stderr.
+Run = Callable[..., tuple[int, str, str]]
 
 
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main([*argv, "--docs", DOCS])
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
+@pytest.fixture
+def run(capsys: pytest.CaptureFixture[str], sample_root: Path) -> Run:
+    def run_(*argv: str) -> tuple[int, str, str]:
+        code = main([*argv, "--docs", str(sample_root / "docs")])
+        captured = capsys.readouterr()
+        return code, captured.out, captured.err
+
+    return run_
 
 
 @pytest.mark.parametrize(
@@ -65,12 +72,12 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
         ),
     ],
 )
-def test_deadline(capsys: pytest.CaptureFixture[str], argv: list[str], expected: str) -> None:
-    assert run(capsys, "deadline", *argv) == (0, expected + "\n", "")
+def test_deadline(run: Run, argv: list[str], expected: str) -> None:
+    assert run("deadline", *argv) == (0, expected + "\n", "")
 
 
-def test_holidays(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, err = run(capsys, "holidays", "--year", "2027")
+def test_holidays(run: Run) -> None:
+    code, out, err = run("holidays", "--year", "2027")
     assert (code, err) == (0, "")
     assert out.split() == [
         "2027-01-01", "2027-03-03", "2027-04-30", "2027-05-01", "2027-05-02", "2027-05-03",
@@ -79,9 +86,9 @@ def test_holidays(capsys: pytest.CaptureFixture[str]) -> None:
     ]  # fmt: skip
 
 
-def test_lev_amounts_add_up_in_json_and_text(capsys: pytest.CaptureFixture[str]) -> None:
+def test_lev_amounts_add_up_in_json_and_text(run: Run) -> None:
     args = ("quote", "--bgn", "--workstations", "7", "--at", "2026-12-23T17:00")
-    code, out, err = run(capsys, *args, "--json")
+    code, out, err = run(*args, "--json")
     assert (code, err) == (0, "")
     premium = json.loads(out)["plans"][0]
     assert (premium["net"], premium["vat"], premium["gross"]) == ("425.00", "85.00", "510.00")
@@ -94,15 +101,15 @@ def test_lev_amounts_add_up_in_json_and_text(capsys: pytest.CaptureFixture[str])
         "annual_vat": "1995.00",
         "annual_gross": "11969.76",
     }
-    code, out, err = run(capsys, *args, "--customer", "individual")
+    code, out, err = run(*args, "--customer", "individual")
     assert (code, err) == (0, "")
     # An individual's lev column is the gross: 997.48 as in the JSON.
     assert "Абонамент Премиум           510,00 €        425,00 €    997,48 лв." in out.splitlines()
 
 
-def test_quote_json(capsys: pytest.CaptureFixture[str]) -> None:
+def test_quote_json(run: Run) -> None:
     code, out, err = run(
-        capsys, "quote", "--workstations", "10", "--incidents", "2", "--visits", "2", "--km", "30",
+        "quote", "--workstations", "10", "--incidents", "2", "--visits", "2", "--km", "30",
         "--at", "2026-12-23T17:00", "--json", "--bgn",
     )  # fmt: skip
     assert (code, err) == (0, "")
@@ -131,16 +138,16 @@ def test_quote_json(capsys: pytest.CaptureFixture[str]) -> None:
     assert data["link"] == "#v=1&pl=2026-12&c=b&ws=10&sv=1&inc=2&vis=2&km=30&at=2026-12-23T17:00"
 
 
-def test_the_table_marks_a_package_too_small_and_says_by_how_much(capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_table_marks_a_package_too_small_and_says_by_how_much(run: Run) -> None:
     code, out, _ = run(
-        capsys, "quote", "--workstations", "10", "--incidents", "2", "--visits", "2", "--km", "30",
+        "quote", "--workstations", "10", "--incidents", "2", "--visits", "2", "--km", "30",
         "--at", "2026-12-23T17:00",
     )  # fmt: skip
     assert code == 0
     lines = out.splitlines()
     row = lines.index("Абонамент Пакет             338,00 €        405,60 €  [не покрива обема]")
     assert lines[row + 1 : row + 3] == [
-        "    Пакетът включва 8 ч работа на месец, а по вашите данни са нужни 10 ч - с 2 ч повече.",
+        "    Планът включва 8 ч работа на месец, а по вашите данни са нужни 10 ч - с 2 ч повече.",
         "    Месечна такса: 290,00 € (фиксирана такса за Абонамент Пакет, с 8 ч работа на месец)",
     ]
     assert "не покрива обема" not in "".join(line for line in lines if line.startswith("Абонамент Почасов"))
@@ -166,14 +173,13 @@ def test_the_table_marks_a_package_too_small_and_says_by_how_much(capsys: pytest
     ],
 )
 def test_quote_json_with_the_cost_of_downtime(
-    capsys: pytest.CaptureFixture[str],
+    run: Run,
     operating: str,
     waits: list[str],
     costs: list[str],
     break_even: list[tuple[str, str]],
 ) -> None:
     code, out, err = run(
-        capsys,
         "quote",
         "--downtime-cost",
         "80",
@@ -195,8 +201,8 @@ def test_quote_json_with_the_cost_of_downtime(
     assert data["link"].endswith("&at=2026-12-21T00:00&dc=80" + ("&op=24/7" if operating == "24/7" else ""))
 
 
-def test_quote_json_without_a_cost_is_as_it_was(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "quote", "--at", "2026-12-21T00:00", "--json")
+def test_quote_json_without_a_cost_is_as_it_was(run: Run) -> None:
+    code, out, _ = run("quote", "--at", "2026-12-21T00:00", "--json")
     data = json.loads(out)
     assert code == 0
     assert data["recommended"] == "pochasov"
@@ -211,13 +217,13 @@ def test_quote_json_without_a_cost_is_as_it_was(capsys: pytest.CaptureFixture[st
     assert all("downtime" not in plan for plan in data["plans"])
 
 
-def test_a_cost_of_zero_recommends_as_without_one(capsys: pytest.CaptureFixture[str]) -> None:
-    _, out, _ = run(capsys, "quote", "--downtime-cost", "0", "--at", "2026-12-21T00:00", "--json")
+def test_a_cost_of_zero_recommends_as_without_one(run: Run) -> None:
+    _, out, _ = run("quote", "--downtime-cost", "0", "--at", "2026-12-21T00:00", "--json")
     assert json.loads(out)["recommended"] == "pochasov"
 
 
-def test_quote_table_with_the_cost_of_downtime(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "quote", "--downtime-cost", "80", "--at", "2026-12-21T00:00")
+def test_quote_table_with_the_cost_of_downtime(run: Run) -> None:
+    code, out, _ = run("quote", "--downtime-cost", "80", "--at", "2026-12-21T00:00")
     assert code == 0
     assert "    Очаквано чакане: 1,81 ч; загуба от престой 144,80 €; общо 534,80 €\n" in out
     assert (
@@ -229,9 +235,9 @@ def test_quote_table_with_the_cost_of_downtime(capsys: pytest.CaptureFixture[str
     ) in out
 
 
-def test_quote_from_a_link_with_an_override(capsys: pytest.CaptureFixture[str]) -> None:
+def test_quote_from_a_link_with_an_override(run: Run) -> None:
     link = "https://example.bg/kalkulator/#v=1&pl=2026-12&c=i&ws=2&sv=0&inc=0&h=3&vis=0&km=0"
-    code, out, _ = run(capsys, "quote", "--link", link, "--hours", "5", "--json")
+    code, out, _ = run("quote", "--link", link, "--hours", "5", "--json")
     data = json.loads(out)
     assert code == 0
     assert data["profile"]["regular_hours"] == "5"
@@ -244,21 +250,21 @@ def test_quote_from_a_link_with_an_override(capsys: pytest.CaptureFixture[str]) 
     )
 
 
-def test_quote_table(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "quote", "--at", "2026-11-16T10:00", "--reaction", "4")
+def test_quote_table(run: Run) -> None:
+    code, out, _ = run("quote", "--at", "2026-11-16T10:00", "--reaction", "4")
     assert code == 0
     assert out.startswith("Оценка по ценоразпис 2026-12, в евро на месец\n")
     assert "Препоръка: Абонамент Почасов е най-изгодният план, който реагира до 4 ч" in out
     assert out.endswith("Връзка: #v=1&pl=2026-12&c=b&ws=5&sv=1&inc=1&vis=1&km=0&rt=4&at=2026-11-16T10:00\n")
 
 
-def test_a_link_to_an_unknown_price_list_is_quoted_at_today_s(capsys: pytest.CaptureFixture[str]) -> None:
-    _, out, _ = run(capsys, "quote", "--link", "#v=1&pl=2025-01")
+def test_a_link_to_an_unknown_price_list_is_quoted_at_today_s(run: Run) -> None:
+    _, out, _ = run("quote", "--link", "#v=1&pl=2025-01")
     assert out.startswith(
         "Оценка по ценоразпис 2026-12, в евро на месец\n"
         "Ценоразпис 2025-01 от връзката не е намерен, затова цените са днешните.\n"
     )
-    _, out, _ = run(capsys, "quote", "--link", "#v=1&pl=2025-01", "--json")
+    _, out, _ = run("quote", "--link", "#v=1&pl=2025-01", "--json")
     data = json.loads(out)
     assert (data["price_list"], data["link_price_list"], data["notice"]) == (
         "2026-12",
@@ -268,11 +274,9 @@ def test_a_link_to_an_unknown_price_list_is_quoted_at_today_s(capsys: pytest.Cap
 
 
 @pytest.fixture
-def newer_prices(tmp_path: Path) -> str:
+def newer_prices(sample_repo: Path) -> str:
     """Docs whose current list is 2027-01 (Premium 410 EUR), with 2026-12 and 2026-11 (390 EUR) archived."""
-    shutil.copytree(ROOT / "docs", tmp_path / "docs")
-    shutil.copytree(ROOT / "price-lists", tmp_path / "price-lists")
-    plans = tmp_path / "docs" / "plans"
+    plans = sample_repo / "docs" / "plans"
     for name, old, new in [
         ("premium.md", "monthly_fee: 390", "monthly_fee: 410"),
         ("index.md", 'price_list: "2026-12"', 'price_list: "2027-01"'),
@@ -281,7 +285,7 @@ def newer_prices(tmp_path: Path) -> str:
         text = (plans / name).read_text(encoding="utf-8")
         assert old in text
         (plans / name).write_text(text.replace(old, new, 1), encoding="utf-8")
-    return str(tmp_path / "docs")
+    return str(sample_repo / "docs")
 
 
 OLD_LINK = "#v=1&pl=2026-11&c=b&ws=10&sv=1&inc=1&vis=1&km=0&at=2026-12-21T00:00"
@@ -392,8 +396,14 @@ BUSINESS_DEADLINE = ["deadline", "--start", "2026-12-23T17:00", "--hours", "4", 
     ],
 )
 def test_bad_input_exits_2_with_one_line(
-    capsys: pytest.CaptureFixture[str], argv: list[str], message: str
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    sample_root: Path,
+    argv: list[str],
+    message: str,
 ) -> None:
+    # Without --docs: the docs in the working directory.
+    monkeypatch.chdir(sample_root)
     code = main(argv)
     captured = capsys.readouterr()
     assert code == 2
@@ -433,7 +443,6 @@ def test_the_help_is_in_bulgarian(capsys: pytest.CaptureFixture[str], command: l
             r"\b[a-z]{3,}\b", re.sub(r"--[a-z-]+|\{[^}]*\}|https://\S+|ISO 8601|MkDocs|JSON|docs", "", text)
         )
     )
-    # The two services are named by their ids in the price list (transliterated Bulgarian).
     assert words <= {
         "calculator",
         "quote",
@@ -441,16 +450,43 @@ def test_the_help_is_in_bulgarian(capsys: pytest.CaptureFixture[str], command: l
         "holidays",
         "business",
         "individual",
-        "obuchenie",
-        "integracia",
-        # The offer commands, a plan's id, a key's name and the file that lists the keys.
+        # The offer commands, a key's name and the file that lists the keys.
         "offer",
         "key",
-        "standard",
         "ivan",
         "mkdocs",
         "yml",
     }
+
+
+def _sample_words(sample_root: Path) -> list[str]:
+    """What names the tests' company: its plans' and services' ids and names, its details, its domain."""
+    catalogue = load_catalogue(sample_root / "docs", with_holidays=False)
+    config = yaml.safe_load((CONTENT / "mkdocs.yml").read_text(encoding="utf-8"))
+    company = config["extra"]["company"]
+    # Not the city: the help names Sofia's time, whoever runs the site.
+    return [
+        *(word for plan in catalogue.plans for word in (plan.id, plan.name)),
+        *(word for service in catalogue.services for word in (service.id, service.name)),
+        config["site_name"],
+        *(company[key] for key in ("brand", "name", "eik", "vat", "phone", "email")),
+        company["address"]["street"],
+        company["email"].partition("@")[2],
+    ]
+
+
+@pytest.mark.parametrize("command", [[], ["quote"], ["deadline"], ["holidays"], ["offer"], ["offer-key"]])
+def test_the_help_names_nothing_of_the_sample_company(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, sample_root: Path, command: list[str]
+) -> None:
+    words = _sample_words(sample_root)
+    # The words are there to look for: the plans, the services and the company are the tests' own.
+    assert {"standard", "obuchenie", "integracia", "ТехОпора", "+359 2 123 4567", "tehopora.bg"} <= set(words)
+    # One line an option, so that no name is broken at a space or a hyphen.
+    monkeypatch.setenv("COLUMNS", "1000")
+    assert main([*command, "--help"]) == 0
+    text = capsys.readouterr().out.casefold()
+    assert [word for word in words if word.casefold() in text] == []
 
 
 @pytest.mark.parametrize(
@@ -488,10 +524,8 @@ def test_the_help_is_in_bulgarian(capsys: pytest.CaptureFixture[str], command: l
         ),
     ],
 )
-def test_a_hostile_value_is_echoed_with_its_controls_escaped(
-    capsys: pytest.CaptureFixture[str], argv: list[str], line: str
-) -> None:
-    code, out, err = run(capsys, *argv)
+def test_a_hostile_value_is_echoed_with_its_controls_escaped(run: Run, argv: list[str], line: str) -> None:
+    code, out, err = run(*argv)
     assert (code, out, err) == (2, "", line)
 
 

@@ -9,6 +9,7 @@ import shutil
 import stat
 import subprocess
 import sys
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -21,8 +22,8 @@ from backoffice.build.offer_keys import encode_key, read_keys
 from backoffice.sales.cli import main
 from calculator.page.offer_link import decode_offer
 
+#: The repository's code, which a child Python imports; the content is the tests' own.
 ROOT = Path(__file__).resolve().parents[3]
-DOCS = str(ROOT / "docs")
 TODAY = "2026-12-03"
 OFFER = [
     "--plan",
@@ -35,8 +36,8 @@ OFFER = [
     "10",
     "--discount",
     "10",
-    "--training",
-    "2",
+    "--service",
+    "obuchenie=2",
     "--item",
     "Лаптоп Lenovo ThinkPad;2;1234.50",
     "--number",
@@ -73,10 +74,18 @@ def signer(tmp_path: Path) -> tuple[Path, Path]:
     return path, mkdocs
 
 
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main([*argv, "--docs", DOCS])
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
+#: The CLI run on the tests' own docs: its exit status, stdout and stderr.
+Run = Callable[..., tuple[int, str, str]]
+
+
+@pytest.fixture
+def run(capsys: pytest.CaptureFixture[str], sample_root: Path) -> Run:
+    def run_(*argv: str) -> tuple[int, str, str]:
+        code = main([*argv, "--docs", str(sample_root / "docs")])
+        captured = capsys.readouterr()
+        return code, captured.out, captured.err
+
+    return run_
 
 
 def key_command(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -85,10 +94,9 @@ def key_command(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, st
     return code, captured.out, captured.err
 
 
-def offer(capsys: pytest.CaptureFixture[str], signer: tuple[Path, Path], *extra: str) -> tuple[int, str, str]:
+def offer(run: Run, signer: tuple[Path, Path], *extra: str) -> tuple[int, str, str]:
     key, mkdocs = signer
     return run(
-        capsys,
         "offer",
         *("--key", str(key), "--key-id", "ivan-2026", "--mkdocs", str(mkdocs), "--today", TODAY),
         *OFFER,
@@ -96,8 +104,8 @@ def offer(capsys: pytest.CaptureFixture[str], signer: tuple[Path, Path], *extra:
     )
 
 
-def test_an_offer_in_json(capsys: pytest.CaptureFixture[str], signer: tuple[Path, Path]) -> None:
-    code, out, err = offer(capsys, signer, "--json")
+def test_an_offer_in_json(run: Run, signer: tuple[Path, Path]) -> None:
+    code, out, err = offer(run, signer, "--json")
     assert (code, err) == (0, "")
     data = json.loads(out)
     link = data.pop("link")
@@ -114,8 +122,8 @@ def test_an_offer_in_json(capsys: pytest.CaptureFixture[str], signer: tuple[Path
     assert (check.signed, check.reason) == (True, "")
 
 
-def test_an_offer_in_words(capsys: pytest.CaptureFixture[str], signer: tuple[Path, Path]) -> None:
-    code, out, _ = offer(capsys, signer, "--salesperson", "Иван Петров", "--valid-days", "14")
+def test_an_offer_in_words(run: Run, signer: tuple[Path, Path]) -> None:
+    code, out, _ = offer(run, signer, "--salesperson", "Иван Петров", "--valid-days", "14")
     assert code == 0
     lines = out.splitlines()
     assert lines[:9] == [
@@ -134,15 +142,13 @@ def test_an_offer_in_words(capsys: pytest.CaptureFixture[str], signer: tuple[Pat
     assert "&vu=2026-12-17&sp=%D0%98" in lines[10]
     # Only the part after # is known: the salesperson is told what to put before it.
     assert lines[11:] == [
-        "Пред връзката сложете адреса на калкулатора на сайта, напр. https://tehopora.bg/kalkulator/, "
+        "Пред връзката сложете адреса на калкулатора на сайта, напр. https://example.bg/kalkulator/, "
         "или го дайте с --address: така клиентът я отваря направо."
     ]
 
 
-def test_an_offer_in_words_names_its_lines_on_request(
-    capsys: pytest.CaptureFixture[str], signer: tuple[Path, Path]
-) -> None:
-    code, out, _ = offer(capsys, signer, "--integration", "1", "--procure", "Тонер HP 85A;4")
+def test_an_offer_in_words_names_its_lines_on_request(run: Run, signer: tuple[Path, Path]) -> None:
+    code, out, _ = offer(run, signer, "--service", "integracia=1", "--procure", "Тонер HP 85A;4")
     assert code == 0
     lines = out.splitlines()
     assert lines[6:11] == [
@@ -163,25 +169,23 @@ def test_an_offer_in_words_names_its_lines_on_request(
     ],
 )
 def test_an_offer_given_the_calculators_address_is_a_whole_link(
-    capsys: pytest.CaptureFixture[str], signer: tuple[Path, Path], address: str, page: str
+    run: Run, signer: tuple[Path, Path], address: str, page: str
 ) -> None:
-    code, out, _ = offer(capsys, signer, "--address", address, "--json")
+    code, out, _ = offer(run, signer, "--address", address, "--json")
     assert code == 0
     link = json.loads(out)["link"]
     assert link.startswith(page + "#v=1&pl=2026-12&d=2026-12-03&")
     # The signature is over the fragment: the whole link checks as the fragment does.
     check = decode_offer(link, read_keys(signer[1]), date(2026, 12, 3))
     assert (check.signed, check.reason) == (True, "")
-    code, out, _ = offer(capsys, signer, "--address", address)
+    code, out, _ = offer(run, signer, "--address", address)
     assert out.splitlines()[-1] == f"Връзка: {link}"
 
 
-def test_without_a_number_one_is_made_from_the_day(
-    capsys: pytest.CaptureFixture[str], signer: tuple[Path, Path]
-) -> None:
+def test_without_a_number_one_is_made_from_the_day(run: Run, signer: tuple[Path, Path]) -> None:
     key, mkdocs = signer
     argv = ["offer", "--key", str(key), "--key-id", "ivan-2026", "--mkdocs", str(mkdocs), "--today", TODAY]
-    code, out, _ = run(capsys, *argv, "--plan", "pochasov", "--customer", "Мария", "--json")
+    code, out, _ = run(*argv, "--plan", "pochasov", "--customer", "Мария", "--json")
     assert code == 0
     number = json.loads(out)["number"]
     assert number.startswith("20261203-") and len(number) == 15
@@ -206,47 +210,45 @@ def test_without_a_number_one_is_made_from_the_day(
         (["--number", "2026 42"], "--number: номерът на офертата е от 1 до 20 латински букви, цифри, - и /"),
         (
             ["--address", "tehopora.bg/kalkulator/"],
-            "--address: очаква се адресът на калкулатора, напр. https://tehopora.bg/kalkulator/, "
+            "--address: очаква се адресът на калкулатора, напр. https://example.bg/kalkulator/, "
             "а е 'tehopora.bg/kalkulator/'",
         ),
         (
             ["--address", "https://tehopora.bg/kalkulator/#v=1"],
-            "--address: очаква се адресът на калкулатора, напр. https://tehopora.bg/kalkulator/, "
+            "--address: очаква се адресът на калкулатора, напр. https://example.bg/kalkulator/, "
             "а е 'https://tehopora.bg/kalkulator/#v=1'",
         ),
     ],
 )
 def test_bad_input_is_one_bulgarian_line(
-    capsys: pytest.CaptureFixture[str], signer: tuple[Path, Path], extra: list[str], message: str
+    run: Run, signer: tuple[Path, Path], extra: list[str], message: str
 ) -> None:
-    code, out, err = offer(capsys, signer, *extra)
+    code, out, err = offer(run, signer, *extra)
     assert (code, out, err) == (2, "", f"calculator: грешка: {message}\n")
 
 
 def test_a_key_not_listed_under_its_id_is_refused(
-    capsys: pytest.CaptureFixture[str], signer: tuple[Path, Path], tmp_path: Path
+    run: Run, signer: tuple[Path, Path], tmp_path: Path
 ) -> None:
     other = tmp_path / "other.pem"
     other.write_bytes(_pem(Ed25519PrivateKey.generate()))
     key, mkdocs = signer
     argv = ["offer", "--key-id", "ivan-2026", "--mkdocs", str(mkdocs), "--today", TODAY, *OFFER]
-    code, _, err = run(capsys, *argv, "--key", str(other))
+    code, _, err = run(*argv, "--key", str(other))
     assert (code, err) == (
         2,
         f"calculator: грешка: --key: ключът не съвпада с публичния ключ „ivan-2026“ в {mkdocs}: "
         "сайтът не би приел офертите, подписани с него\n",
     )
     argv = ["offer", "--key", str(key), "--mkdocs", str(mkdocs), "--today", TODAY, *OFFER]
-    code, _, err = run(capsys, *argv, "--key-id", "maria")
+    code, _, err = run(*argv, "--key-id", "maria")
     assert err == (
         f"calculator: грешка: --key-id: ключ „maria“ няма в {mkdocs} (extra.offers.keys); "
         "добавете реда, който offer-key отпечата\n"
     )
 
 
-def test_a_key_that_is_not_ed25519_is_refused(
-    capsys: pytest.CaptureFixture[str], signer: tuple[Path, Path], tmp_path: Path
-) -> None:
+def test_a_key_that_is_not_ed25519_is_refused(run: Run, signer: tuple[Path, Path], tmp_path: Path) -> None:
     ec = tmp_path / "ec.pem"
     ec.write_bytes(
         generate_private_key(SECP256R1()).private_bytes(
@@ -260,19 +262,19 @@ def test_a_key_that_is_not_ed25519_is_refused(
         (text, "не е частен ключ във формат PEM без парола"),
     ):
         argv = ["offer", "--key-id", "ivan-2026", "--mkdocs", str(signer[1]), "--today", TODAY, *OFFER]
-        code, _, err = run(capsys, *argv, "--key", str(path))
+        code, _, err = run(*argv, "--key", str(path))
         assert (code, err) == (2, f"calculator: грешка: --key: {path} {words}\n")
 
 
 @pytest.mark.skipif(shutil.which("openssl") is None, reason="no openssl on this machine")
-def test_a_key_made_by_openssl_signs(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_a_key_made_by_openssl_signs(run: Run, tmp_path: Path) -> None:
     key = tmp_path / "openssl.pem"
     subprocess.run(["openssl", "genpkey", "-algorithm", "ed25519", "-out", str(key)], check=True)
     loaded = serialization.load_pem_private_key(key.read_bytes(), password=None)
     assert isinstance(loaded, Ed25519PrivateKey)
     mkdocs = tmp_path / "mkdocs.yml"
     mkdocs.write_text(f"extra:\n  offers:\n    keys:\n      ivan-2026: {_public(loaded)}\n", encoding="utf-8")
-    code, out, _ = offer(capsys, (key, mkdocs), "--json")
+    code, out, _ = offer(run, (key, mkdocs), "--json")
     assert code == 0
     assert json.loads(out)["link"].startswith(UNSIGNED + "&s=")
 
@@ -301,15 +303,15 @@ def test_offer_key_writes_a_private_key_only_its_owner_reads(
     assert err == "calculator: грешка: --id: малки латински букви, цифри и -, до 32 знака, напр. ivan-2026\n"
 
 
-def _signed_link(capsys: pytest.CaptureFixture[str], signer: tuple[Path, Path]) -> str:
-    link: str = json.loads(offer(capsys, signer, "--json")[1])["link"]
+def _signed_link(run: Run, signer: tuple[Path, Path]) -> str:
+    link: str = json.loads(offer(run, signer, "--json")[1])["link"]
     return link
 
 
-def test_quote_opens_a_good_offer(capsys: pytest.CaptureFixture[str], signer: tuple[Path, Path]) -> None:
-    link = _signed_link(capsys, signer)
+def test_quote_opens_a_good_offer(run: Run, signer: tuple[Path, Path]) -> None:
+    link = _signed_link(run, signer)
     argv = ["quote", "--mkdocs", str(signer[1]), "--at", "2026-12-23T17:00", "--json"]
-    code, out, _ = run(capsys, *argv, "--today", "2027-01-02", "--link", link)
+    code, out, _ = run(*argv, "--today", "2027-01-02", "--link", link)
     assert code == 0
     data = json.loads(out)
     assert data["offer"] == {
@@ -321,14 +323,12 @@ def test_quote_opens_a_good_offer(capsys: pytest.CaptureFixture[str], signer: tu
         "expired": False,
     }
     assert data["profile"]["workstations"] == 10
-    code, out, _ = run(capsys, *argv, "--today", "2027-01-03", "--link", link)
+    code, out, _ = run(*argv, "--today", "2027-01-03", "--link", link)
     assert json.loads(out)["offer"]["expired"] is True
 
 
-def test_quote_refuses_a_bad_offer_in_words(
-    capsys: pytest.CaptureFixture[str], signer: tuple[Path, Path]
-) -> None:
-    link = _signed_link(capsys, signer)
+def test_quote_refuses_a_bad_offer_in_words(run: Run, signer: tuple[Path, Path]) -> None:
+    link = _signed_link(run, signer)
     unsigned, _, signature = link.rpartition("&s=")
     s = int.from_bytes(bytes_of(signature)[32:], "little") + 2**252 + 27742317777372353535851937790883648493
     malleable = encode_key(bytes_of(signature)[:32] + s.to_bytes(32, "little"))
@@ -339,9 +339,7 @@ def test_quote_refuses_a_bad_offer_in_words(
         (link.replace("k=ivan-2026", "k=maria"), "непознат или оттеглен ключ „maria“"),
     ]
     for bad, reason in cases:
-        code, out, err = run(
-            capsys, "quote", "--mkdocs", str(signer[1]), "--today", TODAY, "--link", bad, "--json"
-        )
+        code, out, err = run("quote", "--mkdocs", str(signer[1]), "--today", TODAY, "--link", bad, "--json")
         assert (code, out, err) == (2, "", f"calculator: грешка: --link: офертата не е приета: {reason}\n")
 
 
@@ -357,12 +355,17 @@ sys.exit(code)
 
 
 def test_quote_and_an_offer_s_check_need_no_cryptography(
-    capsys: pytest.CaptureFixture[str], signer: tuple[Path, Path]
+    run: Run, signer: tuple[Path, Path], sample_root: Path
 ) -> None:
-    link = _signed_link(capsys, signer)
-    argv = ["quote", "--docs", DOCS, "--mkdocs", str(signer[1]), "--today", TODAY, "--json", "--link", link]
+    link = _signed_link(run, signer)
+    # Without --docs, in the tests' repository: its docs are the default.
+    argv = ["quote", "--mkdocs", str(signer[1]), "--today", TODAY, "--json", "--link", link]
     done = subprocess.run(
-        [sys.executable, "-c", _WITHOUT_CRYPTOGRAPHY, *argv], capture_output=True, text=True, cwd=ROOT
+        [sys.executable, "-c", _WITHOUT_CRYPTOGRAPHY, *argv],
+        capture_output=True,
+        text=True,
+        cwd=sample_root,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
     )
     assert (done.returncode, done.stderr) == (0, "")
     assert json.loads(done.stdout)["offer"]["signed"] is True
@@ -372,8 +375,8 @@ def bytes_of(signature: str) -> bytes:
     return base64.urlsafe_b64decode(signature + "==")
 
 
-def test_the_tests_options_stay_out_of_the_help(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "offer", "--help")
+def test_the_tests_options_stay_out_of_the_help(run: Run) -> None:
+    code, out, _ = run("offer", "--help")
     assert code == 0
     assert "--today" not in out and "--mkdocs" not in out
     assert "--customer-kind" in out and "ОПИСАНИЕ;КОЛИЧЕСТВО;ЦЕНА" in out
