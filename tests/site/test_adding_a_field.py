@@ -77,10 +77,12 @@ def _copy_with_the_new_field(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def test_a_field_added_as_one_row_reaches_the_form_the_link_and_the_cli(tmp_path: Path) -> None:
+def test_a_field_added_as_one_row_reaches_the_form_the_link_and_the_cli(
+    tmp_path: Path, sample_root: Path
+) -> None:
     copy = _copy_with_the_new_field(tmp_path)
     result = subprocess.run(
-        [sys.executable, "-c", PROBE, str(ROOT / "docs")],
+        [sys.executable, "-c", PROBE, str(sample_root / "docs")],
         capture_output=True,
         text=True,
         check=True,

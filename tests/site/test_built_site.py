@@ -10,8 +10,6 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import yaml
 
-ROOT = Path(__file__).resolve().parents[2]
-DOCS = ROOT / "docs"
 # Netlify's URL for the session's build (tests/conftest.py).
 SITE_URL = "https://example-support.bg/"
 
@@ -71,11 +69,11 @@ def front_matter(source: Path) -> dict:
     return yaml.safe_load(text.split("---\n", 2)[1]) if text.startswith("---\n") else {}
 
 
-def sources() -> dict[str, Path]:
-    """Site URL path -> Markdown source, for the published pages."""
+def sources(docs: Path) -> dict[str, Path]:
+    """Site URL path -> Markdown source, for the pages `docs` publishes."""
     found = {}
-    for source in sorted(DOCS.rglob("*.md")):
-        relative = source.relative_to(DOCS).as_posix()
+    for source in sorted(docs.rglob("*.md")):
+        relative = source.relative_to(docs).as_posix()
         if relative == "REDAKTORI.md":  # excluded from the site (mkdocs.yml exclude_docs)
             continue
         stem = relative.removesuffix(".md")
@@ -159,11 +157,13 @@ def json_ld(path: Path) -> list[dict]:
     ]
 
 
-def test_every_page_is_built_from_a_source_and_describes_itself_as_its_front_matter(site_dir: Path):
+def test_every_page_is_built_from_a_source_and_describes_itself_as_its_front_matter(
+    site_dir: Path, sample_root: Path
+):
     built = pages(site_dir)
-    assert sorted(built) == sorted(sources())
+    assert sorted(built) == sorted(sources(sample_root / "docs"))
     mismatched = {}
-    for url, source in sources().items():
+    for url, source in sources(sample_root / "docs").items():
         expected = front_matter(source).get("description")
         actual = parse(built[url]).description
         if not expected or actual != " ".join(str(expected).split()):
@@ -175,14 +175,17 @@ def numbers(text: str) -> set[Decimal]:
     return {Decimal(number.replace(",", ".")) for number in re.findall(r"\d+(?:[.,]\d+)?", text)}
 
 
-def test_each_plan_page_states_exactly_the_figures_of_its_front_matter(site_dir: Path):
+def test_each_plan_page_states_exactly_the_figures_of_its_front_matter(site_dir: Path, sample_root: Path):
+    docs = sample_root / "docs"
     plan_sources = {
-        url: source for url, source in sources().items() if url.startswith("planove/") and url != "planove/"
+        url: source
+        for url, source in sources(docs).items()
+        if url.startswith("planove/") and url != "planove/"
     }
     assert len(plan_sources) == 6
     # A working-hours guarantee names the working day ("09:00–18:00"), which is
     # catalogue data too (docs/plans/index.md).
-    hours = front_matter(DOCS / "plans" / "index.md")["catalogue"]["working_hours"]
+    hours = front_matter(docs / "plans" / "index.md")["catalogue"]["working_hours"]
     working_day = numbers(f"{hours['start']} {hours['end']}")
     for url, source in plan_sources.items():
         plan = front_matter(source)["plan"]

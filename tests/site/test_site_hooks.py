@@ -1,9 +1,8 @@
-"""The build, run in-process on a copy of the pages: good pages pass, bad ones stop it."""
+"""The build, run in-process on a copy of the tests' own site: good pages pass, bad ones stop it."""
 
 import json
 import logging
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -12,18 +11,16 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 
-ROOT = Path(__file__).resolve().parents[2]
-
 
 @pytest.fixture
-def docs(tmp_path: Path) -> Path:
-    target = tmp_path / "docs"
-    shutil.copytree(ROOT / "docs", target)
-    return target
+def docs(sample_repo: Path) -> Path:
+    """The pages of a fresh copy of the tests' own site, for a test to change."""
+    return sample_repo / "docs"
 
 
 def site_config(docs: Path, site: Path) -> MkDocsConfig:
-    return load_config(str(ROOT / "mkdocs.yml"), docs_dir=str(docs), site_dir=str(site), strict=True)
+    """The copy's mkdocs.yml (beside its pages), building into `site`."""
+    return load_config(str(docs.parent / "mkdocs.yml"), docs_dir=str(docs), site_dir=str(site), strict=True)
 
 
 def run_build(docs: Path) -> Path:
@@ -135,6 +132,13 @@ def plans_index_urls(site: Path) -> list[str]:
     return [entry["item"]["url"] for entry in data["itemListElement"] if "url" in entry["item"]]
 
 
+def current_price_list(site: Path) -> str:
+    """The id of the price list a built site calls current."""
+    index = json.loads((site / "assets" / "price-lists" / "index.json").read_text(encoding="utf-8"))
+    current: str = index["current"]
+    return current
+
+
 def test_a_second_build_in_the_same_process_keeps_nothing_of_the_first(docs: Path, monkeypatch):
     # As `mkdocs serve` rebuilds: the config read again, the hooks module loaded once.
     monkeypatch.setenv("URL", "https://example-support.bg")
@@ -145,6 +149,14 @@ def test_a_second_build_in_the_same_process_keeps_nothing_of_the_first(docs: Pat
     (docs / "plans" / "nov.md").write_text(
         extra.replace("name: Абонамент Стандарт", "name: Нов"), encoding="utf-8"
     )
+    # A new plan is new figures: a new price list (the archive holds 2026-12 without it).
+    index = docs / "plans" / "index.md"
+    sample_index = index.read_text(encoding="utf-8")
+    new_list = '  price_list: "2027-01"\n  effective: 2027-01-01\n'
+    index.write_text(
+        sample_index.replace('  price_list: "2026-12"\n  effective: 2026-12-01\n', new_list), encoding="utf-8"
+    )
+    assert new_list in index.read_text(encoding="utf-8")
     first = site_config(docs, docs.parent / "one")
     build(first)
     hooks = first.hooks["hooks/site_hooks.py"]
@@ -154,9 +166,11 @@ def test_a_second_build_in_the_same_process_keeps_nothing_of_the_first(docs: Pat
     assert hooks._build.calculator_page == first.extra["calculator"]["page"] == "kalkulator/"
     assert (docs.parent / "one" / "kalkulator" / "sw.js").is_file()
     assert plans_index_urls(docs.parent / "one") == [f"{url}{plan}/" for plan in [*plans, "nov"]]
+    assert current_price_list(docs.parent / "one") == "2027-01"
 
-    # The extra plan goes, and the calculator's page becomes a page like any other.
+    # The extra plan and its price list go, and the calculator's page becomes a page like any other.
     (docs / "plans" / "nov.md").unlink()
+    index.write_text(sample_index, encoding="utf-8")
     calculator = docs / "kalkulator.md"
     text = calculator.read_text(encoding="utf-8")
     calculator.write_text(text.replace("template: calculator.html\n", ""), encoding="utf-8")
@@ -171,6 +185,7 @@ def test_a_second_build_in_the_same_process_keeps_nothing_of_the_first(docs: Pat
     assert second.extra["calculator"]["page"] is None
     assert not (docs.parent / "two" / "kalkulator" / "sw.js").exists()
     assert plans_index_urls(docs.parent / "two") == [f"{url}{plan}/" for plan in plans]
+    assert current_price_list(docs.parent / "two") == "2026-12"
 
 
 def test_two_calculator_pages_fail_the_build_naming_both(docs: Path, caplog):

@@ -79,9 +79,12 @@ def _hypothesis_wheel(cache: Path, pyodide_dir: Path) -> Path:
 
 
 @pytest.fixture(scope="module")
-def pyodide_run(pytestconfig: pytest.Config, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+def pyodide_run(
+    pytestconfig: pytest.Config, tmp_path_factory: pytest.TempPathFactory, sample_root: Path
+) -> dict[str, Any]:
     pyodide_dir = bundle.pyodide_dir(ROOT)
-    catalogue = load_catalogue(ROOT / "docs")
+    # The tests' own catalogue: the cut runtime's probe and the run in Pyodide exercise the page on it.
+    catalogue = load_catalogue(sample_root / "docs")
     catalogue_json = json.dumps(catalogue.to_dict(), ensure_ascii=False, sort_keys=True).encode()
     node = shutil.which("node")
     assert node is not None, "Node is needed to run Pyodide"
