@@ -430,7 +430,7 @@ def test_the_chart_draws_every_plan_and_marks_where_the_cheapest_changes(browser
             "От 5,75 до 6,5\u00a0ч редовна работа на месец Абонамент Пакет излиза по-евтино от "
             "Абонамент Почасов",
             "Над 6,5\u00a0ч редовна работа на месец Абонамент Почасов излиза по-изгодно от "
-            "Абонамент Пакет, защото пакетът вече не покрива обема",
+            "Абонамент Пакет, защото включените в него часове вече не стигат",
             "Над 34,5\u00a0ч редовна работа на месец Абонамент Премиум излиза по-евтино от Абонамент Почасов",
         ]
         points = chart.locator("circle.chart__point")
@@ -439,7 +439,7 @@ def test_the_chart_draws_every_plan_and_marks_where_the_cheapest_changes(browser
         # The package's line ends where its 8 h do, marked and named in the legend.
         expect(chart.locator("line.chart__end title")).to_have_text(
             "Линията на Абонамент Пакет свършва при 6,5\u00a0ч редовна работа на месец: над тях, "
-            "заедно с инцидентите, работата надхвърля 8\u00a0ч, включени в пакета."
+            "заедно с инцидентите, работата надхвърля 8\u00a0ч, включени в плана."
         )
         expect(page.locator(".calc-chart .chart__legend")).to_contain_text(
             "Абонамент Пакет (покрива до 6,5\u00a0ч)"
@@ -522,7 +522,7 @@ def test_a_package_too_small_for_the_profile_says_so_and_is_not_recommended(page
         "290,00\u00a0€ на месец без ДДС (не покрива вашия обем)"
     )
     expect(package.locator(".plan-card__shortfall")).to_have_text(
-        "Пакетът включва 8\u00a0ч работа на месец, а по вашите данни са нужни 10\u00a0ч - с 2\u00a0ч повече."
+        "Планът включва 8\u00a0ч работа на месец, а по вашите данни са нужни 10\u00a0ч - с 2\u00a0ч повече."
     )
     expect(page.locator(".calc-reco")).to_have_attribute("data-recommended", "pochasov")
     expect(page.locator(".calc-reco")).to_contain_text(
