@@ -159,7 +159,7 @@ def parse_company(value: object, docs_dir: Path, site_name: str | None = None) -
 
     phone = _text(value, "phone", FIELD)
     if not _PHONE.fullmatch(phone):
-        raise CompanyError(f"{FIELD}.phone", f'„{phone}“: пишете номера с +359, напр. "+359 2 123 4567"')
+        raise CompanyError(f"{FIELD}.phone", f'„{phone}“: пишете номера с +359, напр. "+359 2 000 0000"')
     email = _text(value, "email", FIELD)
     if not _EMAIL.fullmatch(email):
         raise CompanyError(f"{FIELD}.email", f"„{email}“ не е имейл адрес: пишете го като office@firma.bg")

@@ -5,7 +5,6 @@ from pathlib import Path
 
 import pytest
 import site_hooks
-import yaml
 from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
 from stdnum.bg import vat as bg_vat
@@ -13,8 +12,6 @@ from stdnum.bg import vat as bg_vat
 from backoffice.build.company import CompanyError, branch_check_digit, is_valid_eik, parse_company
 from tests.site.strict_build import strict_build
 
-ROOT = Path(__file__).resolve().parents[3]
-DOCS = ROOT / "docs"
 IDENTITY = {
     "brand": "ТехОпора",
     "name": "ТехОпора ЕООД",
@@ -89,11 +86,15 @@ def identity(**changes: object) -> dict:
     return data
 
 
-def test_the_sites_identity_is_valid():
-    config = yaml.safe_load(
-        (ROOT / "mkdocs.yml").read_text(encoding="utf-8").split("# --- Data", 1)[1].split("\n", 1)[1]
-    )
-    company = parse_company(config["extra"]["company"], DOCS)
+@pytest.fixture
+def docs(sample_root: Path) -> Path:
+    """The tests' pages, where IDENTITY's logo and favicon are."""
+    return sample_root / "docs"
+
+
+def test_the_sites_identity_is_valid(sample_root: Path, docs: Path):
+    config = load_config(str(sample_root / "mkdocs.yml"), strict=True)
+    company = parse_company(config.extra["company"], docs)
     assert company.as_template() == {
         "brand": "ТехОпора",
         "name": "ТехОпора ЕООД",
@@ -107,7 +108,7 @@ def test_the_sites_identity_is_valid():
         "phone_link": "tel:+35921234567",
         "email": "office@tehopora.bg",
         "logo": "assets/images/logo.svg",
-        "logo_svg": (DOCS / "assets" / "images" / "logo.svg").read_text(encoding="utf-8").strip(),
+        "logo_svg": (docs / "assets" / "images" / "logo.svg").read_text(encoding="utf-8").strip(),
         "favicon": "assets/images/favicon.svg",
     }
 
@@ -143,7 +144,11 @@ def test_the_logo_must_be_one_svg_element_to_go_inline(tmp_path: Path):
         (identity(vat="206813475"), "extra.company.vat", "трябва да е BG206813475 (BG и ЕИК)"),
         (identity(name=""), "extra.company.name", "липсва или е празно"),
         (identity(brand=None), "extra.company.brand", "липсва или е празно"),
-        (identity(phone="02 123 4567"), "extra.company.phone", "пишете номера с +359"),
+        (
+            identity(phone="02 123 4567"),
+            "extra.company.phone",
+            'пишете номера с +359, напр. "+359 2 000 0000"',
+        ),
         (identity(email="office"), "extra.company.email", "не е имейл адрес"),
         (identity(logo="assets/images/logo.png"), "extra.company.logo", "не е SVG"),
         (
@@ -166,37 +171,46 @@ def test_the_logo_must_be_one_svg_element_to_go_inline(tmp_path: Path):
         ("ТехОпора", "extra.company", "липсват данните на фирмата"),
     ],
 )
-def test_a_wrong_or_missing_field_is_named(data: object, field: str, reason: str | None):
+def test_a_wrong_or_missing_field_is_named(data: object, field: str, reason: str | None, docs: Path):
     if reason is None:
-        assert parse_company(data, DOCS).eik == "206813475"
+        assert parse_company(data, docs).eik == "206813475"
         return
     with pytest.raises(CompanyError) as info:
-        parse_company(data, DOCS)
+        parse_company(data, docs)
     assert (info.value.file, info.value.field) == ("mkdocs.yml", field)
     assert str(info.value).startswith(f"mkdocs.yml: {field}: ")
     assert reason in str(info.value)
 
 
-def test_every_field_is_required():
+def test_the_phone_messages_example_names_no_company_and_passes_itself(docs: Path):
+    with pytest.raises(CompanyError) as info:
+        parse_company(identity(phone="02 123 4567"), docs)
+    assert str(info.value) == (
+        'mkdocs.yml: extra.company.phone: „02 123 4567“: пишете номера с +359, напр. "+359 2 000 0000"'
+    )
+    assert parse_company(identity(phone="+359 2 000 0000"), docs).phone == "+359 2 000 0000"
+
+
+def test_every_field_is_required(docs: Path):
     for key in IDENTITY:
         data = identity()
         del data[key]
         with pytest.raises(CompanyError) as info:
-            parse_company(data, DOCS)
+            parse_company(data, docs)
         assert str(info.value) == (
             f"mkdocs.yml: extra.company.{key}: липсва: добавете го (вижте docs/REDAKTORI.md)"
         )
 
 
-def test_a_company_not_registered_for_vat_writes_null():
-    assert parse_company(identity(vat=None), DOCS).vat is None
+def test_a_company_not_registered_for_vat_writes_null(docs: Path):
+    assert parse_company(identity(vat=None), docs).vat is None
 
 
 # --- the build stops -----------------------------------------------------------
 
 
-def test_the_hook_stops_on_a_wrong_eik():
-    config = load_config(str(ROOT / "mkdocs.yml"), strict=True)
+def test_the_hook_stops_on_a_wrong_eik(sample_root: Path):
+    config = load_config(str(sample_root / "mkdocs.yml"), strict=True)
     config.extra["company"]["eik"] = "206813474"
     with pytest.raises(PluginError) as info:
         site_hooks.on_config(config)
@@ -206,8 +220,8 @@ def test_the_hook_stops_on_a_wrong_eik():
     )
 
 
-def test_the_hook_stops_when_the_site_name_is_not_the_brand():
-    config = load_config(str(ROOT / "mkdocs.yml"), strict=True)
+def test_the_hook_stops_when_the_site_name_is_not_the_brand(sample_root: Path):
+    config = load_config(str(sample_root / "mkdocs.yml"), strict=True)
     config.site_name = "Друга фирма"
     with pytest.raises(PluginError) as info:
         site_hooks.on_config(config)
@@ -216,12 +230,12 @@ def test_the_hook_stops_when_the_site_name_is_not_the_brand():
     )
 
 
-def test_the_strict_build_stops_naming_the_file_and_the_field(tmp_path: Path):
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+def test_the_strict_build_stops_naming_the_file_and_the_field(sample_root: Path, tmp_path: Path):
+    config = (sample_root / "mkdocs.yml").read_text(encoding="utf-8")
     assert config.count('eik: "206813475"') == 1
     config = config.replace('eik: "206813475"', 'eik: "206813457"')
     config += f"\nsite_dir: {tmp_path / 'site'}\n"
-    result = strict_build(config)
+    result = strict_build(sample_root, config)
     assert result.returncode == 1
     errors = [line for line in result.stderr.splitlines() if line.startswith("ERROR")]
     assert errors == [

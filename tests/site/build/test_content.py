@@ -7,16 +7,15 @@ from pathlib import Path
 
 import pytest
 import yaml
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
 
 from backoffice.build import shortcodes
 from backoffice.build.sources import load_catalogue
 from calculator.catalogue import PLAN_KINDS
+from tests.site.strict_build import strict_build
 
 ROOT = Path(__file__).resolve().parents[3]
-DOCS = ROOT / "docs"
-GUIDE = DOCS / "REDAKTORI.md"
+#: The editors' guide documents the code, whatever the content: the live file.
+GUIDE = ROOT / "docs" / "REDAKTORI.md"
 
 # The content pages (not the plan pages, not the calculator) and where they land.
 CONTENT_PAGES = {
@@ -33,16 +32,10 @@ CONTENT_PAGES = {
 HAND_TYPED_FIGURE = re.compile(r"\d[\s\u00a0]*(?:€|EUR|евро|ч\b|час|(?:работни\s+)?дн[иея])", re.IGNORECASE)
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    base = tmp_path_factory.mktemp("content")
-    docs = base / "docs"
-    shutil.copytree(DOCS, docs)
-    config = load_config(
-        str(ROOT / "mkdocs.yml"), docs_dir=str(docs), site_dir=str(base / "site"), strict=True
-    )
-    build(config)
-    return base / "site"
+@pytest.fixture
+def site(site_dir: Path) -> Path:
+    """The tests' site (`tests/content/`), built once for the session."""
+    return site_dir
 
 
 def html(site: Path, page: str) -> str:
@@ -76,11 +69,12 @@ def test_the_content_pages_have_short_latin_urls(site: Path):
         assert (site / built).is_file(), built
 
 
-def test_every_page_has_the_description_of_its_front_matter(site: Path):
-    sources = sorted(path for path in DOCS.rglob("*.md") if path != GUIDE)
+def test_every_page_has_the_description_of_its_front_matter(site: Path, sample_root: Path):
+    docs = sample_root / "docs"
+    sources = sorted(docs.rglob("*.md"))
     assert len(sources) == 21
     for source in sources:
-        relative = source.relative_to(DOCS).as_posix()
+        relative = source.relative_to(docs).as_posix()
         built = "index.html" if relative == "index.md" else relative.removesuffix(".md") + "/index.html"
         built = built.replace("/index/index.html", "/index.html")
         # The plan pages are published under their Bulgarian URL (hooks/site_hooks.py).
@@ -204,13 +198,14 @@ def test_the_contact_page_has_no_call_to_action_and_the_thank_you_page_a_short_o
     assert '<a class="md-button" href="tel:+35921234567">+359 2 123 4567</a>' in thanks
 
 
-def test_no_catalogue_figure_is_typed_by_hand_in_any_page():
+def test_no_catalogue_figure_is_typed_by_hand_in_any_page(sample_root: Path):
     # Front matter is where the figures belong; the text below it uses shortcodes.
-    sources = sorted(path for path in DOCS.rglob("*.md") if path != GUIDE)
+    docs = sample_root / "docs"
+    sources = sorted(docs.rglob("*.md"))
     assert len(sources) == 21
     for source in sources:
         body = source.read_text(encoding="utf-8").split("---\n", 2)[2]
-        assert HAND_TYPED_FIGURE.findall(body) == [], source.relative_to(DOCS).as_posix()
+        assert HAND_TYPED_FIGURE.findall(body) == [], source.relative_to(docs).as_posix()
 
 
 def test_the_figure_pattern_catches_what_it_should():
@@ -226,8 +221,13 @@ def test_the_figure_pattern_catches_what_it_should():
     ]
 
 
-def test_the_editors_guide_stays_out_of_the_site(site: Path):
-    assert GUIDE.is_file()
+def test_the_editors_guide_stays_out_of_the_site(sample_repo: Path):
+    # The guide lives beside the pages, in docs/: the build must leave it out.
+    shutil.copyfile(GUIDE, sample_repo / "docs" / "REDAKTORI.md")
+    result = strict_build(sample_repo)
+    assert result.returncode == 0, result.stderr
+    site = sample_repo / "site"
+    assert (site / "vaprosi" / "index.html").is_file()
     assert not (site / "REDAKTORI").exists()
     assert not (site / "REDAKTORI.html").exists()
     assert "REDAKTORI" not in (site / "sitemap.xml").read_text(encoding="utf-8")
@@ -245,11 +245,11 @@ def test_the_editors_guide_names_every_plan_field_and_shortcode():
     assert "make serve" in guide
 
 
-def test_the_shortcode_examples_in_the_editors_guide_work():
+def test_the_shortcode_examples_in_the_editors_guide_work(sample_root: Path):
     guide = GUIDE.read_text(encoding="utf-8")
     examples = re.findall(r"<!-- md:plan [\w-]+ \w+ -->", guide)
     assert len(examples) >= 2
-    catalogue = load_catalogue(DOCS)
+    catalogue = load_catalogue(sample_root / "docs")
     for example in examples:
         assert "md:" not in shortcodes.expand(example, catalogue, {}), example
 

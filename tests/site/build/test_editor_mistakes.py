@@ -1,10 +1,10 @@
 """Editors' mistakes in the plan pages' front matter: each one stops the strict build.
 
-Every row changes one thing in a copy of docs/plans and expects the build to
-stop with an error naming the file, the field and what is wrong. Most rows
-run the hook that reads the catalogue (`on_config`, in-process); the rows
-marked `full_build` and the unchanged pages go through `mkdocs build --strict`
-itself, as an editor runs it.
+Every row changes one thing in a copy of the tests' docs/plans (`tests/content/`)
+and expects the build to stop with an error naming the file, the field and
+what is wrong. Most rows run the hook that reads the catalogue (`on_config`,
+in-process); the rows marked `full_build` and the unchanged pages go through
+`mkdocs build --strict` itself, as an editor runs it.
 """
 
 # The table below reads best with one mistake a line, however long.
@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
 from dataclasses import dataclass
 from datetime import time
 from pathlib import Path
@@ -27,7 +26,6 @@ from mkdocs.exceptions import PluginError
 from backoffice.build.sources import load_catalogue
 from tests.site.strict_build import strict_build
 
-ROOT = Path(__file__).resolve().parents[3]
 #: The words of the English messages these were before: editors read Bulgarian.
 ENGLISH = re.compile(r"\b(must|got|unknown|missing|required|line|front matter|key)\b")
 
@@ -177,13 +175,10 @@ def test_every_field_of_the_pages_has_a_mistake() -> None:
     }
 
 
-def copy_docs(tmp_path: Path, *, whole_site: bool) -> Path:
+def copy_plans(sample_root: Path, tmp_path: Path) -> Path:
+    """The tests' pages with only their plan pages: the hook reads no other."""
     docs = tmp_path / "docs"
-    if whole_site:
-        shutil.copytree(ROOT / "docs", docs)
-    else:
-        # The hook reads only the plan pages.
-        shutil.copytree(ROOT / "docs" / "plans", docs / "plans")
+    shutil.copytree(sample_root / "docs" / "plans", docs / "plans")
     return docs
 
 
@@ -200,22 +195,17 @@ def apply(docs: Path, mistake: Mistake) -> None:
     path.write_text(changed, encoding="utf-8")
 
 
-def hook_error(docs: Path) -> str:
+def hook_error(sample_root: Path, docs: Path) -> str:
+    """The hook's error on the pages in `docs`, with the tests' mkdocs.yml."""
     config = load_config(
-        str(ROOT / "mkdocs.yml"), docs_dir=str(docs), site_dir=str(docs.parent / "site"), strict=True
+        str(sample_root / "mkdocs.yml"),
+        docs_dir=str(docs),
+        site_dir=str(docs.parent / "site"),
+        strict=True,
     )
     with pytest.raises(PluginError) as info:
         site_hooks.on_config(config)
     return str(info.value)
-
-
-def mkdocs_build(docs: Path) -> subprocess.CompletedProcess[str]:
-    """`mkdocs build --strict` with the site's config, on the pages in `docs`."""
-    # Read from stdin, the config's relative paths (hooks, overrides) resolve
-    # from the working directory, the repository.
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    config += f"\ndocs_dir: {docs}\nsite_dir: {docs.parent / 'site'}\n"
-    return strict_build(config)
 
 
 def test_the_table_is_big_enough_and_its_ids_unique() -> None:
@@ -224,26 +214,25 @@ def test_the_table_is_big_enough_and_its_ids_unique() -> None:
     assert sum(mistake.full_build for mistake in MISTAKES) >= 3
 
 
-def test_the_unchanged_pages_build_strictly(tmp_path: Path) -> None:
-    docs = copy_docs(tmp_path, whole_site=True)
-    result = mkdocs_build(docs)
+def test_the_unchanged_pages_build_strictly(sample_repo: Path) -> None:
+    result = strict_build(sample_repo)
     assert result.returncode == 0, result.stderr
     assert "ERROR" not in result.stderr
-    assert (tmp_path / "site" / "planove" / "standard" / "index.html").is_file()
+    assert (sample_repo / "site" / "planove" / "standard" / "index.html").is_file()
 
 
-def test_an_unquoted_time_is_read_as_written(tmp_path: Path) -> None:
+def test_an_unquoted_time_is_read_as_written(sample_root: Path, tmp_path: Path) -> None:
     # YAML 1.1 would read 18:00 as 1080 (base 60); the loader keeps it as the text an editor meant.
-    docs = copy_docs(tmp_path, whole_site=False)
+    docs = copy_plans(sample_root, tmp_path)
     apply(docs, Mistake("unquoted-time", "index.md", 'end: "18:00"', "end: 18:00", "", ""))
     assert load_catalogue(docs, with_holidays=False).working_hours.end == time(18, 0)
 
 
 @pytest.mark.parametrize("mistake", [m for m in MISTAKES if not m.full_build], ids=lambda m: m.id)
-def test_the_hook_names_file_and_field(tmp_path: Path, mistake: Mistake) -> None:
-    docs = copy_docs(tmp_path, whole_site=False)
+def test_the_hook_names_file_and_field(sample_root: Path, tmp_path: Path, mistake: Mistake) -> None:
+    docs = copy_plans(sample_root, tmp_path)
     apply(docs, mistake)
-    message = hook_error(docs)
+    message = hook_error(sample_root, docs)
     assert message.startswith(f"docs/plans/{mistake.file}: ")
     assert mistake.field in message
     assert mistake.reason in message
@@ -252,10 +241,9 @@ def test_the_hook_names_file_and_field(tmp_path: Path, mistake: Mistake) -> None
 
 
 @pytest.mark.parametrize("mistake", [m for m in MISTAKES if m.full_build], ids=lambda m: m.id)
-def test_the_strict_build_stops_naming_file_and_field(tmp_path: Path, mistake: Mistake) -> None:
-    docs = copy_docs(tmp_path, whole_site=True)
-    apply(docs, mistake)
-    result = mkdocs_build(docs)
+def test_the_strict_build_stops_naming_file_and_field(sample_repo: Path, mistake: Mistake) -> None:
+    apply(sample_repo / "docs", mistake)
+    result = strict_build(sample_repo)
     assert result.returncode == 1
     errors = [line for line in result.stderr.splitlines() if line.startswith("ERROR")]
     assert len(errors) == 1, result.stderr
@@ -264,4 +252,4 @@ def test_the_strict_build_stops_naming_file_and_field(tmp_path: Path, mistake: M
     assert mistake.field in message
     assert mistake.reason in message
     assert ENGLISH.search(ours(message)) is None, message
-    assert not (tmp_path / "site" / "planove" / "standard" / "index.html").exists()
+    assert not (sample_repo / "site" / "planove" / "standard" / "index.html").exists()

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from test_site_build import run_prepare
+from test_site_build import copy_pages, run_prepare
 
 from backoffice.build.offer_keys import (
     OfferKeyError,
@@ -26,8 +25,8 @@ ROOT = Path(__file__).resolve().parents[3]
 BEGIN, END = "-" * 5 + "BEGIN ", " KEY" + "-" * 5
 
 
-def test_the_sites_key_is_read_from_mkdocs_yml():
-    keys = read_keys(ROOT / "mkdocs.yml")
+def test_the_sites_key_is_read_from_mkdocs_yml(sample_root: Path):
+    keys = read_keys(sample_root / "mkdocs.yml")
     assert list(keys) == ["k1"]
     assert encode_key(keys["k1"]) == "VWJFe_-SZ3wzJpu5xLz3m7J5PqM2zOQ7M79BG23of2c"
 
@@ -62,9 +61,8 @@ def test_a_wrong_id_or_key_names_mkdocs_yml_and_the_key(keys: dict[str, str], me
     assert str(caught.value) == message
 
 
-def test_a_key_that_is_not_32_bytes_stops_the_build(tmp_path: Path):
-    docs = tmp_path / "docs"
-    shutil.copytree(ROOT / "docs", docs)
+def test_a_key_that_is_not_32_bytes_stops_the_build(sample_root: Path, tmp_path: Path):
+    docs = copy_pages(sample_root, tmp_path)
     with pytest.raises(SiteBuildError) as caught:
         run_prepare(docs, offers={"keys": {"k1": "AAAA"}})
     assert str(caught.value).startswith("mkdocs.yml: extra.offers.keys.k1: ключът е 3 байта")

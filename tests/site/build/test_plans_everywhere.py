@@ -2,8 +2,10 @@
 
 The home page's cards, the plans page (cards and comparison), the questions
 page's list of reaction terms, the menu and the sitemap are all made from
-the catalogue. Each test changes docs/plans/ in a copy of the pages, builds
-it strictly, and reads the plans' order back from each place.
+the catalogue. Each test changes docs/plans/ in a copy of the tests' pages
+(`tests/content/`), builds it strictly, and reads the plans' order back from
+each place. The copy has no price lists' archive and no history: the
+changed plans are the only price list the build publishes.
 """
 
 import re
@@ -13,7 +15,6 @@ from urllib.parse import urljoin
 
 from tests.site.strict_build import strict_build
 
-ROOT = Path(__file__).resolve().parents[3]
 HREF = re.compile(r'href="([^"]*)"')
 PLAN_URL = re.compile(r"https://site/planove/([a-z0-9-]+)/")
 
@@ -40,18 +41,19 @@ plan:
 """
 
 
-def build(docs: Path) -> Path:
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+def copy_docs(sample_root: Path, tmp_path: Path) -> Path:
+    docs = tmp_path / "docs"
+    shutil.copytree(sample_root / "docs", docs)
+    return docs
+
+
+def build(sample_root: Path, docs: Path) -> Path:
+    """The tests' site built strictly from the pages in `docs`."""
+    config = (sample_root / "mkdocs.yml").read_text(encoding="utf-8")
     config += f"\ndocs_dir: {docs}\nsite_dir: {docs.parent / 'site'}\n"
-    result = strict_build(config)
+    result = strict_build(sample_root, config)
     assert result.returncode == 0, result.stderr
     return docs.parent / "site"
-
-
-def copy_docs(tmp_path: Path) -> Path:
-    docs = tmp_path / "docs"
-    shutil.copytree(ROOT / "docs", docs)
-    return docs
 
 
 def between(html: str, start: str, end: str) -> str:
@@ -91,15 +93,15 @@ def test_the_site_lists_its_plans_in_the_catalogues_order(site_dir: Path):
     }
 
 
-def test_a_plan_added_and_one_reordered_reach_every_list(tmp_path: Path):
-    docs = copy_docs(tmp_path)
+def test_a_plan_added_and_one_reordered_reach_every_list(sample_root: Path, tmp_path: Path):
+    docs = copy_docs(sample_root, tmp_path)
     (docs / "plans" / "biznes.md").write_text(BUSINESS_PLAN, encoding="utf-8")
     standard = docs / "plans" / "standard.md"
     standard.write_text(
         standard.read_text(encoding="utf-8").replace("order: 2", "order: 99"), encoding="utf-8"
     )
 
-    found = everywhere(build(docs))
+    found = everywhere(build(sample_root, docs))
 
     expected = ["biznes", "premium", "paket", "pochasov", "na-rabota", "avariyna", "standard"]
     assert found == {
@@ -115,8 +117,8 @@ def test_a_plan_added_and_one_reordered_reach_every_list(tmp_path: Path):
     assert "до 1\u00a0ч, денонощно, включително в почивни и празнични дни" in home
 
 
-def test_a_plan_removed_leaves_every_list(tmp_path: Path):
-    docs = copy_docs(tmp_path)
+def test_a_plan_removed_leaves_every_list(sample_root: Path, tmp_path: Path):
+    docs = copy_docs(sample_root, tmp_path)
     (docs / "plans" / "pochasov.md").unlink()
     # The guide to choosing names this plan in its prose: the one page to edit by hand.
     guide = docs / "kak-da-izberem.md"
@@ -125,7 +127,7 @@ def test_a_plan_removed_leaves_every_list(tmp_path: Path):
     end = text.index("\n\n", start)
     guide.write_text(text[:start] + "Почасов абонамент вече не предлагаме." + text[end:], encoding="utf-8")
 
-    found = everywhere(build(docs))
+    found = everywhere(build(sample_root, docs))
 
     expected = ["premium", "standard", "paket", "na-rabota", "avariyna"]
     assert found == {

@@ -15,7 +15,6 @@ from mkdocs.exceptions import Abort
 from backoffice.build import price_lists
 from backoffice.build.sources import load_catalogue
 
-ROOT = Path(__file__).resolve().parents[3]
 # The tests' commits must not depend on the machine's git configuration.
 GIT_ENV = {
     **os.environ,
@@ -53,9 +52,9 @@ def new_price_list(plans: Path) -> None:
 
 
 @pytest.fixture
-def repo(tmp_path: Path) -> Path:
-    """A git repository whose first commit holds the sample price list 2026-12."""
-    shutil.copytree(ROOT / "docs" / "plans", tmp_path / "docs" / "plans")
+def repo(sample_root: Path, tmp_path: Path) -> Path:
+    """A git repository whose first commit holds the tests' price list 2026-12 (`tests/content/`)."""
+    shutil.copytree(sample_root / "docs" / "plans", tmp_path / "docs" / "plans")
     git(tmp_path, "init", "-q", "-b", "main")
     commit(tmp_path, "Price list 2026-12")
     return tmp_path
@@ -159,20 +158,20 @@ def test_a_shallow_clone_says_so(repo: Path, tmp_path_factory: pytest.TempPathFa
         price_lists.history(clone / "docs")
 
 
-def test_outside_git_there_is_no_history(tmp_path: Path):
-    shutil.copytree(ROOT / "docs" / "plans", tmp_path / "docs" / "plans")
+def test_outside_git_there_is_no_history(sample_root: Path, tmp_path: Path):
+    shutil.copytree(sample_root / "docs" / "plans", tmp_path / "docs" / "plans")
     assert price_lists.history(tmp_path / "docs") is None
 
 
-def test_the_build_writes_every_list_and_the_index(tmp_path: Path):
-    shutil.copytree(ROOT / "docs", tmp_path / "docs")
+def test_the_build_writes_every_list_and_the_index(sample_root: Path, tmp_path: Path):
+    shutil.copytree(sample_root / "docs", tmp_path / "docs")
     git(tmp_path, "init", "-q", "-b", "main")
     commit(tmp_path, "Site")
     new_price_list(tmp_path / "docs" / "plans")
     commit(tmp_path, "Price list 2027-01")
     site = tmp_path / "site"
     config = load_config(
-        str(ROOT / "mkdocs.yml"), docs_dir=str(tmp_path / "docs"), site_dir=str(site), strict=True
+        str(sample_root / "mkdocs.yml"), docs_dir=str(tmp_path / "docs"), site_dir=str(site), strict=True
     )
     build(config)
 
@@ -186,12 +185,14 @@ def test_the_build_writes_every_list_and_the_index(tmp_path: Path):
     assert (folder / "2027-01.json").read_bytes() == current.read_bytes()
 
 
-def test_the_build_stops_on_new_prices_under_the_same_id(repo: Path, caplog: pytest.LogCaptureFixture):
-    shutil.copytree(ROOT / "docs", repo / "docs", dirs_exist_ok=True)
+def test_the_build_stops_on_new_prices_under_the_same_id(
+    sample_root: Path, repo: Path, caplog: pytest.LogCaptureFixture
+):
+    shutil.copytree(sample_root / "docs", repo / "docs", dirs_exist_ok=True)
     commit(repo, "Site")
     edit(repo / "docs" / "plans" / "premium.md", "monthly_fee: 390", "monthly_fee: 400")
     config = load_config(
-        str(ROOT / "mkdocs.yml"), docs_dir=str(repo / "docs"), site_dir=str(repo / "site"), strict=True
+        str(sample_root / "mkdocs.yml"), docs_dir=str(repo / "docs"), site_dir=str(repo / "site"), strict=True
     )
     with caplog.at_level(logging.ERROR, logger="mkdocs"), pytest.raises(Abort):
         build(config)
@@ -219,10 +220,10 @@ def summary(files: dict[str, bytes]) -> list[tuple[str, str, str]]:
 
 
 @pytest.fixture
-def archived(tmp_path: Path) -> Path:
+def archived(sample_root: Path, tmp_path: Path) -> Path:
     """A repository with two price lists, each committed with what the build wrote into the archive."""
     repo = tmp_path / "repo"
-    shutil.copytree(ROOT / "docs", repo / "docs")
+    shutil.copytree(sample_root / "docs", repo / "docs")
     git(repo, "init", "-q", "-b", "main")
     commit(repo, "Site, price list 2026-12")
     _, notes = keep(repo / "docs")
@@ -287,12 +288,13 @@ def test_the_archive_publishes_the_same_lists_without_history(archived: Path, tm
     assert keep(clone / "docs") == (with_history, (price_lists.SHALLOW,))
 
 
-def test_the_site_built_from_an_export_has_every_list(archived: Path, tmp_path: Path):
+def test_the_site_built_from_an_export_has_every_list(sample_root: Path, archived: Path, tmp_path: Path):
     export = exported(archived, tmp_path / "export")
     site = tmp_path / "site"
-    build(
-        load_config(str(ROOT / "mkdocs.yml"), docs_dir=str(export / "docs"), site_dir=str(site), strict=True)
+    config = load_config(
+        str(sample_root / "mkdocs.yml"), docs_dir=str(export / "docs"), site_dir=str(site), strict=True
     )
+    build(config)
     folder = site / "assets" / "price-lists"
     assert {path.name: path.read_bytes() for path in folder.iterdir()} == {
         url.removeprefix(price_lists.FOLDER + "/"): data for url, data in keep(archived / "docs")[0].items()

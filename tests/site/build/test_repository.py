@@ -11,8 +11,6 @@ import pytest
 
 from backoffice.build.repository import edit_link
 
-ROOT = Path(__file__).resolve().parents[3]
-
 
 @pytest.mark.parametrize(
     ("environ", "expected"),
@@ -55,18 +53,18 @@ def test_the_edit_link_comes_from_netlifys_environment(environ: dict[str, str], 
     assert edit_link(environ) == expected
 
 
-def build(tmp_path: Path, environ: dict[str, str], extra_config: str = "") -> Path:
-    """The site built with `environ` (and without Netlify's variables of this machine)."""
+def build(sample_root: Path, tmp_path: Path, environ: dict[str, str], extra_config: str = "") -> Path:
+    """The tests' site built with `environ` (and without Netlify's variables of this machine)."""
     docs = tmp_path / "docs"
-    shutil.copytree(ROOT / "docs", docs)
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8") + extra_config
+    shutil.copytree(sample_root / "docs", docs)
+    config = (sample_root / "mkdocs.yml").read_text(encoding="utf-8") + extra_config
     config += f"\ndocs_dir: {docs}\nsite_dir: {tmp_path / 'site'}\n"
     env = {key: value for key, value in os.environ.items() if key not in ("REPOSITORY_URL", "BRANCH", "HEAD")}
     subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--config-file", "-"],
         input=config,
         text=True,
-        cwd=ROOT,
+        cwd=sample_root,
         env={**env, **environ, "NO_MKDOCS_2_WARNING": "1"},
         timeout=120,
         check=True,
@@ -78,8 +76,10 @@ def edit_links(page: Path) -> list[str]:
     return re.findall(r'<a href="([^"]*)"[^>]*rel="edit"', page.read_text(encoding="utf-8"))
 
 
-def test_on_netlify_the_button_edits_the_page_in_the_built_branch(tmp_path: Path):
-    site = build(tmp_path, {"REPOSITORY_URL": "https://github.com/acme/support-site", "BRANCH": "main"})
+def test_on_netlify_the_button_edits_the_page_in_the_built_branch(sample_root: Path, tmp_path: Path):
+    site = build(
+        sample_root, tmp_path, {"REPOSITORY_URL": "https://github.com/acme/support-site", "BRANCH": "main"}
+    )
     assert edit_links(site / "vaprosi" / "index.html") == [
         "https://github.com/acme/support-site/edit/main/docs/vaprosi.md"
     ]
@@ -90,8 +90,10 @@ def test_on_netlify_the_button_edits_the_page_in_the_built_branch(tmp_path: Path
     assert edit_links(site / "index.html") == []
 
 
-def test_on_netlify_from_bitbucket_the_button_opens_bitbuckets_editor(tmp_path: Path):
-    site = build(tmp_path, {"REPOSITORY_URL": "git@bitbucket.org:acme/support-site.git", "BRANCH": "main"})
+def test_on_netlify_from_bitbucket_the_button_opens_bitbuckets_editor(sample_root: Path, tmp_path: Path):
+    site = build(
+        sample_root, tmp_path, {"REPOSITORY_URL": "git@bitbucket.org:acme/support-site.git", "BRANCH": "main"}
+    )
     assert edit_links(site / "vaprosi" / "index.html") == [
         "https://bitbucket.org/acme/support-site/src/main/docs/vaprosi.md?mode=edit"
     ]
@@ -101,8 +103,10 @@ def test_on_netlify_from_bitbucket_the_button_opens_bitbuckets_editor(tmp_path: 
     assert edit_links(site / "index.html") == []
 
 
-def test_a_configured_repository_is_used_off_netlify(tmp_path: Path):
-    site = build(tmp_path, {}, "\nrepo_url: https://github.com/acme/other\nedit_uri: edit/live/docs/\n")
+def test_a_configured_repository_is_used_off_netlify(sample_root: Path, tmp_path: Path):
+    site = build(
+        sample_root, tmp_path, {}, "\nrepo_url: https://github.com/acme/other\nedit_uri: edit/live/docs/\n"
+    )
     assert edit_links(site / "vaprosi" / "index.html") == [
         "https://github.com/acme/other/edit/live/docs/vaprosi.md"
     ]

@@ -37,26 +37,37 @@ RUNTIME_CACHE = ROOT / ".cache" / "runtime"
 TODAY = date(2026, 12, 3)
 
 
-def mkdocs_yml() -> dict[str, object]:
-    # The site's config, its Python tags (`!!python/name:...`) left unread.
+def mkdocs_yml(root: Path) -> dict[str, object]:
+    """The mkdocs.yml of the repository `root`, its Python tags (`!!python/name:...`) left unread."""
+
     class Loader(yaml.SafeLoader):
         pass
 
     Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-    data: dict[str, object] = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader)
+    data: dict[str, object] = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader)
     return data
 
 
+def copy_pages(sample_root: Path, target: Path) -> Path:
+    """The tests' pages and mkdocs.yml copied into `target`, outside git and without the archive.
+
+    Neither history nor archive: only the current price list is published.
+    Returns the pages' folder (`target / "docs"`).
+    """
+    shutil.copytree(sample_root / "docs", target / "docs")
+    shutil.copyfile(sample_root / "mkdocs.yml", target / "mkdocs.yml")
+    return target / "docs"
+
+
 @pytest.fixture
-def docs(tmp_path: Path) -> Path:
-    """A copy of the pages outside git: only the current price list is published."""
-    target = tmp_path / "docs"
-    shutil.copytree(ROOT / "docs", target)
-    return target
+def docs(sample_root: Path, tmp_path: Path) -> Path:
+    """A copy of the tests' pages outside git: only the current price list is published."""
+    return copy_pages(sample_root, tmp_path)
 
 
 def run_prepare(docs: Path, **changes: object) -> SiteBuild:
-    config = mkdocs_yml()
+    """`prepare` on `docs` with the mkdocs.yml beside it (as `copy_pages` leaves it), changed by `changes`."""
+    config = mkdocs_yml(docs.parent)
     extra = config["extra"]
     assert isinstance(extra, dict)
     arguments: dict[str, object] = {
@@ -146,7 +157,7 @@ def test_prepare_names_the_repository_netlify_builds():
 
 
 def test_a_wrong_eik_stops_prepare_with_the_editors_message(docs: Path):
-    company = dict(mkdocs_yml()["extra"]["company"])  # type: ignore[index]
+    company = dict(mkdocs_yml(docs.parent)["extra"]["company"])  # type: ignore[index]
     company["eik"] = "206813474"
     with pytest.raises(SiteBuildError) as info:
         run_prepare(docs, company=company)
@@ -166,7 +177,7 @@ def test_a_catalogue_error_comes_before_a_company_error(docs: Path):
 
 
 def test_without_pyodide_installed_prepare_says_how_to_get_it(docs: Path, tmp_path: Path):
-    config = mkdocs_yml()
+    config = mkdocs_yml(docs.parent)
     with pytest.raises(SiteBuildError) as info:
         prepare(
             docs,
@@ -283,9 +294,10 @@ def test_prepare_takes_the_address_from_netlify(docs: Path):
     assert site.notes == (NO_HISTORY,)
 
 
-def test_mkdocs_yml_names_no_sample_address():
-    assert not mkdocs_yml().get("site_url")
-    assert "tehopora.netlify.app" not in (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+def test_mkdocs_yml_names_no_sample_address(sample_root: Path):
+    # Netlify's URL gives the address: a site_url written in would win over it.
+    assert not mkdocs_yml(sample_root).get("site_url")
+    assert "tehopora.netlify.app" not in (sample_root / "mkdocs.yml").read_text(encoding="utf-8")
 
 
 def test_a_pages_address_is_its_full_one_else_its_path_from_the_root():

@@ -8,14 +8,12 @@ import pytest
 from backoffice.build.sources import load_catalogue
 from calculator import Catalogue, CatalogueError
 
-DOCS = Path(__file__).resolve().parents[3] / "docs"
-
 
 @pytest.fixture
-def docs(tmp_path: Path) -> Path:
-    """A copy of the site's plan pages that a test may break."""
+def docs(sample_root: Path, tmp_path: Path) -> Path:
+    """A copy of the tests' plan pages (`tests/content/`) that a test may break."""
     target = tmp_path / "docs"
-    shutil.copytree(DOCS / "plans", target / "plans")
+    shutil.copytree(sample_root / "docs" / "plans", target / "plans")
     return target
 
 
@@ -31,8 +29,8 @@ def load_error(docs: Path) -> CatalogueError:
     return info.value
 
 
-def test_the_site_catalogue_loads() -> None:
-    catalogue = load_catalogue(DOCS)
+def test_the_tests_catalogue_loads(sample_root: Path) -> None:
+    catalogue = load_catalogue(sample_root / "docs")
     assert [p.id for p in catalogue.plans] == [
         "premium",
         "standard",
