@@ -34,6 +34,17 @@ Rules:
   the archive holds an id with other figures than another of them, the build
   fails. Figures are ``Catalogue.to_dict()`` without the computed official
   calendar (what the archive's files hold).
+- A withdrawn list (its id in ``catalogue.withdrawn`` of the working tree's
+  ``docs/plans/index.md``, read by
+  :func:`backoffice.build.sources.load_withdrawn`) is not published, whether
+  the history, the archive or both hold it, and is never restored from
+  them; its figures are not compared either. A build with git history
+  deletes its file from the archive and drops it from the index (the editor
+  commits that with the change); a build without history writes nothing,
+  and an archive that still names or holds it is not an error. The current
+  list cannot be withdrawn (the loader refuses it). Any list not withdrawn
+  is kept as above: withdrawing is the only way a published list leaves
+  the site.
 - A commit whose plan pages the current rules cannot read fails the build,
   naming the commit. If that list was never published (or a same-id change
   was a correction made before publication), add the commit's full hash to
@@ -43,8 +54,11 @@ Rules:
 URLs in the built site (stable: the calculator page fetches them):
 
 - ``assets/price-lists/index.json``:
-  ``{"current": "<id>", "lists": [{"id", "effective", "url"}, ...]}``,
-  newest ``effective`` first; ``url`` is site-relative, as below.
+  ``{"current": "<id>", "lists": [{"id", "effective", "url"}, ...],
+  "withdrawn": ["<id>", ...]}``, ``lists`` newest ``effective`` first,
+  ``withdrawn`` as ``catalogue.withdrawn`` has them (the calculator page
+  tells a link of a withdrawn list from one of an unknown list by it);
+  ``url`` is site-relative, as below.
 - ``assets/price-lists/<id>.json``: that list as ``Catalogue.to_dict()``
   with its official calendar (the same shape as ``assets/catalogue/*.json``).
 
@@ -60,6 +74,7 @@ import re
 import subprocess
 import tarfile
 import tempfile
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -237,21 +252,23 @@ def published(current: Catalogue, older: list[tuple[str, Catalogue]]) -> list[Pr
     return sorted(lists, key=lambda entry: entry.effective, reverse=True)
 
 
-def index(lists: list[PriceList], current: str) -> dict[str, Any]:
+def index(lists: list[PriceList], current: str, withdrawn: Sequence[str] = ()) -> dict[str, Any]:
     """The content of ``index.json``."""
     return {
         "current": current,
         "lists": [{"id": entry.id, "effective": entry.effective, "url": entry.url} for entry in lists],
+        "withdrawn": list(withdrawn),
     }
 
 
-def site_files(lists: list[PriceList], current: str) -> dict[str, bytes]:
+def site_files(lists: list[PriceList], current: str, withdrawn: Sequence[str] = ()) -> dict[str, bytes]:
     """Site-relative path -> content, for every list and the index."""
     files = {
         entry.url: json.dumps(entry.catalogue.to_dict(), ensure_ascii=False, sort_keys=True).encode()
         for entry in lists
     }
-    files[INDEX_URL] = json.dumps(index(lists, current), ensure_ascii=False, sort_keys=True).encode()
+    content = index(lists, current, withdrawn)
+    files[INDEX_URL] = json.dumps(content, ensure_ascii=False, sort_keys=True).encode()
     return files
 
 
@@ -272,8 +289,12 @@ def _index_text(ids: list[str]) -> str:
 _ID = re.compile(r"[0-9A-Za-z][0-9A-Za-z._-]*")
 
 
-def read_archive(folder: Path) -> dict[str, Catalogue]:
-    """The archived lists, in the index's order (no official calendar).
+def read_archive(folder: Path, withdrawn: Collection[str] = ()) -> dict[str, Catalogue]:
+    """The archived lists, in the index's order (no official calendar), but the withdrawn ones.
+
+    A withdrawn list is neither read nor checked: its file may be there or
+    gone, named by the index or not (a build without history leaves the
+    archive as it was).
 
     Raises:
         PriceListError: The index is unreadable, names a list whose file is
@@ -299,6 +320,8 @@ def read_archive(folder: Path) -> dict[str, Catalogue]:
         ) from None
     found: dict[str, Catalogue] = {}
     for list_id in ids:
+        if list_id in withdrawn:
+            continue
         name = f"{ARCHIVE}/{list_id}.json"
         path = folder / f"{list_id}.json"
         if not path.is_file():
@@ -319,7 +342,7 @@ def read_archive(folder: Path) -> dict[str, Catalogue]:
                 "върнете го от git"
             )
         found[list_id] = catalogue
-    stray = [name for name in names if name.removesuffix(".json") not in found]
+    stray = [name for name in names if name.removesuffix(".json") not in (*found, *withdrawn)]
     if stray:
         raise PriceListError(
             f"{ARCHIVE}/{stray[0]}: ценоразписът не е в {index_name}; ако е публикуван, добавете го там, "
@@ -328,21 +351,26 @@ def read_archive(folder: Path) -> dict[str, Catalogue]:
     return found
 
 
-def keep(docs_dir: Path, current: Catalogue) -> tuple[list[PriceList], tuple[str, ...]]:
+def keep(
+    docs_dir: Path, current: Catalogue, withdrawn: Sequence[str] = ()
+) -> tuple[list[PriceList], tuple[str, ...]]:
     """The lists the site publishes, and what the build tells at info level.
 
-    With git history, writes into the archive what it lacks (see the module).
+    With git history, writes into the archive what it lacks and deletes from
+    it what is withdrawn (see the module).
 
     Args:
         docs_dir: The pages (``docs/``); the archive is beside them.
         current: The working tree's catalogue (with its official calendar).
+        withdrawn: The ids never to publish (``catalogue.withdrawn``); the
+            current list's id is never among them (the loader refuses it).
 
     Raises:
         PriceListError: A list cannot be published as it was, or an id
             stands for two sets of figures; the message names the file.
     """
     folder = archive_dir(docs_dir)
-    archived = read_archive(folder)
+    archived = read_archive(folder, withdrawn)
     notes: tuple[str, ...] = ()
     try:
         older = history(docs_dir)
@@ -350,6 +378,9 @@ def keep(docs_dir: Path, current: Catalogue) -> tuple[list[PriceList], tuple[str
         older, notes = None, (SHALLOW,)
     if older is None and not notes:
         notes = (NO_HISTORY,)
+    if older is not None:
+        # Never restored from history: as if no commit had held it.
+        older = [(source, catalogue) for source, catalogue in older if catalogue.price_list not in withdrawn]
     lists = published(current, older or [])
     committed: dict[str, tuple[str, Catalogue]] = {}
     for source, catalogue in reversed(older or []):  # the newest commit holding an id wins
@@ -387,6 +418,12 @@ def keep(docs_dir: Path, current: Catalogue) -> tuple[list[PriceList], tuple[str
     if older is None:
         return lists, notes
 
+    removed = []
+    for list_id in withdrawn:
+        path = folder / f"{list_id}.json"
+        if path.is_file():
+            path.unlink()
+            removed.append(f"{ARCHIVE}/{list_id}.json")
     written = []
     for entry in lists:
         if entry.id not in archived or entry.id in drafts:
@@ -395,26 +432,39 @@ def keep(docs_dir: Path, current: Catalogue) -> tuple[list[PriceList], tuple[str
             written.append(f"{ARCHIVE}/{entry.id}.json")
     index_text = _index_text([entry.id for entry in lists])
     index_path = folder / ARCHIVE_INDEX
-    if written or not index_path.is_file() or index_path.read_text(encoding="utf-8") != index_text:
+    index_written = (
+        bool(written) or not index_path.is_file() or index_path.read_text(encoding="utf-8") != index_text
+    )
+    if index_written:
         folder.mkdir(exist_ok=True)
         index_path.write_text(index_text, encoding="utf-8")
-        written.append(f"{ARCHIVE}/{ARCHIVE_INDEX}")
-    if written:
+    index_name = f"{ARCHIVE}/{ARCHIVE_INDEX}"
+    if removed:
+        # The index is rewritten for the withdrawal: it goes with it in one note.
+        notes += (
+            "оттеглено (catalogue.withdrawn) и махнато от архива на ценоразписите (commit-нете го с "
+            f"промяната на docs/plans/index.md): изтрито {', '.join(removed)}"
+            + (f"; записано {index_name}" if index_written and not written else ""),
+        )
+    if written or (index_written and not removed):
         notes += (
             "записано в архива на ценоразписите (commit-нете го с промяната на цените): "
-            + ", ".join(written),
+            + ", ".join([*written, index_name] if index_written else written),
         )
     return lists, notes
 
 
-def find(docs_dir: Path, list_id: str) -> Catalogue | None:
+def find(docs_dir: Path, list_id: str, withdrawn: Collection[str] = ()) -> Catalogue | None:
     """A published list by its id, from the archive or else the git history; None if neither has it.
 
     The catalogue comes without its official calendar. A broken archive or
-    history counts as lacking the list.
+    history counts as lacking the list; a withdrawn one is never found (the
+    caller, which has ``withdrawn``, tells the two apart).
     """
+    if list_id in withdrawn:
+        return None
     try:
-        catalogue = read_archive(archive_dir(docs_dir)).get(list_id)
+        catalogue = read_archive(archive_dir(docs_dir), withdrawn).get(list_id)
     except PriceListError:
         catalogue = None
     if catalogue is not None:

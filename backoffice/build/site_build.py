@@ -25,7 +25,7 @@ from urllib.parse import urlsplit
 
 from backoffice.build import csp, navigation, offer_keys, price_lists, repository, shortcodes
 from backoffice.build.company import CompanyError, parse_company
-from backoffice.build.sources import load_catalogue
+from backoffice.build.sources import load_catalogue, load_withdrawn
 from backoffice.runtime import bundle, offline
 from backoffice.runtime import cut as runtime
 from calculator.catalogue import Catalogue
@@ -90,7 +90,7 @@ class SiteBuild:
     pyodide_dest: str
     #: Site-relative path -> content: the wheels, the catalogue, the price lists.
     files: dict[str, bytes]
-    #: ``extra.price_lists``: the published price lists' index and its URL.
+    #: ``extra.price_lists``: the published price lists' index (with the withdrawn ids) and its URL.
     price_lists: dict[str, Any]
     #: ``extra.calculator``: the URLs of the engine's files, and the default answer.
     calculator: dict[str, Any]
@@ -138,6 +138,7 @@ def prepare(
     """
     try:
         catalogue = load_catalogue(docs_dir)
+        withdrawn = load_withdrawn(docs_dir, catalogue.price_list)
         identity = parse_company(company, docs_dir, site_name)
         nav = navigation.with_plans(
             nav,
@@ -177,14 +178,14 @@ def prepare(
     # Named after its contents: a new engine or release is a new folder.
     pyodide_dest = f"assets/pyodide/{cut.digest}/"
 
-    # Every published price list stays in the site, so old quote links open.
+    # Every published price list stays in the site, so old quote links open; a withdrawn one never does.
     try:
-        lists, notes = price_lists.keep(docs_dir, catalogue)
+        lists, notes = price_lists.keep(docs_dir, catalogue, withdrawn)
     except price_lists.PriceListError as error:
         raise SiteBuildError(str(error)) from error
     if site_url is None:
         notes = (*notes, NO_ADDRESS)
-    files.update(price_lists.site_files(lists, catalogue.price_list))
+    files.update(price_lists.site_files(lists, catalogue.price_list, withdrawn))
 
     return SiteBuild(
         catalogue=catalogue,
@@ -201,7 +202,10 @@ def prepare(
         cut_runtime=cut,
         pyodide_dest=pyodide_dest,
         files=files,
-        price_lists={"index": price_lists.INDEX_URL, **price_lists.index(lists, catalogue.price_list)},
+        price_lists={
+            "index": price_lists.INDEX_URL,
+            **price_lists.index(lists, catalogue.price_list, withdrawn),
+        },
         calculator=calculator_settings(catalogue, pyodide_dest, files, catalogue_path, today)
         | {"offers": offers_json(keys, identity.name)},
         offline_bytes=offline_bytes(cut, files),

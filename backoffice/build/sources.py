@@ -6,6 +6,11 @@ front matter with YAML errors silently, so this loader parses it itself and
 fails loudly, naming the file, the field and the reason on one line, in
 Bulgarian (editors read it), with what to do about it.
 
+Beside the list's data, ``catalogue.withdrawn`` names the price lists the
+site no longer publishes: the site's choice, not part of any list's figures,
+so it is read on its own (:func:`load_withdrawn`) and left out of the
+catalogue.
+
 Never shipped: the engine (``calculator/``) runs without PyYAML or a file system.
 """
 
@@ -18,15 +23,18 @@ from typing import Any, TypeVar
 
 import yaml
 
-from calculator.catalogue import Catalogue, Plan
+from calculator.catalogue import PRICE_LIST_ID, Catalogue, Plan
+from calculator.catalogue.readers import show
 from calculator.catalogue.validate import parse_plan, parse_settings
 from calculator.errors import CatalogueError
 
 _T = TypeVar("_T")
 
-__all__ = ["load_catalogue", "read_front_matter"]
+__all__ = ["load_catalogue", "load_withdrawn", "read_front_matter"]
 
 INDEX = "index.md"
+#: The key of ``catalogue:`` that names the withdrawn price lists.
+WITHDRAWN = "withdrawn"
 
 
 class _UniqueKeyLoader(yaml.SafeLoader):  # type: ignore[misc]  # PyYAML ships no types
@@ -168,6 +176,14 @@ def _section(path: Path, shown: str, key: str, parse: Callable[[Any, str], _T]) 
         raise err.located(shown) from None
 
 
+def _settings(value: Any, field: str) -> dict[str, Any]:
+    # Withdrawing a list changes no list's figures: an id must read the same
+    # with or without the key, in the working tree and in every old commit.
+    if isinstance(value, Mapping):
+        value = {key: item for key, item in value.items() if key != WITHDRAWN}
+    return parse_settings(value, field, also=(WITHDRAWN,))
+
+
 def load_catalogue(docs_dir: Path, *, with_holidays: bool = True) -> Catalogue:
     """Read and validate the catalogue from ``docs_dir/plans/*.md``.
 
@@ -188,7 +204,7 @@ def load_catalogue(docs_dir: Path, *, with_holidays: bool = True) -> Catalogue:
         raise CatalogueError(
             "липсва страницата с данните на ценоразписа (catalogue:): създайте я", file=shown
         )
-    settings = _section(index, shown, "catalogue", parse_settings)
+    settings = _section(index, shown, "catalogue", _settings)
     plans: list[Plan] = []
     where: dict[str, str] = {}
     for path in sorted(plans_dir.glob("*.md")):
@@ -214,3 +230,49 @@ def load_catalogue(docs_dir: Path, *, with_holidays: bool = True) -> Catalogue:
 
         catalogue = with_official_calendar(catalogue)
     return catalogue
+
+
+def load_withdrawn(docs_dir: Path, current: str) -> tuple[str, ...]:
+    """The ids of the withdrawn price lists (``catalogue.withdrawn``), as written; () without the key.
+
+    Args:
+        docs_dir: The MkDocs ``docs`` directory.
+        current: The current list's id (``catalogue.price_list``): it cannot be withdrawn.
+
+    Raises:
+        CatalogueError: Not a list, an id of the wrong form or written twice,
+            or the current list; the message names the file and the item.
+    """
+    index = docs_dir / "plans" / INDEX
+    shown = _shown(index, docs_dir)
+    section = read_front_matter(index, shown).get("catalogue")
+    value = section.get(WITHDRAWN) if isinstance(section, Mapping) else None
+    field = f"catalogue.{WITHDRAWN}"
+    if value is None:  # no key, or the key with nothing after it
+        return ()
+    if not isinstance(value, list):
+        reason = f'трябва да е списък от имена на ценоразписи, напр. ["2026-11"]; написано е {show(value)}'
+        raise CatalogueError(reason, field=field, file=shown)
+    seen: dict[str, str] = {}
+    for i, item in enumerate(value):
+        where = f"{field}[{i}]"
+        if not isinstance(item, str):
+            reason = f'трябва да е името на ценоразпис в кавички, напр. "2026-11"; написано е {show(item)}'
+            raise CatalogueError(reason, field=where, file=shown)
+        if not PRICE_LIST_ID.fullmatch(item):
+            reason = (
+                f"има неправилен вид {show(item)}: пишете името на ценоразписа, както е било в price_list "
+                '(латински букви, цифри, . _ или -), напр. "2026-11"'
+            )
+            raise CatalogueError(reason, field=where, file=shown)
+        if item in seen:
+            reason = f"„{item}“ вече е написан в {seen[item]}: оставете го веднъж"
+            raise CatalogueError(reason, field=where, file=shown)
+        if item == current:
+            reason = (
+                f"„{item}“ е текущият ценоразпис (catalogue.price_list) и не може да бъде оттеглен: "
+                "първо публикувайте новите цени под нов price_list и effective, после оттеглете този"
+            )
+            raise CatalogueError(reason, field=where, file=shown)
+        seen[item] = where
+    return tuple(seen)

@@ -27,8 +27,10 @@ today's beside it: the text has the quote as issued, under a line saying so,
 then "Същата оценка по днешните цени:" and the quote at today's list; the
 JSON is ``{"link_price_list", "notice", "as_issued", "today"}``, the last two
 each the usual quote JSON (with its own ``link``). A link under today's list
-gives the usual output. A link under a list that is not found is quoted at
-today's prices, with a line saying so (``"notice"`` in the JSON).
+gives the usual output. A link under a list that is not found, or that
+``catalogue.withdrawn`` names, is quoted at today's prices, with a line saying
+which (``"notice"`` in the JSON); a signed offer under a withdrawn list is
+refused.
 
 An offer link (:mod:`calculator.page.offer_link`) given to ``quote --link``
 is checked against the keys in ``mkdocs.yml`` beside the docs first: a good

@@ -1,7 +1,9 @@
 """``quote``: every plan's price for one customer, from the options or a link (an offer link checked first).
 
 A link made under an older price list is quoted at its own list, with
-today's beside it (see :mod:`backoffice.sales.cli`).
+today's beside it (see :mod:`backoffice.sales.cli`); one made under a
+withdrawn list (``catalogue.withdrawn``) at today's, saying so, and a signed
+offer made under one is refused, as the page refuses it.
 """
 
 from __future__ import annotations
@@ -15,8 +17,10 @@ from typing import Any, TextIO
 
 from backoffice.build import price_lists
 from backoffice.build.calendar_source import calendar_for
+from backoffice.build.sources import load_withdrawn
 from backoffice.sales.options import read_catalogue, read_profile
 from backoffice.sales.quote_table import TODAY_HEADING, quote_table
+from backoffice.sales.usage import UsageError
 from calculator.catalogue import Catalogue
 from calculator.clock import SOFIA
 from calculator.page.links import encode_link
@@ -78,9 +82,16 @@ def run_quote(args: argparse.Namespace, out: TextIO) -> None:
     result, link = _priced(catalogue, profile, moment, args.bgn)
     older, notices = None, []
     if linked is not None and linked != catalogue.price_list:
+        docs = args.docs or args.docs_main or Path("docs")
+        withdrawn = load_withdrawn(docs, catalogue.price_list)
+        if linked in withdrawn and check is not None and check.signed:
+            # As the page says it of an offer it cannot confirm.
+            raise UsageError(f"--link: офертата не е приета: ценоразпис {linked} на офертата е оттеглен")
         # The link's own price list, as the page opens it: from the archive or the git history.
-        older = price_lists.find(args.docs or args.docs_main or Path("docs"), linked)
-        if older is None:
+        older = price_lists.find(docs, linked, withdrawn)
+        if linked in withdrawn:
+            notices.append(f"Ценоразпис {linked} от връзката е оттеглен, затова цените са днешните.")
+        elif older is None:
             notices.append(f"Ценоразпис {linked} от връзката не е намерен, затова цените са днешните.")
         else:
             # A prospect's link is an estimate, as the page calls it; only a signed one is an offer.

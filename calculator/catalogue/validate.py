@@ -196,13 +196,16 @@ def _fixed_rate(ctx: r.Ctx, value: object, field: str) -> Decimal:
     return BGN_PER_EUR
 
 
-def parse_settings(value: object, field: str = "catalogue", *, with_plans: bool = False) -> dict[str, Any]:
+def parse_settings(
+    value: object, field: str = "catalogue", *, with_plans: bool = False, also: tuple[str, ...] = ()
+) -> dict[str, Any]:
     """Validate the price-list-wide data (``catalogue:`` front matter).
 
     Args:
         value: The mapping.
         field: Its dotted path, for error messages.
         with_plans: Allow a ``plans`` key (validated by the caller).
+        also: Other keys the caller reads itself: allowed, and named when a key is unknown.
 
     Returns:
         Keyword arguments for :class:`~calculator.catalogue.Catalogue`, without ``plans``.
@@ -218,7 +221,7 @@ def parse_settings(value: object, field: str = "catalogue", *, with_plans: bool 
         "effort",
         "travel",
     )
-    optional = ("services", "calendar", "plans") if with_plans else ("services", "calendar")
+    optional = ("services", "calendar", *(("plans",) if with_plans else ()), *also)
     r.keys(ctx, data, field, required, optional)
     hours = r.mapping(ctx, data["working_hours"], f"{field}.working_hours")
     r.keys(ctx, hours, f"{field}.working_hours", ("start", "end"))

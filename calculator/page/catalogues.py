@@ -4,7 +4,9 @@ The Worker loads today's list at boot (:func:`load_catalogue`); an older
 one is fetched only when a link names it. No network I/O here: :func:`find`
 answers the URL of a file it still needs, which the Worker fetches and
 hands back under ``files[url]`` of the next request (``null`` if it could
-not be had).
+not be had). The site's index of lists also names the withdrawn ones: never
+found, and told apart by :func:`is_withdrawn` from a list the site does not
+have.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from typing import Any
 from calculator.catalogue import Catalogue
 from calculator.errors import CatalogueError
 
-__all__ = ["current", "find", "known", "load_catalogue"]
+__all__ = ["current", "find", "is_withdrawn", "known", "load_catalogue"]
 
 _catalogues: dict[str, Catalogue] = {}
 _current: list[str] = []
@@ -57,7 +59,10 @@ def find(list_id: str, request: Mapping[str, Any]) -> Catalogue | str | None:
     if index not in files:
         return index
     try:
-        entry = next((entry for entry in json.loads(files[index])["lists"] if entry["id"] == list_id), None)
+        published = json.loads(files[index])
+        if list_id in _withdrawn(published):
+            return None
+        entry = next((entry for entry in published["lists"] if entry["id"] == list_id), None)
         if entry is None:
             return None
         url = str(request.get("site") or "") + str(entry["url"])
@@ -67,3 +72,21 @@ def find(list_id: str, request: Mapping[str, Any]) -> Catalogue | str | None:
     except (TypeError, ValueError, KeyError, CatalogueError):
         return None  # not published, or not readable: the same to the visitor
     return found if found.price_list == list_id else None
+
+
+def _withdrawn(index: Any) -> list[Any]:
+    """The ids the site's index names as withdrawn; none from an index of another shape."""
+    withdrawn = index.get("withdrawn") if isinstance(index, dict) else None
+    return withdrawn if isinstance(withdrawn, list) else []
+
+
+def is_withdrawn(list_id: str, request: Mapping[str, Any]) -> bool:
+    """Whether the site withdrew the list, by its index, once fetched (see :func:`find`).
+
+    An index not fetched or not readable says no: the list is then only not found.
+    """
+    files = request.get("files") or {}
+    try:
+        return list_id in _withdrawn(json.loads(files[str(request.get("price_lists") or "")]))
+    except (TypeError, ValueError, KeyError):
+        return False

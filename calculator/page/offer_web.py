@@ -79,7 +79,8 @@ def open_offer(text: str, request: Mapping[str, Any]) -> dict[str, Any] | Refuse
     if isinstance(catalogue, str):
         return {"need": catalogue}
     if catalogue is None:
-        return Refused(f"ценоразпис {link.price_list} на офертата не е публикуван")
+        gone = "е оттеглен" if catalogues.is_withdrawn(link.price_list or "", request) else "не е публикуван"
+        return Refused(f"ценоразпис {link.price_list} на офертата {gone}")
     try:
         price = price_offer(catalogue, link.profile, offer.plan, offer.discount, offer.items)
     except CatalogueError as error:

@@ -205,8 +205,9 @@ def _open_quote(text: str, request: Mapping[str, Any], notices: list[str]) -> di
         if isinstance(older, str):
             return {"need": older}
         if older is None:
+            gone = "е оттеглен" if catalogues.is_withdrawn(link.price_list, request) else "не е намерен"
             notices.append(
-                f"Ценоразпис {link.price_list} от връзката не е намерен, затова показваме днешните цени."
+                f"Ценоразпис {link.price_list} от връзката {gone}, затова показваме днешните цени."
             )
         else:
             price_list = older.price_list

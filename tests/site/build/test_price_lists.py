@@ -89,6 +89,7 @@ def test_a_new_price_list_keeps_the_old_one_with_its_own_figures(repo: Path):
             {"id": "2027-01", "effective": "2027-01-01", "url": "assets/price-lists/2027-01.json"},
             {"id": "2026-12", "effective": "2026-12-01", "url": "assets/price-lists/2026-12.json"},
         ],
+        "withdrawn": [],
     }
 
 

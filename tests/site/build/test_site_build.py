@@ -105,6 +105,7 @@ def test_prepare_gives_the_templates_the_company_the_price_lists_and_the_calcula
         "index": "assets/price-lists/index.json",
         "current": "2026-12",
         "lists": [{"id": "2026-12", "effective": "2026-12-01", "url": "assets/price-lists/2026-12.json"}],
+        "withdrawn": [],
     }
     # No address known (a local build): MkDocs gets none, and the build says so.
     assert site.notes == (NO_HISTORY, NO_ADDRESS)
