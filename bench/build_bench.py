@@ -27,7 +27,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = Path(sys.executable).parent / "mkdocs"
-TEMPLATES = ("premium", "standard", "paket", "pochasov", "na-rabota", "avariyna")
 
 
 def build(config: Path, site_dir: Path) -> float:
@@ -59,7 +58,8 @@ def copy_project(dest: Path) -> Path:
 
 def add_plans(docs: Path, count: int) -> None:
     """Write `count` plan pages, each a copy of an existing one under a new id, name and order."""
-    sources = [(docs / "plans" / f"{name}.md").read_text(encoding="utf-8") for name in TEMPLATES]
+    pages = sorted(path for path in (docs / "plans").glob("*.md") if path.name != "index.md")
+    sources = [path.read_text(encoding="utf-8") for path in pages]
     for number in range(1, count + 1):
         text = sources[number % len(sources)]
         name = f"Бенчмарк план {number}"

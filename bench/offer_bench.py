@@ -54,15 +54,15 @@ def add_offer_page(site: Path, pyodide: str, wheels: list[str]) -> None:
 def job(catalogue_json: str, runs: int = RUNS) -> dict[str, Any]:
     """What the page is asked to time: an offer on the site's current price list, signed with a fresh key."""
     catalogue = Catalogue.from_dict(json.loads(catalogue_json))
-    plan = "standard" if any(p.id == "standard" for p in catalogue.plans) else catalogue.plans[0].id
+    plan = min(catalogue.plans, key=lambda p: p.order).id
     today = datetime.now(SOFIA).date()
     offer = Offer(
         "2026-0042",
-        "ТехКлиент ООД",
+        "Клиент ООД",
         plan,
         today + timedelta(days=30),
         KEY_ID,
-        eik="206813475",
+        eik="123456708",
         discount=Decimal(10),
         items=(OfferItem("Лаптоп Lenovo", 2, Decimal("1234.50")),),
         salesperson="Иван Петров",

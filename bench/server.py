@@ -40,7 +40,7 @@ import brotli
 
 from backoffice.devserver import netlify_server
 
-CACHE = Path(tempfile.gettempdir()) / "tehopora-bench-compressed"
+CACHE = Path(tempfile.gettempdir()) / "site-bench-compressed"
 # Formats that are compressed already: not worth a try.
 _STORED = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".woff", ".woff2", ".gz", ".br", ".whl"}
 DEFAULT_CACHE_CONTROL = "public, max-age=0, must-revalidate"

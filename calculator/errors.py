@@ -35,7 +35,7 @@ class CatalogueError(ValueError):
 
     def __str__(self) -> str:
         # One line, most specific place first, so a build log reads
-        # "docs/plans/premium.md: plan.reaction.guarantee_hours (план „premium“): ...".
+        # "docs/plans/osnoven.md: plan.reaction.guarantee_hours (план „osnoven“): ...".
         where = []
         if self.file:
             where.append(self.file)

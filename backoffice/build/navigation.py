@@ -30,7 +30,7 @@ def with_plans(nav: list[Any], plan_pages: list[str]) -> list[Any]:
 
     Args:
         nav: The ``nav`` of mkdocs.yml (not changed).
-        plan_pages: The plan pages, docs-relative (``plans/premium.md``), in display order.
+        plan_pages: The plan pages, docs-relative (``plans/osnoven.md``), in display order.
 
     Raises:
         NavigationError: ``plans/index.md`` is nowhere in ``nav``.

@@ -4,7 +4,7 @@ Editors write `<!-- md:plan-terms -->` on a plan page,
 `<!-- md:plan-comparison -->` where all plans are compared,
 `<!-- md:plan-cards -->` for the plans as cards, `<!-- md:plan-reactions -->`
 for every plan's reaction terms in a list, and
-`<!-- md:plan premium monthly_fee -->` for one figure in a sentence; the
+`<!-- md:plan <id> monthly_fee -->` for one figure in a sentence; the
 figures come from the front matter, never typed by hand. The company's
 details (`<!-- md:company eik -->`, `<!-- md:company-details -->`) come from
 ``extra.company`` in mkdocs.yml the same way. An unknown shortcode fails the
@@ -217,7 +217,8 @@ PLAN_FIELDS: dict[str, Callable[[Catalogue, Plan], str]] = {
 def plan_value(ctx: Context, args: list[str]) -> str:
     """One figure of one plan, formatted as in the tables."""
     if len(args) != 2:
-        raise ShortcodeError("md:plan иска план и поле, напр. `<!-- md:plan premium monthly_fee -->`")
+        example = _ordered(ctx.catalogue)[0].id if ctx.catalogue.plans else "id"
+        raise ShortcodeError(f"md:plan иска план и поле, напр. `<!-- md:plan {example} name -->`")
     plan_id, name = args
     known_plans = {plan.id: plan for plan in ctx.catalogue.plans}
     if plan_id not in known_plans:
@@ -293,7 +294,7 @@ def link_params() -> str:
             values = "дата и час по София, напр. `2026-12-23T17:00`"
         elif row.widget == "counts":
             values = (
-                f"`id*брой` на услуга от `services`, с `~` между тях, напр. `obuchenie*2~integracia*1`; "
+                f"`id*брой` на услуга от `services`, с `~` между тях, напр. `usluga-a*2~usluga-b*1`; "
                 f"брой от 1 до {row.limits[1]}, до {row.most} услуги"
             )
         elif row.widget == "lines":

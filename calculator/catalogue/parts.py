@@ -50,7 +50,7 @@ OPERATING: tuple[Operating, ...] = ("business", "24/7")
 PRICE_LIST_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,31}")
 #: A plan's or a service's id: in front matter, in page addresses and in quote links.
 ITEM_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,39}")
-ITEM_ID_FORM = "малки латински букви, цифри и тирета (до 40), напр. na-rabota"
+ITEM_ID_FORM = "малки латински букви, цифри и тирета (до 40), напр. moy-plan"
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,7 @@ quote made before them stay the same.
 
 The two lists of the one-off part are one parameter each, their entries
 joined by ``~``: the additional services as ``id*count``
-(``us=integracia*1~obuchenie*2``), the procurement lines as
+(``us=usluga-a*1~usluga-b*2``), the procurement lines as
 ``description*quantity`` with the description percent-encoded as UTF-8, so
 that a ``~`` or ``*`` in it cannot split it (``dp=%D0%A2%D0%BE%D0%BD%D0%B5%D1%80*4``).
 
@@ -233,7 +233,7 @@ def _read_list(field: Field, raw: str) -> list[tuple[str, str]]:
         # The description's own escapes are read after the split, so no ~ or * of it splits it.
         match = _COUNT.fullmatch(entry)
         if match is None:
-            example = "obuchenie*2" if field.widget == "counts" else "Тонер*4"
+            example = "usluga*2" if field.widget == "counts" else "Тонер*4"
             raise QuoteLinkError(field.param, f"всеки елемент трябва да е във вида {example}")
         name = unquote(match[1])
         if field.widget == "counts" and not ITEM_ID.fullmatch(name):

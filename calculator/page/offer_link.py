@@ -7,7 +7,7 @@ checks the signature against the public keys in ``mkdocs.yml``
 day of issue, the profile as :mod:`calculator.page.links` writes it), then
 the offer's parameters in this order, then the signature::
 
-    #v=1&pl=2026-12&d=2026-12-03&c=b&ws=10&...&of=2026-0042&cu=...&plan=standard&vu=2027-01-02&k=k1&s=...
+    #v=1&pl=2026-12&d=2026-12-03&c=b&ws=10&...&of=2026-0042&cu=...&plan=osnoven&vu=2027-01-02&k=k1&s=...
 
 =====  ==============================================  ===============================================
 param  meaning                                         values

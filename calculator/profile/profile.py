@@ -67,7 +67,7 @@ class Profile:
         operating: When the customer works, so when an incident stops work:
             ``business`` (the catalogue's working days and hours) or ``24/7``.
         services: How many of each additional service from the catalogue
-            (its id), one-off: ``(("obuchenie", 2),)``; sorted, no zeros.
+            (its id), one-off: ``(("usluga", 2),)``; sorted, no zeros.
         procurement: What to procure, as (description, quantity) lines.
     """
 

@@ -171,7 +171,7 @@ def test_two_services_with_one_id_fail_naming_the_second() -> None:
         (
             {"id": "Obuchenie"},
             "catalogue.services[0].id: има неправилен вид 'Obuchenie': пишете малки латински букви, "
-            "цифри и тирета (до 40), напр. na-rabota",
+            "цифри и тирета (до 40), напр. moy-plan",
         ),
         ({"price": -5}, "catalogue.services[0].price: не може да е отрицателно; написано е -5"),
         (

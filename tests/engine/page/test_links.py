@@ -194,7 +194,7 @@ def test_ten_lines_of_120_cyrillic_letters_fit_a_link() -> None:
 @pytest.mark.parametrize(
     ("text", "param", "reason"),
     [
-        ("v=1&pl=x&us=training", "us", "всеки елемент трябва да е във вида obuchenie*2"),
+        ("v=1&pl=x&us=training", "us", "всеки елемент трябва да е във вида usluga*2"),
         ("v=1&pl=x&us=Training*1", "us", "непозната услуга 'Training'"),
         ("v=1&pl=x&us=a*1~a*2", "us", "a: услугата е дадена два пъти"),
         ("v=1&pl=x&us=a*101", "us", "a: броят трябва да е цяло число от 0 до 100"),

@@ -110,6 +110,12 @@ def test_the_company_details_come_from_extra_company(small_catalogue: Catalogue)
             {},
             "md:offline-size: размерът на копието на калкулатора не е известен при сборката",
         ),
+        # The example names the catalogue's first plan, whatever the company calls its plans.
+        (
+            "<!-- md:plan monthly_fee -->",
+            {},
+            "md:plan иска план и поле, напр. `<!-- md:plan sub name -->`",
+        ),
     ],
 )
 def test_a_shortcode_without_its_data_stops_the_build(
