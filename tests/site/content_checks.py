@@ -32,6 +32,8 @@ from tests.site.strict_build import strict_build
 #: The address the builds here are made at (Netlify's `URL`, see strict_build).
 SITE = "https://example-support.bg/"
 CARDS = '<div class="grid cards plan-cards">'
+#: The editors' guide, beside the pages but not one of them (mkdocs.yml's exclude_docs).
+GUIDE = "REDAKTORI.md"
 HREF = re.compile(r'href="([^"]*)"')
 JSON_LD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
 # The page's own text, which an editor writes; what is around it comes from the templates.
@@ -92,6 +94,8 @@ def linked_plans(fragment: str, page: str) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+# A figure with its unit: "390 €", "2 ч", "4 часа", "1-2 работни дни", "150 евро", "35 EUR".
+HAND_TYPED_FIGURE = re.compile(r"\d[\s\u00a0]*(?:€|EUR|евро|ч\b|час|(?:работни\s+)?дн[иея])", re.IGNORECASE)
 #: A plan's money figures, in the order its card puts them first: the fee, or else the hourly rate.
 FEES = ("monthly_fee", "incident_fee", "hourly_rate")
 #: Every figure of a plan's front matter that its terms table states.
@@ -265,6 +269,21 @@ def check_every_plan_page_states_its_figures(built: Built) -> None:
         assert terms["Приоритетно обслужване"] == ("да" if plan["priority"] else "не"), url
 
 
+def check_no_figure_is_typed_by_hand(built: Built) -> None:
+    """The pages' text gives no figure with its unit: figures live in the front matter (the guide's rule)."""
+    docs = built.root / "docs"
+    typed = {}
+    for source in sorted(docs.rglob("*.md")):
+        if source.relative_to(docs).as_posix() == GUIDE:
+            continue
+        text = source.read_text(encoding="utf-8")
+        body = text.split("---\n", 2)[2] if text.startswith("---\n") else text
+        found = HAND_TYPED_FIGURE.findall(body)
+        if found:
+            typed[source.relative_to(docs).as_posix()] = found
+    assert typed == {}
+
+
 CHECKS = [
     check_every_plan_has_its_page,
     check_every_plan_is_listed,
@@ -276,6 +295,7 @@ CHECKS = [
     check_every_link_leads_somewhere,
     check_every_page_describes_itself,
     check_every_plan_page_states_its_figures,
+    check_no_figure_is_typed_by_hand,
 ]
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from content_checks import HAND_TYPED_FIGURE, Built, check_no_figure_is_typed_by_hand
 
 from backoffice.build import shortcodes
 from backoffice.build.sources import load_catalogue
@@ -29,7 +30,6 @@ CONTENT_PAGES = {
     "kontakti/blagodarim.md": "kontakti/blagodarim/index.html",
 }
 # A figure with its unit: "390 €", "2 ч", "4 часа", "1-2 работни дни", "150 евро", "35 EUR".
-HAND_TYPED_FIGURE = re.compile(r"\d[\s\u00a0]*(?:€|EUR|евро|ч\b|час|(?:работни\s+)?дн[иея])", re.IGNORECASE)
 
 
 @pytest.fixture
@@ -200,12 +200,8 @@ def test_the_contact_page_has_no_call_to_action_and_the_thank_you_page_a_short_o
 
 def test_no_catalogue_figure_is_typed_by_hand_in_any_page(sample_root: Path):
     # Front matter is where the figures belong; the text below it uses shortcodes.
-    docs = sample_root / "docs"
-    sources = sorted(docs.rglob("*.md"))
-    assert len(sources) == 21
-    for source in sources:
-        body = source.read_text(encoding="utf-8").split("---\n", 2)[2]
-        assert HAND_TYPED_FIGURE.findall(body) == [], source.relative_to(docs).as_posix()
+    assert len(sorted((sample_root / "docs").rglob("*.md"))) == 21
+    check_no_figure_is_typed_by_hand(Built(sample_root, sample_root / "site"))
 
 
 def test_the_figure_pattern_catches_what_it_should():
