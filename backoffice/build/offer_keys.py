@@ -74,7 +74,10 @@ def parse_keys(offers: object, file: str = FILE) -> dict[str, bytes]:
         return {}
     keys = offers.get("keys") if isinstance(offers, Mapping) else None
     if not isinstance(keys, Mapping):
-        raise OfferKeyError(f"{file}: {FIELD}: очаква се списък „id: ключ“, по един на ред")
+        raise OfferKeyError(
+            f"{file}: {FIELD}: очаква се списък „id: ключ“, по един на ред, с отстъп под keys: "
+            "(шест интервала, както ги отпечатва python -m calculator offer-key)"
+        )
     found: dict[str, bytes] = {}
     for key_id, text in keys.items():
         if not isinstance(key_id, str) or not KEY_ID.fullmatch(key_id):

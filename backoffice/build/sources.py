@@ -271,7 +271,7 @@ def load_withdrawn(docs_dir: Path, current: str) -> tuple[str, ...]:
         if item == current:
             reason = (
                 f"„{item}“ е текущият ценоразпис (catalogue.price_list) и не може да бъде оттеглен: "
-                "първо публикувайте новите цени под нов price_list и effective, после оттеглете този"
+                "дайте на новите цени нов price_list и effective (може в същата промяна) и оттеглете този"
             )
             raise CatalogueError(reason, field=where, file=shown)
         seen[item] = where

@@ -126,6 +126,7 @@ def run_offer_key(args: argparse.Namespace, out: TextIO) -> None:
     out.write(
         f"Частният ключ е в {args.out} (само вие имате достъп до файла). Пазете го на своя компютър "
         "и никога не го добавяйте в хранилището на сайта.\n"
-        "Добавете този ред в mkdocs.yml, под extra.offers.keys:\n"
-        f"    {args.id}: {public}\n"
+        "Добавете този ред в mkdocs.yml, под extra.offers.keys "
+        "(с шест интервала отпред, като другите ключове):\n"
+        f"      {args.id}: {public}\n"
     )

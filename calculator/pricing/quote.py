@@ -46,7 +46,7 @@ from calculator.pricing.plan_price import PlanPrice, Workload, price_of, regular
 from calculator.pricing.vat import VatBasis, vat_basis
 from calculator.profile.profile import Profile
 from calculator.time.expected_wait import expected_wait
-from calculator.time.reaction import ReactionOutlook, format_moment, reaction_for, within
+from calculator.time.reaction import ReactionOutlook, at_moment, reaction_for, within
 from calculator.time.worktime import WorkCalendar
 
 __all__ = ["PlanQuote", "Quote", "quote", "shortfall_text"]
@@ -242,20 +242,20 @@ def _recommend(
             )
         if any(item.meets_requirement for item in items):
             return None, (
-                f"Плановете, които гарантират реакция до {format_hours(required)} при инцидент в "
-                f"{format_moment(incident_at)}, не покриват нужния ви обем работа. "
+                f"Плановете, които гарантират реакция до {format_hours(required)} при инцидент "
+                f"{at_moment(incident_at)}, не покриват нужния ви обем работа. "
                 "Свържете се с нас за индивидуални условия."
             )
         return None, (
-            f"Нито един план не гарантира реакция до {format_hours(required)} при инцидент в "
-            f"{format_moment(incident_at)}. Свържете се с нас за индивидуални условия."
+            f"Нито един план не гарантира реакция до {format_hours(required)} при инцидент "
+            f"{at_moment(incident_at)}. Свържете се с нас за индивидуални условия."
         )
     # Without a cost per hour the total is the fee: the cheapest fee wins, as it always did.
     best = min(meeting, key=lambda item: (item.total(basis), item.price.plan.order, item.id))
     name = best.price.plan.name
     lead = f"{name} е най-изгодният план"
     if required is not None:
-        lead += f", който реагира до {format_hours(required)} при инцидент в {format_moment(incident_at)}"
+        lead += f", който реагира до {format_hours(required)} при инцидент {at_moment(incident_at)}"
     cost = best.downtime.monthly_cost
     if cost is None:
         reason = f"{lead}{'' if required is not None else ' за вашите нужди'}: {price_words(best)}."

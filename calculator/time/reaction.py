@@ -26,6 +26,12 @@ def format_moment(moment: datetime) -> str:
     return f"{WEEKDAYS[moment.weekday()]}, {moment:%d.%m.%Y, %H:%M}"
 
 
+def at_moment(moment: datetime) -> str:
+    """The moment after "в": ``в сряда, 23.12.2026, 17:00``, but ``във вторник, ...`` (във before в and ф)."""
+    text = format_moment(moment)
+    return f"{'във' if text[0] in 'вф' else 'в'} {text}"
+
+
 def _window_text(first: int, last: int) -> str:
     if (first, last) == (0, 0):
         return "обикновено в същия работен ден"
@@ -132,7 +138,7 @@ def reaction_for(plan: Plan, incident_at: datetime, calendar: WorkCalendar) -> R
     terms = terms_text(reaction, calendar)
     if reaction.guaranteed:
         deadline = guaranteed_deadline(reaction, incident_at, calendar)
-        detail = f"при инцидент в {format_moment(incident_at)} реагираме до {format_moment(deadline)}"
+        detail = f"при инцидент {at_moment(incident_at)} реагираме до {format_moment(deadline)}"
         return ReactionOutlook(reaction, incident_at, True, deadline, None, None, terms, detail)
     assert reaction.typical_working_days is not None
     first, last = reaction.typical_working_days
@@ -141,7 +147,7 @@ def reaction_for(plan: Plan, incident_at: datetime, calendar: WorkCalendar) -> R
     earliest = start if first == 0 else calendar.opening(calendar.nth_working_day(day0, first))
     latest = calendar.closing(calendar.nth_working_day(day0, last))
     detail = (
-        f"при инцидент в {format_moment(incident_at)} обикновено реагираме между "
+        f"при инцидент {at_moment(incident_at)} обикновено реагираме между "
         f"{format_moment(earliest)} и {format_moment(latest)} - ориентировъчно, без гаранция"
     )
     return ReactionOutlook(reaction, incident_at, False, None, earliest, latest, terms, detail)

@@ -24,6 +24,14 @@ def test_24_7_guarantee(small_catalogue: Catalogue) -> None:
     )
 
 
+def test_a_tuesday_is_written_after_vav(small_catalogue: Catalogue) -> None:
+    # Bulgarian writes "във" before a word that starts with в or ф: "във вторник", not "в вторник".
+    outlook = reaction_for(small_catalogue.plan("sub"), parse_moment("2026-12-22T10:00"), BUSINESS)
+    assert outlook.detail == (
+        "при инцидент във вторник, 22.12.2026, 10:00 реагираме до вторник, 22.12.2026, 12:00"
+    )
+
+
 def test_working_hours_guarantee(small_catalogue: Catalogue) -> None:
     outlook = reaction_for(small_catalogue.plan("hourly"), parse_moment("2026-12-23T17:00"), BUSINESS)
     assert outlook.deadline is not None

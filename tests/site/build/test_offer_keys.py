@@ -6,6 +6,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+import yaml
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from test_site_build import copy_pages, run_prepare
@@ -33,6 +34,19 @@ def test_the_sites_key_is_read_from_mkdocs_yml(sample_root: Path):
 
 def test_no_section_is_no_keys():
     assert parse_keys(None) == {}
+
+
+def test_a_key_pasted_with_too_little_indent_is_told_how_to_indent_it():
+    # "keys:" left empty and the line four spaces in: YAML reads it beside "keys", not under it.
+    pasted = yaml.safe_load("offers:\n  keys:\n    ivan-2026: VWJFe_-SZ3wzJpu5xLz3m7J5PqM2zOQ7M79BG23of2c\n")
+    assert list(parse_keys(pasted["offers"])) == ["ivan-2026"]
+    astray = yaml.safe_load("offers:\n  keys:\n  ivan-2026: VWJFe_-SZ3wzJpu5xLz3m7J5PqM2zOQ7M79BG23of2c\n")
+    with pytest.raises(OfferKeyError) as caught:
+        parse_keys(astray["offers"])
+    assert str(caught.value) == (
+        "mkdocs.yml: extra.offers.keys: очаква се списък „id: ключ“, по един на ред, с отстъп под keys: "
+        "(шест интервала, както ги отпечатва python -m calculator offer-key)"
+    )
 
 
 @pytest.mark.parametrize(

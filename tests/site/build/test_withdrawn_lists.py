@@ -122,8 +122,8 @@ def test_the_field_is_a_list_of_ids_as_written(docs: Path, line: str | None, exp
         (
             '["2026-11", "2026-12"]',
             "catalogue.withdrawn[1]: „2026-12“ е текущият ценоразпис (catalogue.price_list) и не може да "
-            "бъде оттеглен: първо публикувайте новите цени под нов price_list и effective, после оттеглете "
-            "този",
+            "бъде оттеглен: дайте на новите цени нов price_list и effective (може в същата промяна) и "
+            "оттеглете този",
         ),
     ],
     ids=["text", "mapping", "number", "bad-form", "twice", "current"],
@@ -159,8 +159,8 @@ def test_the_build_refuses_to_withdraw_the_current_list(sample_repo: Path):
     assert done.returncode == 1
     assert (
         "ERROR   -  docs/plans/index.md: catalogue.withdrawn[1]: „2026-12“ е текущият ценоразпис "
-        "(catalogue.price_list) и не може да бъде оттеглен: първо публикувайте новите цени под нов "
-        "price_list и effective, после оттеглете този\n"
+        "(catalogue.price_list) и не може да бъде оттеглен: дайте на новите цени нов price_list и "
+        "effective (може в същата промяна) и оттеглете този\n"
     ) in done.stderr
     assert not (sample_repo / "site").exists()
 

@@ -291,8 +291,9 @@ def test_offer_key_writes_a_private_key_only_its_owner_reads(
     assert out.splitlines() == [
         f"Частният ключ е в {out_file} (само вие имате достъп до файла). Пазете го на своя компютър "
         "и никога не го добавяйте в хранилището на сайта.",
-        "Добавете този ред в mkdocs.yml, под extra.offers.keys:",
-        f"    ivan-2026: {_public(key)}",
+        "Добавете този ред в mkdocs.yml, под extra.offers.keys "
+        "(с шест интервала отпред, като другите ключове):",
+        f"      ivan-2026: {_public(key)}",
     ]
     code, _, err = key_command(capsys, "--id", "ivan-2026", "--out", str(out_file))
     assert (code, err) == (
