@@ -102,3 +102,19 @@ def with_package() -> dict[str, Any]:
     data = small_catalogue_data()
     data["plans"].append(copy.deepcopy(PACKAGE))
     return data
+
+
+# An offer link signed once with a key made for the engine's tests and thrown
+# away: only its public half is here, so the tests need no signer and run in
+# Pyodide too. Offer № 2026-0042 for ТехКлиент ООД, issued 03.12.2026 under the
+# list 2026-12, valid to 02.01.2027.
+OFFER_KEY = "lgIhXJJe4EFoydtHOcqF6Jzfso82CtaN04EDjsokOsU"
+OFFER_UNSIGNED = (
+    "#v=1&pl=2026-12&d=2026-12-03&c=b&ws=10&sv=1&inc=1&vis=1&km=0&of=2026-0042"
+    "&cu=%D0%A2%D0%B5%D1%85%D0%9A%D0%BB%D0%B8%D0%B5%D0%BD%D1%82%20%D0%9E%D0%9E%D0%94&eik=206813475"
+    "&plan=standard&dsc=10&it=%D0%9B%D0%B0%D0%BF%D1%82%D0%BE%D0%BF%20Lenovo*2*1234.5&vu=2027-01-02"
+    "&sp=%D0%98%D0%B2%D0%B0%D0%BD%20%D0%9F%D0%B5%D1%82%D1%80%D0%BE%D0%B2"
+    "&nt=%D0%A6%D0%B5%D0%BD%D0%B0%20%D0%BF%D1%80%D0%B8%20%D0%BF%D0%BE%D0%B4%D0%BF%D0%B8%D1%81%D0%B2"
+    "%D0%B0%D0%BD%D0%B5%20%D0%B4%D0%BE%20%D0%9A%D0%BE%D0%BB%D0%B5%D0%B4%D0%B0&k=k1"
+)
+OFFER_SIGNATURE = "P7YdUjko1MHGUTSwqgc8wTyn0kieRQxJ4cCxuy73lllqdSAiRWTdJtSGnQYm-09g4iO4wNakmbP8ZTNlfzOTAQ"

@@ -9,28 +9,21 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
 from datetime import date, timedelta
 from pathlib import Path
 
 import yaml
 from content_checks import FEES
+from git_history import git
 
 from backoffice.build.sources import read_front_matter
 
 INDEX = Path("docs/plans/index.md")
 
 
-def git(root: Path, *args: str) -> str:
-    command = ["git", "-c", f"safe.directory={root}", "-C", str(root), *args]
-    return subprocess.run(command, check=True, capture_output=True, text=True).stdout
-
-
 def start_history(root: Path) -> None:
     """Put `root` under git, as it is, in one commit: the repository a company has before the edits."""
     git(root, "init", "--quiet", "--initial-branch=main")
-    git(root, "config", "user.email", "editor@example.bg")
-    git(root, "config", "user.name", "Editor")
     commit(root, "The site as it is", ".")
 
 

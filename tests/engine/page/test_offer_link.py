@@ -11,6 +11,7 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from samples import OFFER_KEY, OFFER_SIGNATURE, OFFER_UNSIGNED
 
 from calculator import Profile
 from calculator.errors import QuoteLinkError
@@ -19,17 +20,9 @@ from calculator.page.offer_link import decode_offer, encode_offer, is_offer_link
 from calculator.page.offer_values import Offer, offer_item
 from calculator.pricing.offer import OfferItem
 
-PUBLIC = base64.urlsafe_b64decode("lgIhXJJe4EFoydtHOcqF6Jzfso82CtaN04EDjsokOsU=")
+PUBLIC = base64.urlsafe_b64decode(OFFER_KEY + "=")
 KEYS = {"k1": PUBLIC}
-UNSIGNED = (
-    "#v=1&pl=2026-12&d=2026-12-03&c=b&ws=10&sv=1&inc=1&vis=1&km=0&of=2026-0042"
-    "&cu=%D0%A2%D0%B5%D1%85%D0%9A%D0%BB%D0%B8%D0%B5%D0%BD%D1%82%20%D0%9E%D0%9E%D0%94&eik=206813475"
-    "&plan=standard&dsc=10&it=%D0%9B%D0%B0%D0%BF%D1%82%D0%BE%D0%BF%20Lenovo*2*1234.5&vu=2027-01-02"
-    "&sp=%D0%98%D0%B2%D0%B0%D0%BD%20%D0%9F%D0%B5%D1%82%D1%80%D0%BE%D0%B2"
-    "&nt=%D0%A6%D0%B5%D0%BD%D0%B0%20%D0%BF%D1%80%D0%B8%20%D0%BF%D0%BE%D0%B4%D0%BF%D0%B8%D1%81%D0%B2"
-    "%D0%B0%D0%BD%D0%B5%20%D0%B4%D0%BE%20%D0%9A%D0%BE%D0%BB%D0%B5%D0%B4%D0%B0&k=k1"
-)
-SIGNATURE = "P7YdUjko1MHGUTSwqgc8wTyn0kieRQxJ4cCxuy73lllqdSAiRWTdJtSGnQYm-09g4iO4wNakmbP8ZTNlfzOTAQ"
+UNSIGNED, SIGNATURE = OFFER_UNSIGNED, OFFER_SIGNATURE
 LINK = f"{UNSIGNED}&s={SIGNATURE}"
 OFFER = Offer(
     "2026-0042",

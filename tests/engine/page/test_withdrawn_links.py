@@ -1,9 +1,8 @@
 """Links of a withdrawn price list: a quote opens at today's prices saying so, an offer is refused.
 
 The site's index of price lists names the withdrawn ones (``"withdrawn"``);
-the offer below was signed once with a key made for the engine's tests and
-thrown away (tests/engine/page/test_offer_link.py): only its public half is
-here, so this runs in Pyodide too.
+the offer is the engine tests' signed sample (tests/engine/samples.py), so
+this runs in Pyodide too.
 """
 
 from __future__ import annotations
@@ -13,7 +12,7 @@ from datetime import datetime
 from typing import Any
 
 import pytest
-from samples import small_catalogue_data
+from samples import OFFER_KEY, OFFER_SIGNATURE, OFFER_UNSIGNED, small_catalogue_data
 
 from calculator.clock import SOFIA
 from calculator.page import catalogues, offer_web, web
@@ -24,19 +23,9 @@ INDEX = SITE + "assets/price-lists/index.json"
 TODAY = {"id": "2027-01", "effective": "2026-11-01", "url": "assets/price-lists/2027-01.json"}
 #: The site's index: today's list 2027-01, the list 2026-12 withdrawn.
 WITHDRAWN_INDEX = json.dumps({"current": "2027-01", "lists": [TODAY], "withdrawn": ["2026-12"]})
-OFFERS = json.dumps(
-    {"company": "ТехОпора ЕООД", "keys": {"k1": "lgIhXJJe4EFoydtHOcqF6Jzfso82CtaN04EDjsokOsU"}}
-)
-#: Offer № 2026-0042 for ТехКлиент ООД, issued 03.12.2026 under the list 2026-12, valid to 02.01.2027.
-OFFER_LINK = (
-    "#v=1&pl=2026-12&d=2026-12-03&c=b&ws=10&sv=1&inc=1&vis=1&km=0&of=2026-0042"
-    "&cu=%D0%A2%D0%B5%D1%85%D0%9A%D0%BB%D0%B8%D0%B5%D0%BD%D1%82%20%D0%9E%D0%9E%D0%94&eik=206813475"
-    "&plan=standard&dsc=10&it=%D0%9B%D0%B0%D0%BF%D1%82%D0%BE%D0%BF%20Lenovo*2*1234.5&vu=2027-01-02"
-    "&sp=%D0%98%D0%B2%D0%B0%D0%BD%20%D0%9F%D0%B5%D1%82%D1%80%D0%BE%D0%B2"
-    "&nt=%D0%A6%D0%B5%D0%BD%D0%B0%20%D0%BF%D1%80%D0%B8%20%D0%BF%D0%BE%D0%B4%D0%BF%D0%B8%D1%81%D0%B2"
-    "%D0%B0%D0%BD%D0%B5%20%D0%B4%D0%BE%20%D0%9A%D0%BE%D0%BB%D0%B5%D0%B4%D0%B0&k=k1"
-    "&s=P7YdUjko1MHGUTSwqgc8wTyn0kieRQxJ4cCxuy73lllqdSAiRWTdJtSGnQYm-09g4iO4wNakmbP8ZTNlfzOTAQ"
-)
+OFFERS = json.dumps({"company": "ТехОпора ЕООД", "keys": {"k1": OFFER_KEY}})
+#: Offer № 2026-0042, issued 03.12.2026 under the list 2026-12 (tests/engine/samples.py).
+OFFER_LINK = OFFER_UNSIGNED + "&s=" + OFFER_SIGNATURE
 QUOTE_LINK = "#v=1&pl=2026-12&c=b&ws=10&sv=1&inc=1&vis=1&km=0"
 # 10 workstations and 1 server (7 h) and 1 incident (2 h), at today's list (the small catalogue):
 # 300 + 4 h x 30 = 420 net; 9 h x 50 = 450; 9 h x 60 = 540; 200 + 7 h x 55 = 585; VAT 20 %.

@@ -2,34 +2,18 @@
 
 import json
 import logging
-import os
 import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
+from git_history import GIT_ENV, git
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
 from backoffice.build import price_lists
 from backoffice.build.sources import load_catalogue
-
-# The tests' commits must not depend on the machine's git configuration.
-GIT_ENV = {
-    **os.environ,
-    "GIT_CONFIG_GLOBAL": os.devnull,
-    "GIT_CONFIG_NOSYSTEM": "1",
-    "GIT_AUTHOR_NAME": "Редактор",
-    "GIT_AUTHOR_EMAIL": "editor@example.org",
-    "GIT_COMMITTER_NAME": "Редактор",
-    "GIT_COMMITTER_EMAIL": "editor@example.org",
-}
-
-
-def git(repo: Path, *args: str) -> str:
-    result = subprocess.run(["git", "-C", str(repo), *args], env=GIT_ENV, check=True, capture_output=True)
-    return result.stdout.decode().strip()
 
 
 def commit(repo: Path, message: str) -> str:

@@ -3,28 +3,17 @@
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
+from git_history import git
 from strict_build import strict_build
 
 from backoffice.build import price_lists
 from backoffice.build.sources import load_catalogue, load_withdrawn
 from calculator.errors import CatalogueError
 
-# The tests' commits must not depend on the machine's git configuration.
-GIT_ENV = {
-    **os.environ,
-    "GIT_CONFIG_GLOBAL": os.devnull,
-    "GIT_CONFIG_NOSYSTEM": "1",
-    "GIT_AUTHOR_NAME": "Редактор",
-    "GIT_AUTHOR_EMAIL": "editor@example.org",
-    "GIT_COMMITTER_NAME": "Редактор",
-    "GIT_COMMITTER_EMAIL": "editor@example.org",
-}
 EFFECTIVE = "  effective: 2026-12-01\n"
 #: The date of the list 2027-01, which the history's last commit makes current.
 NEWER = "  effective: 2027-01-01\n"
@@ -33,11 +22,6 @@ REMOVED_BOTH = (
     "на docs/plans/index.md): изтрито price-lists/2026-12.json, price-lists/2026-11.json; "
     "записано price-lists/index.json"
 )
-
-
-def git(repo: Path, *args: str) -> str:
-    result = subprocess.run(["git", "-C", str(repo), *args], env=GIT_ENV, check=True, capture_output=True)
-    return result.stdout.decode().strip()
 
 
 def edit(path: Path, old: str, new: str) -> None:

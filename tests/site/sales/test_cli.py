@@ -1,6 +1,5 @@
 import json
 import re
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -9,19 +8,7 @@ from sample_site import CONTENT
 
 from backoffice.build.sources import load_catalogue
 from backoffice.sales.cli import main, visible
-
-#: The CLI run on the tests' own docs: its exit status, stdout and stderr.
-Run = Callable[..., tuple[int, str, str]]
-
-
-@pytest.fixture
-def run(capsys: pytest.CaptureFixture[str], sample_root: Path) -> Run:
-    def run_(*argv: str) -> tuple[int, str, str]:
-        code = main([*argv, "--docs", str(sample_root / "docs")])
-        captured = capsys.readouterr()
-        return code, captured.out, captured.err
-
-    return run_
+from tests.site.sales.conftest import Run
 
 
 @pytest.mark.parametrize(

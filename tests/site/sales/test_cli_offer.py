@@ -9,7 +9,6 @@ import shutil
 import stat
 import subprocess
 import sys
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -21,6 +20,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from backoffice.build.offer_keys import encode_key, read_keys
 from backoffice.sales.cli import main
 from calculator.page.offer_link import decode_offer
+from tests.site.sales.conftest import Run
 
 #: The repository's code, which a child Python imports; the content is the tests' own.
 ROOT = Path(__file__).resolve().parents[3]
@@ -72,20 +72,6 @@ def signer(tmp_path: Path) -> tuple[Path, Path]:
     mkdocs = tmp_path / "mkdocs.yml"
     mkdocs.write_text(f"extra:\n  offers:\n    keys:\n      ivan-2026: {_public(key)}\n", encoding="utf-8")
     return path, mkdocs
-
-
-#: The CLI run on the tests' own docs: its exit status, stdout and stderr.
-Run = Callable[..., tuple[int, str, str]]
-
-
-@pytest.fixture
-def run(capsys: pytest.CaptureFixture[str], sample_root: Path) -> Run:
-    def run_(*argv: str) -> tuple[int, str, str]:
-        code = main([*argv, "--docs", str(sample_root / "docs")])
-        captured = capsys.readouterr()
-        return code, captured.out, captured.err
-
-    return run_
 
 
 def key_command(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
