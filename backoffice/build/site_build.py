@@ -43,7 +43,7 @@ from calculator.profile.fields import FIELDS
 OFFLINE_PAGE_ALLOWANCE = 1_000_000
 
 #: The plan pages live in docs/plans/ (one folder the loader reads), but the
-#: visitor's URL is Bulgarian, transliterated: /planove/premium/.
+#: visitor's URL is Bulgarian, transliterated: /planove/osnoven/.
 PLANS_SOURCE, PLANS_URL = "plans/", "planove/"
 
 #: The template that makes a page the calculator (its front matter says so).
@@ -264,7 +264,7 @@ def page_address(canonical_url: str | None, url: str) -> str:
 
     Args:
         canonical_url: MkDocs's ``page.canonical_url`` (None when the site has no address).
-        url: MkDocs's ``page.url``, relative to the site's root (``planove/premium/``).
+        url: MkDocs's ``page.url``, relative to the site's root (``planove/osnoven/``).
     """
     return canonical_url or "/" + url
 

@@ -158,7 +158,7 @@ def read_front_matter(path: Path, shown: str) -> Mapping[str, Any]:
 
 
 def _shown(path: Path, docs_dir: Path) -> str:
-    # Paths relative to the docs dir's parent read like "docs/plans/premium.md".
+    # Paths relative to the docs dir's parent read like "docs/plans/osnoven.md".
     try:
         return path.relative_to(docs_dir.parent).as_posix()
     except ValueError:
