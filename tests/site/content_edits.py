@@ -64,7 +64,7 @@ def new_price_list(root: Path) -> str:
     front = catalogue_front(root)
     effective = date.fromisoformat(str(front["effective"]))
     later = (effective.replace(day=1) + timedelta(days=32)).replace(day=1)
-    taken = {str(front["price_list"]), *archived_lists(root)}
+    taken = {str(front["price_list"]), *archived_lists(root), *(front.get("withdrawn") or [])}
     list_id = f"{later:%Y-%m}"
     while list_id in taken:
         list_id += "b"
@@ -88,8 +88,10 @@ def rename_plan(page: Path, name: str) -> None:
     set_field(page, "title", name)
 
 
-def add_plan(root: Path, plan_id: str, name: str) -> None:
-    """A new subscription plan, first in the order, as the guide's "Как да добавите план" makes it."""
+def add_plan(root: Path, name: str) -> str:
+    """A new subscription plan, first in the order, as the guide's "Как да добавите план" makes it; its id."""
+    plans = root / "docs" / "plans"
+    plan_id = next(f"nov-plan-{n}" for n in range(1, 100) if not (plans / f"nov-plan-{n}.md").exists())
     page = f"""---
 title: {name}
 description: План, добавен от редактор.
@@ -111,7 +113,8 @@ plan:
 
 <!-- md:plan-terms -->
 """
-    (root / "docs" / "plans" / f"{plan_id}.md").write_text(page, encoding="utf-8")
+    (plans / f"{plan_id}.md").write_text(page, encoding="utf-8")
+    return plan_id
 
 
 def remove_plan(root: Path, plan_id: str) -> None:
@@ -131,14 +134,19 @@ def set_working_hours(root: Path, start: str, end: str) -> None:
     set_field(root / INDEX, "end", f'"{end}"')
 
 
-def withdraw(root: Path, ids: list[str]) -> None:
-    """List price lists under `catalogue.withdrawn`, right after `price_list`."""
+def withdraw(root: Path, ids: list[str]) -> list[str]:
+    """Add price lists to `catalogue.withdrawn` (the content may withdraw some already); return them all."""
     path = root / INDEX
     text = path.read_text(encoding="utf-8")
-    match = re.search(r"^([ \t]*)price_list:.*$", text, re.M)
-    assert match is not None
-    line = f"\n{match[1]}withdrawn: {json.dumps(ids)}"
-    path.write_text(text[: match.end()] + line + text[match.end() :], encoding="utf-8")
+    front = dict(read_front_matter(path, str(INDEX)))
+    catalogue = dict(front["catalogue"])
+    withdrawn = sorted({*(catalogue.get("withdrawn") or []), *ids})
+    catalogue["withdrawn"] = withdrawn
+    front["catalogue"] = catalogue
+    body = text.split("\n---", 2)[1].split("\n", 1)[1]
+    head = yaml.safe_dump(front, allow_unicode=True, sort_keys=False)
+    path.write_text(f"---\n{head}---\n{body}", encoding="utf-8")
+    return withdrawn
 
 
 def set_config(root: Path, values: dict[str, str]) -> None:
