@@ -84,8 +84,10 @@ def raise_first_fee(root: Path, by: int = 10) -> tuple[str, str, str, str]:
 
 
 def rename_plan(page: Path, name: str) -> None:
+    """The plan's name, and its page's title where the page has one."""
     set_field(page, "name", name)
-    set_field(page, "title", name)
+    if "title" in read_front_matter(page, page.name):
+        set_field(page, "title", name)
 
 
 def add_plan(root: Path, name: str) -> str:
