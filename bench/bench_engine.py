@@ -24,7 +24,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 
-from backoffice.build.sources import load_catalogue
+from backoffice.website.sources import load_catalogue
 from calculator import Profile, WorkCalendar
 from calculator.clock import SOFIA
 from calculator.money import round_money

@@ -1,7 +1,7 @@
 """MkDocs hooks: the catalogue from the plan pages, and the live calculator's files.
 
 Each `on_*` function stays thin: it hands MkDocs's objects to
-:mod:`backoffice.build.site_build`, which does the work, copies the result
+:mod:`backoffice.website.site_build`, which does the work, copies the result
 into the config, and turns the build's errors into MkDocs's `PluginError`.
 """
 
@@ -20,7 +20,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import get_data
 
-from backoffice.build import shortcodes, site_build, structured_data
+from backoffice.website import shortcodes, site_build, structured_data
 from calculator.clock import SOFIA
 
 ROOT = Path(__file__).resolve().parent.parent

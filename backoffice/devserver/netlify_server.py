@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 from urllib.parse import parse_qsl, urlsplit
 
-from backoffice.build.csp import netlify_headers
+from backoffice.website.csp import netlify_headers
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -7,9 +7,9 @@ from datetime import date, time
 from decimal import Decimal
 from typing import TextIO
 
-from backoffice.build.calendar_source import calendar_for, days_off
 from backoffice.sales.options import read_catalogue
 from backoffice.sales.usage import UsageError
+from backoffice.website.calendar_source import calendar_for, days_off
 from calculator.catalogue import CALENDAR_24_7, Catalogue
 from calculator.clock import parse_clock_time, parse_moment
 from calculator.numbers import NumberProblem, read_decimal

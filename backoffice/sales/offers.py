@@ -21,8 +21,8 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from backoffice.build.offer_keys import FIELD, encode_key
 from backoffice.sales.quote_table import one_off_line, priced_line
+from backoffice.website.offer_keys import FIELD, encode_key
 from calculator.catalogue import Catalogue
 from calculator.money import decimal_text, format_eur
 from calculator.page.offer_link import encode_offer, sign_offer, signed_bytes

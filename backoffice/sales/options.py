@@ -11,9 +11,9 @@ import argparse
 from datetime import date, datetime
 from pathlib import Path
 
-from backoffice.build.offer_keys import OfferKeyError, read_keys
-from backoffice.build.sources import load_catalogue
 from backoffice.sales.usage import UsageError
+from backoffice.website.offer_keys import OfferKeyError, read_keys
+from backoffice.website.sources import load_catalogue
 from calculator.catalogue import Catalogue
 from calculator.clock import SOFIA
 from calculator.errors import ProfileError, QuoteLinkError

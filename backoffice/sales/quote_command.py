@@ -15,12 +15,12 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, TextIO
 
-from backoffice.build import price_lists
-from backoffice.build.calendar_source import calendar_for
-from backoffice.build.sources import load_withdrawn
 from backoffice.sales.options import read_catalogue, read_profile
 from backoffice.sales.quote_table import TODAY_HEADING, quote_table
 from backoffice.sales.usage import UsageError
+from backoffice.website import price_lists
+from backoffice.website.calendar_source import calendar_for
+from backoffice.website.sources import load_withdrawn
 from calculator.catalogue import Catalogue
 from calculator.clock import SOFIA
 from calculator.page.links import encode_link

@@ -196,7 +196,7 @@ class CalendarData:
 
     ``declared_days_off`` and ``working_saturdays`` are the editors' additions.
     ``days_off`` and ``working_days`` come from the official calendar
-    (computed at build time by :mod:`backoffice.build.calendar_source`) and cover
+    (computed at build time by :mod:`backoffice.website.calendar_source`) and cover
     ``years`` (first, last) inclusive; ``None`` when not computed.
     """
 

@@ -127,7 +127,7 @@ async function boot({ pyodide: indexURL, wheels, catalogue }) {
     const quiet = { stdout: () => {}, stderr: () => {} };
     const booted = loadPyodide({ indexURL, env: ENV, fsInit, ...quiet, ...options });
     const pyodide = await Promise.race([runtime(booted), bootFailure]);
-    // A module missing from the cut standard library comes from the stock one (backoffice/runtime/stdlib_fallback.py).
+    // A module missing from the cut standard library comes from the stock one (backoffice/browser_bundle/stdlib_fallback.py).
     pyodide.pyimport("_stdlib_fallback").install(`${indexURL}python_stdlib_full.zip`);
     progress(2);
     // Even after a warm start: a module imported later reads its file.

@@ -7,6 +7,7 @@ money, numbers, the Ed25519 and ЕИК checks), the catalogue, time, the profile
 from __future__ import annotations
 
 import ast
+import importlib
 from pathlib import Path
 
 import calculator
@@ -93,11 +94,21 @@ def test_rooms_import_downwards_only() -> None:
     ] == []
 
 
+def _type_checking(tree: ast.Module) -> list[ast.stmt]:
+    """The statements under a top-level ``if TYPE_CHECKING:``: read by the type checker, never run."""
+    return [
+        statement
+        for node in tree.body
+        if isinstance(node, ast.If) and isinstance(node.test, ast.Name) and node.test.id == "TYPE_CHECKING"
+        for statement in node.body
+    ]
+
+
 def test_no_module_imports_inside_a_function() -> None:
     lazy = []
     for path in _modules().values():
         tree = ast.parse(path.read_text(encoding="utf-8"))
-        top = set(tree.body)
+        top = {*tree.body, *_type_checking(tree)}
         lazy += [
             f"{path.relative_to(PACKAGE)}:{node.lineno}"
             for node in ast.walk(tree)
@@ -124,3 +135,20 @@ def test_no_import_cycle_between_modules() -> None:
     # The one that was: the catalogue reads itself through the validator, which builds its parts.
     assert "calculator.catalogue.validate" in graph["calculator.catalogue.price_list"]
     assert "calculator.catalogue.price_list" not in graph["calculator.catalogue.validate"]
+
+
+def test_the_package_names_each_public_name_where_it_lives() -> None:
+    # calculator/__init__.py loads a public name on first use, from the module _HOMES names;
+    # the type checker reads the same names from the imports under TYPE_CHECKING.
+    tree = ast.parse((PACKAGE / "__init__.py").read_text(encoding="utf-8"))
+    imported = {
+        alias.name: str(node.module)
+        for node in _type_checking(tree)
+        if isinstance(node, ast.ImportFrom)
+        for alias in node.names
+    }
+    assert imported == calculator._HOMES
+    assert calculator.__all__ == sorted(imported)
+    for name, home in imported.items():
+        assert getattr(calculator, name) is getattr(importlib.import_module(home), name), name
+    assert "quote" in dir(calculator)

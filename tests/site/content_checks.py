@@ -23,8 +23,8 @@ from urllib.parse import unquote, urljoin, urlsplit
 from built_pages import front_matter, numbers, pages, parse, sources
 from mkdocs.config import load_config
 
-from backoffice.build.offer_keys import parse_keys
-from backoffice.build.sources import load_catalogue, read_front_matter
+from backoffice.website.offer_keys import parse_keys
+from backoffice.website.sources import load_catalogue, read_front_matter
 from calculator.catalogue import Catalogue, Plan
 from calculator.money import format_eur
 from tests.site.strict_build import strict_build

@@ -16,7 +16,7 @@ import yaml
 from content_checks import FEES
 from git_history import git
 
-from backoffice.build.sources import read_front_matter
+from backoffice.website.sources import read_front_matter
 
 INDEX = Path("docs/plans/index.md")
 

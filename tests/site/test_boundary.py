@@ -1,6 +1,6 @@
 """The shipping boundary: everything in `calculator/` goes to the browser, so it needs nothing else.
 
-The wheel is the package (backoffice.runtime.bundle), so no list says what ships;
+The wheel is the package (backoffice.browser_bundle.bundle), so no list says what ships;
 these tests hold the package to what Pyodide has: the standard library.
 Only `calculator/__main__.py`, the door of `python -m calculator` to the
 sales CLI, stays behind.
@@ -16,7 +16,7 @@ import zipfile
 from io import BytesIO
 from pathlib import Path
 
-from backoffice.runtime import bundle
+from backoffice.browser_bundle import bundle
 
 ROOT = Path(__file__).resolve().parents[2]
 STDLIB = sys.stdlib_module_names | {"__future__"}
@@ -57,6 +57,30 @@ def test_the_engine_imports_only_the_standard_library() -> None:
     assert json.loads(result.stdout) == sorted(["calculator", *ENGINE_MODULES])
 
 
+# Prints the engine's modules that importing one module loaded.
+_LOADED = """
+import importlib, json, sys
+importlib.import_module(sys.argv[1])
+print(json.dumps(sorted(name for name in sys.modules if name.split(".")[0] == "calculator")))
+"""
+
+
+def loaded_by(module: str) -> list[str]:
+    result = subprocess.run(
+        [sys.executable, "-c", _LOADED, module], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    return list(json.loads(result.stdout))
+
+
+def test_importing_one_module_of_the_engine_loads_only_what_it_needs() -> None:
+    # The package's own __init__ loads its public names on first use, not on import.
+    assert loaded_by("calculator.money") == ["calculator", "calculator.money"]
+    assert loaded_by("calculator.clock") == ["calculator", "calculator.clock"]
+    pricing = loaded_by("calculator.pricing.quote")
+    assert [name for name in pricing if name.startswith("calculator.page")] == []
+    assert "calculator.pricing.quote" in pricing
+
+
 def test_the_wheel_is_the_package() -> None:
     wheel = bundle.calculator_wheel(PACKAGE)
     with zipfile.ZipFile(BytesIO(wheel.data)) as archive:
@@ -94,7 +118,8 @@ def test_the_browser_javascript_is_transport_and_stays_within_500_lines():
     # Behaviour goes into the Python that renders the markup, or into CSS:
     # what the browser runs of ours (the page's scripts, the engine's Worker,
     # the offline copy's Service Worker) is kept to 500 non-blank lines.
-    scripts = [*sorted((ROOT / "docs").rglob("*.js")), ROOT / "backoffice" / "runtime" / "service_worker.js"]
+    service_worker = ROOT / "backoffice" / "browser_bundle" / "service_worker.js"
+    scripts = [*sorted((ROOT / "docs").rglob("*.js")), service_worker]
     assert [path.name for path in scripts] == [
         "calculator-boot.js",
         "calculator-prefetch.js",

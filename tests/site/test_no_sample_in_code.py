@@ -9,7 +9,7 @@ import re
 import yaml
 from sample_site import CONTENT, ROOT
 
-from backoffice.build.sources import load_catalogue
+from backoffice.website.sources import load_catalogue
 
 CODE = [
     *sorted((ROOT / "calculator").rglob("*.py")),

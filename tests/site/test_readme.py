@@ -37,10 +37,10 @@ def test_every_room_of_both_packages_is_in_the_readme_table() -> None:
         for path in (ROOT / package).glob("*/__init__.py")
     )
     assert rooms == [
-        "backoffice/build/",
+        "backoffice/browser_bundle/",
         "backoffice/devserver/",
-        "backoffice/runtime/",
         "backoffice/sales/",
+        "backoffice/website/",
         "calculator/catalogue/",
         "calculator/page/",
         "calculator/pricing/",

@@ -54,7 +54,7 @@ def test_the_pages_build_strictly_with_the_calculator_files(docs: Path):
         "calculator-0.1.0-py3-none-any.whl",
         "tzdata-2026.6-py3-none-any.whl",
     ]
-    # The runtime's folder is named after its contents (backoffice/runtime/cut.py).
+    # The runtime's folder is named after its contents (backoffice/browser_bundle/cut.py).
     [runtime] = (site / "assets" / "pyodide").iterdir()
     assert re.fullmatch(r"[0-9a-f]{12}", runtime.name)
     assert sorted(path.name for path in runtime.iterdir()) == [

@@ -172,7 +172,7 @@ function mount(root) {
     });
     root.dataset.state = "ready";
     say("ready");
-    // Once it has answered: the offline copy (backoffice/runtime/service_worker.js), scoped to its folder.
+    // Once it has answered: the offline copy (backoffice/browser_bundle/service_worker.js), scoped to its folder.
     (linkHash() ? open() : ask("answer", {})).then(() =>
       root.dataset.offline && navigator.serviceWorker?.register(root.dataset.offline).catch((error) => {
         console.warn("calculator: no offline copy:", error.message);

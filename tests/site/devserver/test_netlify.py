@@ -6,8 +6,8 @@ import tomllib
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from backoffice.build import csp
 from backoffice.devserver.netlify_server import NetlifyHandler, header_rules, netlify_redirects, serve
+from backoffice.website import csp
 
 NETLIFY = Path(__file__).resolve().parents[3] / "netlify.toml"
 IMMUTABLE = "public, max-age=31536000, immutable"

@@ -6,8 +6,8 @@ import pytest
 import yaml
 from sample_site import CONTENT
 
-from backoffice.build.sources import load_catalogue
 from backoffice.sales.cli import main, visible
+from backoffice.website.sources import load_catalogue
 from tests.site.sales.conftest import Run
 
 

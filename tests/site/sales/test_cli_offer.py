@@ -17,8 +17,8 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ec import SECP256R1, generate_private_key
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from backoffice.build.offer_keys import encode_key, read_keys
 from backoffice.sales.cli import main
+from backoffice.website.offer_keys import encode_key, read_keys
 from calculator.page.offer_link import decode_offer
 from tests.site.sales.conftest import Run
 

@@ -11,8 +11,8 @@ import pytest
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from backoffice.build.offer_keys import encode_key
 from backoffice.sales.cli import main
+from backoffice.website.offer_keys import encode_key
 from calculator.page.offer_link import encode_offer, sign_offer, signed_bytes
 from calculator.page.offer_values import Offer
 from calculator.profile.profile import Profile
