@@ -78,7 +78,7 @@ def build(root: Path, site: Path) -> Built:
     return Built(root, site)
 
 
-def _between(text: str, start: str, end: str) -> str:
+def between(text: str, start: str, end: str) -> str:
     at = text.index(start)
     return text[at : text.index(end, at)]
 
@@ -133,9 +133,9 @@ def check_every_plan_is_listed(built: Built) -> None:
     """The home page's cards, the plans page's cards and the menu: every plan, in the catalogue's order."""
     order = [plan.id for plan in built.plans()]
     home, plans_page = built.page("index.html"), built.page("planove/index.html")
-    assert linked_plans(_between(home, CARDS, "</div>"), "") == order, "home page"
-    assert linked_plans(_between(plans_page, CARDS, "</div>"), "planove/") == order, "plans page"
-    menu = _between(plans_page, "md-nav--primary", '<div class="md-content"')
+    assert linked_plans(between(home, CARDS, "</div>"), "") == order, "home page"
+    assert linked_plans(between(plans_page, CARDS, "</div>"), "planove/") == order, "plans page"
+    menu = between(plans_page, "md-nav--primary", '<div class="md-content"')
     assert linked_plans(menu, "planove/") == order, "menu"
 
 
@@ -167,7 +167,7 @@ def check_every_figure_is_its_front_matter(built: Built) -> None:
         figure = main_figure(built.front_matter(plan.id))
         shown = format_eur(figure)
         for name, page, at in (("home page", home, ""), ("plans page", plans_page, "planove/")):
-            card = _card(_between(page, CARDS, "</div>"), plan.id, at)
+            card = _card(between(page, CARDS, "</div>"), plan.id, at)
             assert shown in card, f"{name}: the card of {plan.id} does not show {shown}"
         own = built.page(f"planove/{plan.id}/index.html")
         data = [json.loads(block) for block in JSON_LD.findall(own)]
@@ -187,7 +187,7 @@ def check_the_company_is_on_every_page(built: Built) -> None:
         page = path.read_text(encoding="utf-8")
         if "site-footer" not in page:
             continue  # a redirect stub
-        footer = _between(page, '<div class="md-copyright site-footer">', "</nav>")
+        footer = between(page, '<div class="md-copyright site-footer">', "</nav>")
         missing = [text for text in wanted if html.escape(text, quote=False) not in footer]
         assert missing == [], f"{path.relative_to(built.site)}: the footer lacks {missing}"
         for href in HREF.findall(footer):

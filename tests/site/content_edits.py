@@ -15,6 +15,7 @@ from pathlib import Path
 import yaml
 from content_checks import FEES
 from git_history import git
+from sample_site import child
 
 from backoffice.website.sources import read_front_matter
 
@@ -159,7 +160,8 @@ def set_config(root: Path, values: dict[str, str]) -> None:
         *parents, key = dotted.split(".")
         mapping = node
         for parent in parents:
-            mapping = next(v for k, v in mapping.value if k.value == parent)
-        [scalar] = [v for k, v in mapping.value if k.value == key]
+            mapping = child(mapping, parent)
+        scalar = child(mapping, key)
+        assert isinstance(scalar, yaml.ScalarNode), dotted
         scalar.value, scalar.style = value, None
     path.write_text(yaml.serialize(node, allow_unicode=True), encoding="utf-8")

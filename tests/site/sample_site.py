@@ -48,7 +48,8 @@ def _without(node: yaml.MappingNode, key: str) -> None:
     node.value = [(k, v) for k, v in node.value if k.value != key]
 
 
-def _child(node: yaml.MappingNode, key: str) -> yaml.Node | None:
+def child(node: yaml.MappingNode, key: str) -> yaml.Node | None:
+    """The value of `key` in a mapping node, or None."""
     return next((v for k, v in node.value if k.value == key), None)
 
 
@@ -66,17 +67,17 @@ def config_text(live: str, content: str) -> str:
         *parents, key = dotted.split(".")
         into, take_from = target, source
         for parent in parents:
-            found = _child(into, parent)
+            found = child(into, parent)
             if not isinstance(found, yaml.MappingNode):
                 found = yaml.MappingNode("tag:yaml.org,2002:map", [])
                 into.value.append((yaml.ScalarNode("tag:yaml.org,2002:str", parent), found))
             into = found
-            given = _child(take_from, parent) if take_from is not None else None
+            given = child(take_from, parent) if take_from is not None else None
             take_from = given if isinstance(given, yaml.MappingNode) else None
-        value = _child(take_from, key) if take_from is not None else None
+        value = child(take_from, key) if take_from is not None else None
         if value is None:
             _without(into, key)
-        elif _child(into, key) is None:
+        elif child(into, key) is None:
             into.value.append((yaml.ScalarNode("tag:yaml.org,2002:str", key), value))
         else:  # in its place, so that the file reads in the live one's order
             into.value = [(k, value if k.value == key else v) for k, v in into.value]

@@ -11,12 +11,11 @@ changed plans are the only price list the build publishes.
 import re
 import shutil
 from pathlib import Path
-from urllib.parse import urljoin
+
+from content_checks import CARDS, between
+from content_checks import linked_plans as plan_ids
 
 from tests.site.strict_build import strict_build
-
-HREF = re.compile(r'href="([^"]*)"')
-PLAN_URL = re.compile(r"https://site/planove/([a-z0-9-]+)/")
 
 BUSINESS_PLAN = """---
 title: Абонамент Бизнес
@@ -56,27 +55,16 @@ def build(sample_root: Path, docs: Path) -> Path:
     return docs.parent / "site"
 
 
-def between(html: str, start: str, end: str) -> str:
-    return html[html.index(start) : html.index(end, html.index(start))]
-
-
-def plan_ids(fragment: str, page: str) -> list[str]:
-    """Plan ids linked in `fragment` of the page at URL path `page`, in order, each once."""
-    urls = (urljoin(f"https://site/{page}", href) for href in HREF.findall(fragment))
-    return list(dict.fromkeys(match[1] for url in urls if (match := PLAN_URL.fullmatch(url))))
-
-
 def everywhere(site: Path) -> dict[str, list[str]]:
     """Where the plans are listed -> the plan ids there, in order."""
 
     def read(page: str) -> str:
         return (site / page).read_text(encoding="utf-8")
 
-    cards = '<div class="grid cards plan-cards">'
     plans_page, questions = read("planove/index.html"), read("vaprosi/index.html")
     return {
-        "home cards": plan_ids(between(read("index.html"), cards, "</div>"), ""),
-        "plans page cards": plan_ids(between(plans_page, cards, "</div>"), "planove/"),
+        "home cards": plan_ids(between(read("index.html"), CARDS, "</div>"), ""),
+        "plans page cards": plan_ids(between(plans_page, CARDS, "</div>"), "planove/"),
         "plans page table": plan_ids(between(plans_page, "<table>", "</table>"), "planove/"),
         "questions": plan_ids(between(questions, 'id="важи-ли-гаранцията', "</ul>"), "vaprosi/"),
         "menu": plan_ids(between(questions, "md-nav--primary", '<div class="md-content"'), "vaprosi/"),
